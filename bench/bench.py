@@ -1,0 +1,78 @@
+"""Times the same work through clusterql, the DuckDB CLI and the DuckDB
+Python package; prints medians, peak memory and ratios to DuckDB's CLI."""
+
+import argparse
+import os
+import statistics
+import subprocess
+import time
+
+
+def measure(command, runs):
+    """Median wall time (s) and the largest peak RSS (MiB) over `runs` runs."""
+    times, peaks = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(process.pid, 0)
+        times.append(time.perf_counter() - start)
+        peaks.append(usage.ru_maxrss / 1024)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"failed: {' '.join(command)}: {process.stderr.read().decode()}")
+    return statistics.median(times), max(peaks)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--clusterql", required=True)
+    parser.add_argument("--duckdb", required=True)
+    parser.add_argument("--python", required=True)
+    parser.add_argument("--data", required=True)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    d = os.path.abspath(args.data)
+    roster = f"read_parquet('{d}/enterprises.parquet')"
+    honors = f"read_parquet('{d}/enterprise_honors.parquet')"
+    reports = f"read_csv('{d}/cluster_reports.csv')"
+    clusters = f"read_csv('{d}/clusters.csv')"
+    queries = {
+        "start-up: count(*) of the roster": f"select count(*) from {roster}",
+        "tiers per cluster (cluster_tiers)": (
+            f"select e.cluster_id, count(*) filter (where e.is_sme) as smes, count(h.tier) as quality "
+            f"from {roster} e left join {honors} h using (enterprise_id) group by e.cluster_id order by 1"
+        ),
+        "quality pyramid by province": (
+            f"select c.province, h.tier, count(*) from {honors} h join {roster} e using (enterprise_id) "
+            f"join {clusters} c using (cluster_id) group by all order by all"
+        ),
+        "size classes and revenue (summary)": (
+            f"select size_class, above_scale, count(*), sum(revenue_mn_cny), avg(employees) "
+            f"from {roster} group by all order by all"
+        ),
+        "output by province 2022 (reports)": (
+            f"select c.province, sum(r.total_output_bn_cny) from {reports} r join {clusters} c using (cluster_id) "
+            f"where r.report_year = 2022 group by all order by 2 desc"
+        ),
+    }
+    export = "select * from range(10000000) t(i), (select 'text ' || 42 as s, 3.25::double as x)"
+    rows = []
+    for name, sql in queries.items():
+        ours = measure([args.clusterql, "--empty", "--format", "csv", "-c", sql], args.runs)
+        cli = measure([args.duckdb, "-csv", "-c", sql], args.runs)
+        py = measure([args.python, "-c", f"import duckdb; duckdb.sql({sql!r}).fetchall()"], args.runs)
+        rows.append((name, ours, cli, py))
+    ours = measure([args.clusterql, "--empty", "--format", "csv", "-c", export], max(1, args.runs // 2))
+    cli = measure([args.duckdb, "-csv", "-c", export], max(1, args.runs // 2))
+    copy = measure([args.duckdb, "-c", f"copy ({export}) to '/dev/stdout' (format csv)"], max(1, args.runs // 2))
+    rows.append(("CSV export, 10 million rows", ours, cli, copy))
+
+    print(f"{'work':40} {'clusterql s':>12} {'duckdb cli s':>13} {'reference s':>12} {'ratio':>7} "
+          f"{'ours MiB':>9} {'cli MiB':>8} {'mem ratio':>9}")
+    for name, (t_ours, m_ours), (t_cli, m_cli), (t_ref, _) in rows:
+        print(f"{name:40} {t_ours:12.3f} {t_cli:13.3f} {t_ref:12.3f} {t_ours / t_cli:7.2f} "
+              f"{m_ours:9.0f} {m_cli:8.0f} {m_ours / m_cli:9.2f}")
+    print("reference: the DuckDB Python package (same engine), or DuckDB's COPY to stdout for the export.")
+
+
+if __name__ == "__main__":
+    main()

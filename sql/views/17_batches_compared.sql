@@ -1,0 +1,28 @@
+-- name: batches_compared
+-- question: How do the 2022 and 2023 national batches compare, each in the year it was recognized?
+-- reproduces: none (C01 and C15 give the two batch sizes)
+-- grain: one row per metric
+-- columns:
+--   metric: a column of batch_headline
+--   batch_2022: its value for the 2022 batch in report year 2022
+--   batch_2023: its value for the 2023 batch in report year 2023
+--   ratio_2023_to_2022: batch_2023 / batch_2022
+CREATE OR REPLACE VIEW batches_compared AS
+WITH both_batches AS (
+    FROM batch_headline(2022, 2022)
+    UNION ALL
+    FROM batch_headline(2023, 2023)
+),
+long AS (
+    UNPIVOT (SELECT * EXCLUDE (report_year) REPLACE (batch_year::VARCHAR AS batch_year) FROM both_batches)
+    ON COLUMNS(* EXCLUDE (batch_year))::DOUBLE
+    INTO NAME metric VALUE value
+)
+SELECT
+    metric,
+    max(value) FILTER (WHERE batch_year = '2022') AS batch_2022,
+    max(value) FILTER (WHERE batch_year = '2023') AS batch_2023,
+    max(value) FILTER (WHERE batch_year = '2023') / nullif(max(value) FILTER (WHERE batch_year = '2022'), 0) AS ratio_2023_to_2022
+FROM long
+GROUP BY metric
+ORDER BY metric;

@@ -1,0 +1,107 @@
+//! The batch runner: `-c`, `-f`, `run` and scripts on stdin. Statements run
+//! in order; the first error stops the batch unless `--keep-going`.
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use crate::cli::Source;
+use crate::engine::Engine;
+use crate::error::{Error, Location, Result};
+use crate::exec::{self, Outcome};
+use crate::output::OutputTarget;
+use crate::render::OutputFormat;
+use crate::script;
+
+pub struct Runner<'a> {
+    engine: &'a Engine,
+    target: &'a OutputTarget,
+    out: &'a mut dyn Write,
+    keep_going: bool,
+    failures: usize,
+    /// A Parquet file holds one result; a second would overwrite the first.
+    parquet_written: bool,
+}
+
+impl<'a> Runner<'a> {
+    pub fn new(engine: &'a Engine, target: &'a OutputTarget, out: &'a mut dyn Write, keep_going: bool) -> Self {
+        Runner { engine, target, out, keep_going, failures: 0, parquet_written: false }
+    }
+
+    pub fn run_source(&mut self, source: &Source) -> Result<()> {
+        match source {
+            Source::Command { number, sql } => {
+                let name = if *number == 1 { "-c".to_string() } else { format!("-c#{number}") };
+                self.run_text(&name, sql)
+            }
+            Source::File(path) if path.as_os_str() == "-" => {
+                let text = read_stdin()?;
+                self.run_text("<stdin>", &text)
+            }
+            Source::File(path) => {
+                let text = read_script(path)?;
+                self.run_text(&path.display().to_string(), &text)
+            }
+        }
+    }
+
+    pub fn run_text(&mut self, source_name: &str, text: &str) -> Result<()> {
+        for statement in script::split(text) {
+            let location = Location { source: source_name.to_string(), line: statement.line, column: statement.column };
+            match self.run_statement(&statement, &location) {
+                Ok(_) => {}
+                Err(error) if self.keep_going && matches!(error, Error::Sql { .. }) => {
+                    eprintln!("error: {error}");
+                    self.failures += 1;
+                }
+                Err(error) => return Err(error),
+            }
+            if crate::interrupt::requested() {
+                return Err(Error::Interrupted);
+            }
+        }
+        Ok(())
+    }
+
+    fn run_statement(&mut self, statement: &script::Statement, location: &Location) -> Result<Outcome> {
+        let outcome = match (&self.target.path, self.target.format) {
+            (Some(path), OutputFormat::Parquet) if exec::is_query(statement) => {
+                if self.parquet_written {
+                    return Err(Error::Usage(format!(
+                        "{location}: a Parquet file holds one result, and {} already has one",
+                        path.display()
+                    )));
+                }
+                self.parquet_written = true;
+                exec::execute_to_parquet(self.engine, statement, location, path)?
+            }
+            _ => exec::execute(self.engine, statement, location, self.target.format, &self.target.options, self.out)?,
+        };
+        self.out.flush().map_err(Error::Output)?;
+        Ok(outcome)
+    }
+
+    /// Ends the batch: with `--keep-going`, failures still fail the run.
+    pub fn finish(self) -> Result<()> {
+        self.out.flush().map_err(Error::Output)?;
+        if self.failures > 0 { Err(Error::StatementsFailed(self.failures)) } else { Ok(()) }
+    }
+}
+
+fn read_script(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        Error::Usage(format!(
+            "{}: not UTF-8 text (invalid byte at offset {}); convert it, e.g. iconv -f GBK -t UTF-8",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+fn read_stdin() -> Result<String> {
+    let mut bytes = Vec::new();
+    std::io::stdin().read_to_end(&mut bytes).map_err(|e| Error::io("<stdin>", e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        Error::Usage(format!("<stdin>: not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+    })
+}

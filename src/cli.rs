@@ -1,0 +1,221 @@
+//! The command line of the contract (design.md), as clap types, and the
+//! settings derived from it.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand};
+
+use crate::render::OutputFormat;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "clusterql",
+    version,
+    about = "Analytics on China's SME industrial clusters with local features, on embedded DuckDB",
+    after_help = "Without -c, -f or a subcommand: an interactive shell, or a script read from stdin when stdin is not a terminal."
+)]
+pub struct Cli {
+    /// DuckDB database file (created with the bundled dataset if missing); default: in memory
+    #[arg(value_name = "DATABASE")]
+    pub database: Option<PathBuf>,
+
+    /// Database file, the same as DATABASE, for use with subcommands
+    #[arg(long = "db", value_name = "PATH", global = true, conflicts_with = "database")]
+    pub db: Option<PathBuf>,
+
+    /// Run SQL (one or more statements) and exit; repeatable, mixes with -f in order
+    #[arg(short = 'c', long = "command", value_name = "SQL")]
+    pub commands: Vec<String>,
+
+    /// Run a saved query file ("-" is stdin); repeatable, mixes with -c in order
+    #[arg(short = 'f', long = "file", value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Start without the bundled dataset
+    #[arg(long, global = true)]
+    pub empty: bool,
+
+    /// Open the database file read-only
+    #[arg(long, global = true)]
+    pub readonly: bool,
+
+    /// SQL may not read or write files, nor change that setting
+    #[arg(long, global = true)]
+    pub sandbox: bool,
+
+    /// Output format (default: table, or what the -o file's extension says)
+    #[arg(long, value_enum, value_name = "FMT", global = true)]
+    pub format: Option<OutputFormat>,
+
+    /// Write results to this file instead of stdout
+    #[arg(short = 'o', long = "output", value_name = "PATH", global = true)]
+    pub output: Option<PathBuf>,
+
+    /// Rows a table shows before eliding the middle (default 40 on a terminal)
+    #[arg(long, value_name = "N", global = true)]
+    pub max_rows: Option<usize>,
+
+    /// Set a variable that SQL reads as getvariable('NAME'); repeatable
+    #[arg(long = "var", value_name = "NAME=VALUE", value_parser = parse_variable, global = true)]
+    pub vars: Vec<(String, String)>,
+
+    /// In a batch, report an error and go on with the next statement
+    #[arg(long, global = true)]
+    pub keep_going: bool,
+
+    /// No messages on stderr but errors
+    #[arg(short = 'q', long, global = true)]
+    pub quiet: bool,
+
+    /// Do not run ~/.clusterqlrc when the shell starts
+    #[arg(long, global = true)]
+    pub no_init: bool,
+
+    /// Draw tables with ASCII characters
+    #[arg(long, global = true)]
+    pub ascii: bool,
+
+    /// Storage version of a database file clusterql creates
+    #[arg(long, value_name = "VERSION", default_value = crate::engine::DEFAULT_STORAGE_VERSION, global = true)]
+    pub storage_version: String,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run saved query files, the same as -f for each FILE
+    Run {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Load CSV or Parquet files (globs, folders) into a table, validated, all or nothing
+    Load {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// The schema table to load into
+        #[arg(long, value_name = "T")]
+        table: String,
+        /// Replace the table's rows instead of adding to them
+        #[arg(long, conflicts_with = "append")]
+        replace: bool,
+        /// Add to the table's rows (the default)
+        #[arg(long)]
+        append: bool,
+        /// Skip columns the table does not have instead of refusing them
+        #[arg(long)]
+        ignore_extra: bool,
+    },
+    /// The briefing's claims, published against computed; exit 3 if any fails
+    Check,
+    /// The view library, one line per view
+    Views,
+    /// Write the synthetic dataset (every table) to a folder
+    Generate {
+        /// Folder to write into (created if missing)
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Roster size relative to the bundled data; 185 is about China's 52 million SMEs
+        #[arg(long, default_value_t = 1.0)]
+        scale: f64,
+        /// Seed; the same seed gives the same data
+        #[arg(long, default_value_t = crate::generate::BUNDLED_SEED)]
+        seed: u64,
+        /// File format of the roster and honors (the small tables are always CSV)
+        #[arg(long = "roster-format", value_enum, default_value = "parquet")]
+        roster_format: crate::generate::RosterFormat,
+    },
+}
+
+/// One piece of SQL to run, in command-line order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The text of a `-c`, numbered from 1 for error locations.
+    Command { number: usize, sql: String },
+    /// A file; `-` is standard input.
+    File(PathBuf),
+}
+
+/// The parsed command line and the order its `-c` and `-f` came in.
+pub struct Invocation {
+    pub cli: Cli,
+    pub sources: Vec<Source>,
+}
+
+impl Invocation {
+    /// Parses the arguments; clap prints usage errors and exits with 2.
+    pub fn parse_from<I, T>(args: I) -> Invocation
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<OsString> + Clone,
+    {
+        let matches = Cli::command().get_matches_from(args);
+        let cli = match Cli::from_arg_matches(&matches) {
+            Ok(cli) => cli,
+            Err(error) => error.exit(),
+        };
+        let sources = ordered_sources(&cli, &matches);
+        Invocation { cli, sources }
+    }
+}
+
+/// Interleaves `-c` and `-f` by their position on the command line, then
+/// appends the files of `run`.
+fn ordered_sources(cli: &Cli, matches: &ArgMatches) -> Vec<Source> {
+    let mut placed: Vec<(usize, Source)> = Vec::new();
+    if let Some(indices) = matches.indices_of("commands") {
+        for (number, (index, sql)) in indices.zip(&cli.commands).enumerate() {
+            placed.push((index, Source::Command { number: number + 1, sql: sql.clone() }));
+        }
+    }
+    if let Some(indices) = matches.indices_of("files") {
+        for (index, path) in indices.zip(&cli.files) {
+            placed.push((index, Source::File(path.clone())));
+        }
+    }
+    placed.sort_by_key(|(index, _)| *index);
+    let mut sources: Vec<Source> = placed.into_iter().map(|(_, source)| source).collect();
+    if let Some(Command::Run { files }) = &cli.command {
+        sources.extend(files.iter().cloned().map(Source::File));
+    }
+    sources
+}
+
+fn parse_variable(text: &str) -> Result<(String, String), String> {
+    let (name, value) = text
+        .split_once('=')
+        .ok_or_else(|| format!("expected NAME=VALUE, got '{text}'"))?;
+    let valid = !name.is_empty()
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !name.starts_with(|c: char| c.is_ascii_digit());
+    if !valid {
+        return Err(format!("'{name}' is not a variable name (letters, digits and _)"));
+    }
+    Ok((name.to_string(), value.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands_and_files_keep_their_order() {
+        let invocation =
+            Invocation::parse_from(["clusterql", "-f", "a.sql", "-c", "select 1", "-f", "b.sql", "-c", "select 2"]);
+        assert_eq!(invocation.sources, [
+            Source::File("a.sql".into()),
+            Source::Command { number: 1, sql: "select 1".into() },
+            Source::File("b.sql".into()),
+            Source::Command { number: 2, sql: "select 2".into() },
+        ]);
+    }
+
+    #[test]
+    fn variables_need_a_name_and_an_equals_sign() {
+        assert_eq!(parse_variable("province=浙江"), Ok(("province".into(), "浙江".into())));
+        assert!(parse_variable("novalue").is_err());
+        assert!(parse_variable("bad name=1").is_err());
+    }
+}

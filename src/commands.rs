@@ -1,0 +1,55 @@
+//! The subcommands that answer from the view library: `check` and `views`.
+
+use std::io::Write;
+use std::sync::Arc;
+
+use duckdb::arrow::array::{ArrayRef, StringArray};
+use duckdb::arrow::record_batch::RecordBatch;
+
+use crate::engine::Engine;
+use crate::error::{Error, Location, Result};
+use crate::exec;
+use crate::output::OutputTarget;
+use crate::render::{self, OutputFormat, ResultKind};
+use crate::script::Statement;
+
+const CHECK_SQL: &str = "SELECT claim_id, source, statement, published_value, comparator, tolerance, \
+                         computed_value, holds FROM claims_checked ORDER BY claim_id, source";
+
+/// Prints every claim with its published and computed value; fails with
+/// exit code 3, naming the claims, if any does not hold.
+pub fn check(engine: &Engine, target: &OutputTarget) -> Result<()> {
+    let location = Location { source: "check".to_string(), line: 1, column: 1 };
+    let statement = Statement { sql: CHECK_SQL.to_string(), line: 1, column: 1 };
+    let format = if target.format == OutputFormat::Parquet { OutputFormat::Table } else { target.format };
+    let mut out = target.open_writer()?;
+    exec::execute(engine, &statement, &location, format, &target.options, &mut *out)?;
+    out.flush().map_err(Error::Output)?;
+    let mut failed_query = engine
+        .connection()
+        .prepare("SELECT claim_id || ' (' || source || ')' FROM claims_checked WHERE NOT holds ORDER BY claim_id")?;
+    let failed: Vec<String> = failed_query.query_map([], |row| row.get(0))?.collect::<duckdb::Result<_>>()?;
+    if failed.is_empty() { Ok(()) } else { Err(Error::ClaimsFailed(failed)) }
+}
+
+/// Prints the catalogue of the view library.
+pub fn views(target: &OutputTarget) -> Result<()> {
+    let catalogue = crate::library::catalogue();
+    let column = |values: Vec<String>| -> ArrayRef { Arc::new(StringArray::from(values)) };
+    let batch = RecordBatch::try_from_iter([
+        ("name", column(catalogue.iter().map(|v| v.name.clone()).collect())),
+        ("kind", column(catalogue.iter().map(|v| v.kind.to_string()).collect())),
+        ("question", column(catalogue.iter().map(|v| v.question.clone()).collect())),
+        ("reproduces", column(catalogue.iter().map(|v| v.reproduces.clone()).collect())),
+    ])
+    .map_err(|e| Error::Engine(e.to_string()))?;
+    let format = if target.format == OutputFormat::Parquet { OutputFormat::Table } else { target.format };
+    let mut out = target.open_writer()?;
+    {
+        let mut renderer = render::renderer(format, ResultKind::Rows, &target.options, &mut *out);
+        renderer.begin(&batch.schema()).map_err(Error::Output)?;
+        renderer.push(&batch).map_err(Error::Output)?;
+        renderer.finish(batch.num_rows() as u64).map_err(Error::Output)?;
+    }
+    out.flush().map_err(Error::Output)
+}

@@ -1,0 +1,165 @@
+//! The embedded DuckDB: opening it as the command line asks, and running
+//! one statement at a time with its result as a stream of Arrow batches.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use duckdb::arrow::datatypes::SchemaRef;
+use duckdb::arrow::record_batch::RecordBatch;
+use duckdb::{AccessMode, Config, Connection, InterruptHandle};
+
+use crate::error::{Error, Result};
+
+/// The DuckDB storage version new database files are written in, so that
+/// the DuckDB releases researchers already have (1.5 and later) open them.
+pub const DEFAULT_STORAGE_VERSION: &str = "v1.5.0";
+
+#[derive(Debug, Clone)]
+pub struct EngineOptions {
+    /// A DuckDB database file; `None` is a private in-memory database.
+    pub database: Option<PathBuf>,
+    pub readonly: bool,
+    /// SQL may neither read nor write files, nor change that setting.
+    pub sandbox: bool,
+    /// Storage version of database files that clusterql creates.
+    pub storage_version: String,
+}
+
+impl Default for EngineOptions {
+    fn default() -> Self {
+        EngineOptions {
+            database: None,
+            readonly: false,
+            sandbox: false,
+            storage_version: DEFAULT_STORAGE_VERSION.to_string(),
+        }
+    }
+}
+
+pub struct Engine {
+    connection: Connection,
+    options: EngineOptions,
+    /// Query progress is tracked only when someone can see a bar.
+    tracks_progress: bool,
+}
+
+impl Engine {
+    /// Opens the database. The sandbox is not closed yet: the caller sets up
+    /// the bundled data first and then calls [`Engine::lock_down`].
+    pub fn open(options: &EngineOptions) -> Result<Engine> {
+        if options.readonly && options.database.is_none() {
+            return Err(Error::Usage(
+                "--readonly needs a DATABASE file; the in-memory database is private to this run".to_string(),
+            ));
+        }
+        let mut config = Config::default()
+            // Extensions are compiled in; nothing may be fetched at run time.
+            .enable_autoload_extension(false)?
+            .with("autoinstall_known_extensions", "false")?;
+        if options.readonly {
+            config = config.access_mode(AccessMode::ReadOnly)?;
+        }
+        let connection = match &options.database {
+            Some(path) => {
+                if !path.exists() {
+                    config = config.with("storage_compatibility_version", &options.storage_version)?;
+                }
+                Connection::open_with_flags(path, config).map_err(|e| open_error(path, &e))?
+            }
+            None => Connection::open_in_memory_with_flags(config)?,
+        };
+        let tracks_progress = std::io::stderr().is_terminal() && connection.set_query_progress_tracking(true).is_ok();
+        Ok(Engine { connection, options: options.clone(), tracks_progress })
+    }
+
+    pub fn options(&self) -> &EngineOptions {
+        &self.options
+    }
+
+    /// Closes the sandbox when one was asked for: from here on SQL can reach
+    /// only the directories listed (the bundled data), and cannot undo it.
+    pub fn lock_down(&self, readable_directories: &[PathBuf]) -> Result<()> {
+        if !self.options.sandbox {
+            return Ok(());
+        }
+        if !readable_directories.is_empty() {
+            let list = readable_directories
+                .iter()
+                .map(|dir| sql_string(&format!("{}/", dir.display())))
+                .collect::<Vec<_>>()
+                .join(", ");
+            self.connection.execute_batch(&format!("SET allowed_directories = [{list}]"))?;
+        }
+        self.connection
+            .execute_batch("SET enable_external_access = false; SET lock_configuration = true;")?;
+        Ok(())
+    }
+
+    /// Runs setup SQL of our own (schema, views), several statements at once.
+    pub fn execute_batch(&self, sql: &str) -> duckdb::Result<()> {
+        self.connection.execute_batch(sql)
+    }
+
+    /// Starts one statement; its result is read with [`Query::next_batch`].
+    pub fn query(&self, sql: &str) -> duckdb::Result<Query<'_>> {
+        let mut statement = self.connection.prepare(sql)?;
+        // Executes in streaming mode; batches are then fetched through
+        // `step`, which reports a failed fetch (an interrupt) as an error
+        // where the crate's iterators would panic or hide it.
+        let _ = statement.stream_arrow([])?;
+        Ok(Query { statement })
+    }
+
+    /// Binds values to a statement's parameters, so that values from the
+    /// command line never become SQL text.
+    pub fn execute_with(&self, sql: &str, values: &[&str]) -> duckdb::Result<()> {
+        let mut statement = self.connection.prepare(sql)?;
+        statement.execute(duckdb::params_from_iter(values.iter()))?;
+        Ok(())
+    }
+
+    pub fn connection(&self) -> &Connection {
+        &self.connection
+    }
+
+    /// A handle that reads the running query's progress, when tracked.
+    pub fn progress_handle(&self) -> Option<duckdb::ProgressHandle> {
+        self.tracks_progress.then(|| self.connection.progress_handle())
+    }
+
+    pub fn interrupt_handle(&self) -> Arc<InterruptHandle> {
+        self.connection.interrupt_handle()
+    }
+}
+
+/// A running statement.
+pub struct Query<'c> {
+    statement: duckdb::Statement<'c>,
+}
+
+impl Query<'_> {
+    pub fn schema(&self) -> SchemaRef {
+        self.statement.schema()
+    }
+
+    pub fn next_batch(&self) -> duckdb::Result<Option<RecordBatch>> {
+        Ok(self.statement.step()?.map(|array| RecordBatch::from(&array)))
+    }
+}
+
+/// A SQL string literal; quotes are doubled, so the text cannot end it.
+pub fn sql_string(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
+}
+
+fn open_error(path: &Path, error: &duckdb::Error) -> Error {
+    let message = crate::error::one_line(&error.to_string());
+    if message.contains("Could not set lock") || message.contains("Conflicting lock") {
+        return Error::Engine(format!(
+            "{}: database is locked: another process has it open for writing ({message})",
+            path.display()
+        ));
+    }
+    Error::Engine(format!("{}: {message}", path.display()))
+}

@@ -1,0 +1,109 @@
+//! One statement from text to output: execute, classify the result, stream
+//! its batches into the chosen renderer. Shared by the batch runner and the
+//! shell.
+
+use std::io::Write;
+use std::path::Path;
+
+use duckdb::arrow::datatypes::{DataType, Schema};
+
+use crate::engine::{Engine, sql_string};
+use crate::error::{Error, Location, Result};
+use crate::render::{self, OutputFormat, RenderOptions, ResultKind};
+use crate::script::Statement;
+
+/// Statements whose rows are always shown, even when DuckDB's result looks
+/// like a bare status (`select 1 as "Count"`).
+const QUERY_KEYWORDS: &[&str] = &[
+    "SELECT", "WITH", "FROM", "VALUES", "TABLE", "SHOW", "DESCRIBE", "DESC", "SUMMARIZE", "EXPLAIN",
+    "PRAGMA", "CALL", "PIVOT", "UNPIVOT",
+];
+
+/// What a statement left behind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// A result was shown with this many rows.
+    Rows(u64),
+    /// A statement with nothing to show (DDL, SET, INSERT without RETURNING).
+    Done,
+}
+
+/// Whether the result is only DuckDB's status for a statement without
+/// rows: a lone `Count` or `Success` column. DuckDB's shell prints nothing
+/// for these, and neither do we.
+pub fn is_status_only(schema: &Schema, keyword: &str) -> bool {
+    if schema.fields().is_empty() {
+        return true;
+    }
+    if QUERY_KEYWORDS.contains(&keyword) || schema.fields().len() != 1 {
+        return false;
+    }
+    let field = &schema.fields()[0];
+    matches!(
+        (field.name().as_str(), field.data_type()),
+        ("Count", DataType::Int64) | ("Success", DataType::Boolean)
+    )
+}
+
+/// Runs `statement` and writes its result to `out` in `format`.
+pub fn execute(
+    engine: &Engine,
+    statement: &Statement,
+    location: &Location,
+    format: OutputFormat,
+    options: &RenderOptions,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
+    let sql_error = |e: duckdb::Error| Error::sql(location.clone(), &e);
+    let _progress = crate::progress::watch(engine.progress_handle());
+    let query = engine.query(&statement.sql).map_err(sql_error)?;
+    let schema = query.schema();
+    let keyword = statement.leading_keyword();
+    if is_status_only(&schema, &keyword) {
+        while query.next_batch().map_err(sql_error)?.is_some() {}
+        return Ok(Outcome::Done);
+    }
+    let kind = if keyword == "EXPLAIN" { ResultKind::Plan } else { ResultKind::Rows };
+    let mut options = options.clone();
+    if kind == ResultKind::Plan {
+        options.max_rows = None;
+    }
+    let mut renderer = render::renderer(format, kind, &options, out);
+    renderer.begin(&schema).map_err(Error::Output)?;
+    let mut rows = 0u64;
+    while let Some(batch) = query.next_batch().map_err(sql_error)? {
+        rows += batch.num_rows() as u64;
+        renderer.push(&batch).map_err(Error::Output)?;
+        if crate::interrupt::requested() {
+            return Err(Error::Interrupted);
+        }
+    }
+    renderer.finish(rows).map_err(Error::Output)?;
+    Ok(Outcome::Rows(rows))
+}
+
+/// Whether DuckDB can wrap the statement in `COPY (…) TO`.
+pub fn is_query(statement: &Statement) -> bool {
+    matches!(
+        statement.leading_keyword().as_str(),
+        "SELECT" | "WITH" | "FROM" | "VALUES" | "TABLE" | "PIVOT" | "UNPIVOT" | ""
+    )
+}
+
+/// Writes a query's result to a Parquet file with DuckDB's own writer.
+pub fn execute_to_parquet(engine: &Engine, statement: &Statement, location: &Location, path: &Path) -> Result<Outcome> {
+    let sql = format!(
+        "COPY ({}) TO {} (FORMAT parquet)",
+        statement.sql,
+        sql_string(&path.to_string_lossy())
+    );
+    let query = engine.query(&sql).map_err(|e| Error::sql(location.clone(), &e))?;
+    let mut rows = 0u64;
+    while let Some(batch) = query.next_batch().map_err(|e| Error::sql(location.clone(), &e))? {
+        // COPY answers with the number of rows it wrote.
+        if let Some(count) = batch.column(0).as_any().downcast_ref::<duckdb::arrow::array::Int64Array>() {
+            rows += count.values().iter().map(|n| *n as u64).sum::<u64>();
+        }
+    }
+    Ok(Outcome::Rows(rows))
+}

@@ -1,0 +1,67 @@
+//! The real clusters found in public reports (data/official_clusters.csv,
+//! with a source address for every row), compiled into the binary so that
+//! generation works from any directory.
+
+pub struct OfficialCluster {
+    pub batch_year: i32,
+    pub province_en: String,
+    pub locality_zh: String,
+    pub name_zh: String,
+    pub industry_zh: String,
+    pub industry_en: String,
+}
+
+const OFFICIAL_CSV: &str = include_str!("../../data/official_clusters.csv");
+
+pub fn official_clusters() -> Vec<OfficialCluster> {
+    OFFICIAL_CSV
+        .lines()
+        .skip(1)
+        .filter(|line| !line.trim().is_empty())
+        .filter_map(|line| {
+            let fields = split_csv_line(line);
+            Some(OfficialCluster {
+                batch_year: fields.first()?.parse().ok()?,
+                province_en: fields.get(2)?.clone(),
+                locality_zh: fields.get(3)?.clone(),
+                name_zh: fields.get(4)?.clone(),
+                industry_zh: fields.get(5)?.clone(),
+                industry_en: fields.get(6)?.clone(),
+            })
+        })
+        .collect()
+}
+
+/// One CSV record on one line, with RFC 4180 quoting.
+fn split_csv_line(line: &str) -> Vec<String> {
+    let mut fields = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => fields.push(std::mem::take(&mut field)),
+            (c, _) => field.push(c),
+        }
+    }
+    fields.push(field);
+    fields
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_all_rows_with_quoted_commas() {
+        let clusters = official_clusters();
+        assert_eq!(clusters.iter().filter(|c| c.batch_year == 2022).count(), 48);
+        assert_eq!(clusters.iter().filter(|c| c.batch_year == 2023).count(), 17);
+        assert!(clusters.iter().any(|c| c.industry_en == "luggage, bags and leather goods"));
+    }
+}

@@ -1,0 +1,21 @@
+//! clusterql: analytics on China's SME industrial clusters with local
+//! features, on embedded DuckDB. The binary is a thin layer over these
+//! modules, which the integration tests use too.
+
+pub mod batch;
+pub mod cli;
+pub mod commands;
+pub mod dataset;
+pub mod engine;
+pub mod error;
+pub mod exec;
+pub mod generate;
+pub mod interrupt;
+pub mod library;
+pub mod load;
+pub mod output;
+pub mod progress;
+pub mod render;
+pub mod repl;
+pub mod script;
+pub mod session;

@@ -1,0 +1,438 @@
+//! `clusterql load`: the user's CSV or Parquet files into a table of the
+//! schema, validated first and written in one transaction, so that a
+//! rejected load leaves the database exactly as it was.
+//!
+//! The files are read by DuckDB into a temporary staging table with every
+//! column as text; each rule is then one set-based query over the staging
+//! table, so that every problem can be reported with its file, line and
+//! column, not just the first one DuckDB would stop at.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::engine::{Engine, sql_string};
+use crate::error::{Error, Result};
+
+/// Problems listed in full before the rest are only counted.
+const PROBLEM_LIMIT: usize = 20;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Add to what the table holds (the default).
+    Append,
+    /// Replace the table's rows.
+    Replace,
+}
+
+pub struct LoadRequest {
+    pub paths: Vec<PathBuf>,
+    pub table: String,
+    pub mode: Mode,
+    pub ignore_extra: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FileFormat {
+    Csv,
+    Parquet,
+}
+
+struct Column {
+    name: String,
+    data_type: String,
+    nullable: bool,
+}
+
+pub struct Loaded {
+    pub rows: u64,
+}
+
+pub fn load(engine: &Engine, request: &LoadRequest) -> Result<Loaded> {
+    let columns = table_columns(engine, &request.table)?;
+    let files = expand(&request.paths)?;
+    let format = detect_format(&files)?;
+    if format == FileFormat::Csv {
+        for file in &files {
+            check_utf8(file)?;
+        }
+    }
+    stage(engine, &files, format)?;
+    let result = validate_and_insert(engine, request, &columns, format);
+    let _ = engine.execute_batch("DROP TABLE IF EXISTS temp.load_stage");
+    result
+}
+
+fn table_columns(engine: &Engine, table: &str) -> Result<Vec<Column>> {
+    if !crate::dataset::SMALL_TABLES.contains(&table) && !crate::dataset::ROSTER_TABLES.contains(&table) {
+        return Err(Error::Usage(format!(
+            "--table {table}: not a table of the schema (one of {})",
+            crate::dataset::SMALL_TABLES.iter().chain(crate::dataset::ROSTER_TABLES).copied().collect::<Vec<_>>().join(", ")
+        )));
+    }
+    let mut statement = engine.connection().prepare(
+        "SELECT column_name, data_type, is_nullable FROM duckdb_columns() \
+         WHERE table_name = ? AND schema_name = 'main' AND database_name = current_database() ORDER BY column_index",
+    )?;
+    let columns: Vec<Column> = statement
+        .query_map([table], |row| Ok(Column { name: row.get(0)?, data_type: row.get(1)?, nullable: row.get(2)? }))?
+        .collect::<duckdb::Result<_>>()?;
+    let is_table: bool = engine.connection().query_row(
+        "SELECT count(*) > 0 FROM duckdb_tables() WHERE table_name = ? AND schema_name = 'main'",
+        [table],
+        |row| row.get(0),
+    )?;
+    if columns.is_empty() || !is_table {
+        return Err(Error::Usage(format!(
+            "{table} is not a table in this database (the in-memory session shows the bundled roster as views): load into a database file, --db PATH"
+        )));
+    }
+    Ok(columns)
+}
+
+/// Folders become the CSV or Parquet files below them; globs are passed to
+/// DuckDB as they are.
+fn expand(paths: &[PathBuf]) -> Result<Vec<String>> {
+    let mut files = Vec::new();
+    for path in paths {
+        let text = path.to_string_lossy().to_string();
+        if path.is_dir() {
+            let pattern = if has_files(path, "parquet") { "**/*.parquet" } else { "**/*.csv" };
+            files.push(format!("{}/{pattern}", text.trim_end_matches('/')));
+        } else if text.contains(['*', '?', '[']) || path.is_file() {
+            files.push(text);
+        } else {
+            return Err(Error::LoadRejected(format!("{text}: no such file")));
+        }
+    }
+    Ok(files)
+}
+
+fn has_files(dir: &Path, extension: &str) -> bool {
+    std::fs::read_dir(dir).map_or(false, |entries| {
+        entries.filter_map(|e| e.ok()).any(|e| {
+            let path = e.path();
+            path.extension().is_some_and(|x| x == extension) || (path.is_dir() && has_files(&path, extension))
+        })
+    })
+}
+
+/// The format from the extension, else from the first bytes: Parquet files
+/// start with `PAR1`.
+fn detect_format(files: &[String]) -> Result<FileFormat> {
+    let first = files.first().ok_or_else(|| Error::Usage("load: no file given".to_string()))?;
+    let lower = first.to_ascii_lowercase();
+    if lower.ends_with(".parquet") || lower.ends_with(".pq") {
+        return Ok(FileFormat::Parquet);
+    }
+    if lower.ends_with(".csv") || lower.ends_with(".tsv") || lower.ends_with(".txt") || lower.contains('*') {
+        return Ok(FileFormat::Csv);
+    }
+    let mut magic = [0u8; 4];
+    let read = std::fs::File::open(first).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut magic));
+    Ok(if read.is_ok() && &magic == b"PAR1" { FileFormat::Parquet } else { FileFormat::Csv })
+}
+
+/// Rejects text that is not UTF-8, naming the line and, when it looks like
+/// it, the Chinese encoding it probably is.
+fn check_utf8(file: &str) -> Result<()> {
+    let path = Path::new(file);
+    if !path.is_file() {
+        return Ok(()); // a glob: DuckDB reads and checks it
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let Err(error) = std::str::from_utf8(&bytes) else { return Ok(()) };
+    let offset = error.valid_up_to();
+    let line = bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1;
+    let column = bytes[..offset].iter().rev().take_while(|b| **b != b'\n').count() + 1;
+    let guess = if looks_like_gb18030(&bytes[offset..]) {
+        format!("it looks like GBK/GB18030; convert it with: iconv -f GB18030 -t UTF-8 {file} > converted.csv")
+    } else {
+        format!("convert it to UTF-8 first, e.g. iconv -f ENCODING -t UTF-8 {file} > converted.csv")
+    };
+    Err(Error::LoadRejected(format!("{file}:{line}:{column}: the file is not UTF-8 text; {guess}")))
+}
+
+/// GBK and GB18030 encode Chinese characters as a lead byte 0x81-0xFE and
+/// a trail byte 0x40-0xFE (not 0x7F).
+fn looks_like_gb18030(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(4096)];
+    let mut pairs = 0;
+    let mut i = 0;
+    while i + 1 < sample.len() {
+        let (lead, trail) = (sample[i], sample[i + 1]);
+        if (0x81..=0xFE).contains(&lead) {
+            if (0x40..=0xFE).contains(&trail) && trail != 0x7F {
+                pairs += 1;
+                i += 2;
+                continue;
+            }
+            return false;
+        }
+        i += 1;
+    }
+    pairs > 0
+}
+
+/// Reads the files into `temp.load_stage`, every column as text, with the
+/// file name and the line (CSV) or row (Parquet) of each record.
+fn stage(engine: &Engine, files: &[String], format: FileFormat) -> Result<()> {
+    let list = files.iter().map(|f| sql_string(f)).collect::<Vec<_>>().join(", ");
+    let reader = match format {
+        FileFormat::Csv => format!("read_csv([{list}], header = true, all_varchar = true, filename = '__file')"),
+        FileFormat::Parquet => format!("read_parquet([{list}], filename = '__file', hive_partitioning = false)"),
+    };
+    // Lines: the header is line 1, so the first record is on line 2.
+    let position = match format {
+        FileFormat::Csv => "row_number() OVER (PARTITION BY __file) + 1",
+        FileFormat::Parquet => "row_number() OVER (PARTITION BY __file)",
+    };
+    let sql = format!(
+        "CREATE OR REPLACE TEMP TABLE load_stage AS SELECT *, {position} AS __line FROM {reader}"
+    );
+    engine.execute_batch(&sql).map_err(|e| {
+        let message = crate::error::one_line(&e.to_string());
+        let hint = if message.contains("magic") || message.contains("Parquet") || message.contains("parquet") {
+            " (the Parquet file is truncated or corrupt)"
+        } else {
+            ""
+        };
+        Error::LoadRejected(format!("{}: {message}{hint}", files.join(", ")))
+    })
+}
+
+fn staged_columns(engine: &Engine) -> Result<Vec<(String, String)>> {
+    let mut statement = engine.connection().prepare(
+        "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'load_stage' AND schema_name = 'main' \
+         AND database_name = 'temp' AND column_name NOT IN ('__file', '__line') ORDER BY column_index",
+    )?;
+    let columns = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<duckdb::Result<_>>()?;
+    Ok(columns)
+}
+
+fn validate_and_insert(engine: &Engine, request: &LoadRequest, columns: &[Column], format: FileFormat) -> Result<Loaded> {
+    let staged = staged_columns(engine)?;
+    let mut problems = Problems::default();
+    // Names match case-insensitively; order does not matter.
+    let mut mapping: Vec<(&Column, Option<String>)> = Vec::new();
+    for column in columns {
+        let found = staged.iter().find(|(name, _)| name.eq_ignore_ascii_case(&column.name)).map(|(n, _)| n.clone());
+        if found.is_none() && !column.nullable {
+            problems.add(format!("missing required column '{}' ({})", column.name, column.data_type));
+        }
+        mapping.push((column, found));
+    }
+    for (name, _) in &staged {
+        if !request.ignore_extra && !columns.iter().any(|c| c.name.eq_ignore_ascii_case(name)) {
+            problems.add(format!("unknown column '{name}' (not in {}; --ignore-extra skips it)", request.table));
+        }
+    }
+    problems.into_result()?;
+    let mut problems = Problems::default();
+
+    // Types: every value must cast to its column's type.
+    for (column, source) in &mapping {
+        let Some(source) = source else { continue };
+        let quoted = quote(source);
+        let sql = format!(
+            "SELECT __file, __line, {quoted}::VARCHAR FROM temp.load_stage \
+             WHERE {quoted} IS NOT NULL AND TRY_CAST({quoted} AS {t}) IS NULL ORDER BY __file, __line LIMIT {limit}",
+            t = column.data_type,
+            limit = PROBLEM_LIMIT + 1
+        );
+        for (file, line, value) in rows3(engine, &sql)? {
+            problems.add(format!(
+                "{file}:{line}: column '{}': '{value}' is not a {}",
+                column.name, column.data_type
+            ));
+        }
+    }
+    problems.into_result()?;
+
+    // The typed rows, as they would be inserted.
+    let select_list = mapping
+        .iter()
+        .map(|(column, source)| match source {
+            Some(source) => format!("CAST({} AS {}) AS {}", quote(source), column.data_type, quote(&column.name)),
+            None => format!("CAST(NULL AS {}) AS {}", column.data_type, quote(&column.name)),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    engine.execute_batch(&format!(
+        "CREATE OR REPLACE TEMP TABLE load_typed AS SELECT __file, __line, {select_list} FROM temp.load_stage"
+    ))?;
+    let result = check_rules(engine, request, columns).and_then(|()| insert(engine, request, columns));
+    let _ = engine.execute_batch("DROP TABLE IF EXISTS temp.load_typed");
+    let _ = format;
+    result
+}
+
+fn check_rules(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Result<()> {
+    let table = &request.table;
+    let mut problems = Problems::default();
+    let limit = PROBLEM_LIMIT + 1;
+    for column in columns.iter().filter(|c| !c.nullable) {
+        let name = quote(&column.name);
+        let sql = format!("SELECT __file, __line, 'NULL' FROM temp.load_typed WHERE {name} IS NULL ORDER BY 1, 2 LIMIT {limit}");
+        for (file, line, _) in rows3(engine, &sql)? {
+            problems.add(format!("{file}:{line}: column '{}' is empty but required", column.name));
+        }
+    }
+    // Keys: unique within the files and, when appending, against the table.
+    let key = primary_key(engine, table)?;
+    if !key.is_empty() {
+        let key_list = key.iter().map(|k| quote(k)).collect::<Vec<_>>().join(", ");
+        let key_text = key.iter().map(|k| format!("{}::VARCHAR", quote(k))).collect::<Vec<_>>().join(" || '/' || ");
+        let sql = format!(
+            "SELECT __file, __line, {key_text} FROM (SELECT *, count(*) OVER (PARTITION BY {key_list}) AS n FROM temp.load_typed) \
+             WHERE n > 1 ORDER BY 1, 2 LIMIT {limit}"
+        );
+        for (file, line, value) in rows3(engine, &sql)? {
+            problems.add(format!("{file}:{line}: duplicate key {} = '{value}' within the loaded files", key.join(", ")));
+        }
+        if request.mode == Mode::Append {
+            let join = key.iter().map(|k| format!("t.{0} = s.{0}", quote(k))).collect::<Vec<_>>().join(" AND ");
+            let sql = format!(
+                "SELECT s.__file, s.__line, {} FROM temp.load_typed AS s SEMI JOIN main.{table} AS t ON {join} ORDER BY 1, 2 LIMIT {limit}",
+                key.iter().map(|k| format!("s.{}::VARCHAR", quote(k))).collect::<Vec<_>>().join(" || '/' || ")
+            );
+            for (file, line, value) in rows3(engine, &sql)? {
+                problems.add(format!("{file}:{line}: key {} = '{value}' is already in {table} (use --replace?)", key.join(", ")));
+            }
+        }
+    }
+    // References to clusters and enterprises.
+    for (column, target) in [("cluster_id", "clusters"), ("enterprise_id", "enterprises")] {
+        let references = columns.iter().any(|c| c.name == column) && target != table && !(table == "enterprises" && column == "enterprise_id");
+        if !references {
+            continue;
+        }
+        let sql = format!(
+            "SELECT __file, __line, {column} FROM temp.load_typed WHERE {column} IS NOT NULL \
+             AND {column} NOT IN (SELECT {column} FROM main.{target}) ORDER BY 1, 2 LIMIT {limit}"
+        );
+        for (file, line, value) in rows3(engine, &sql)? {
+            problems.add(format!("{file}:{line}: column '{column}': '{value}' is not in {target}"));
+        }
+    }
+    // The schema's CHECK constraints: counts, shares, lists, orderings.
+    for check in check_constraints(engine, table)? {
+        let sql = format!(
+            "SELECT __file, __line, '' FROM temp.load_typed WHERE NOT coalesce(({check}), true) ORDER BY 1, 2 LIMIT {limit}"
+        );
+        let rows = rows3(engine, &sql).map_err(|e| Error::Engine(format!("checking {check}: {e}")))?;
+        for (file, line, _) in rows {
+            problems.add(format!("{file}:{line}: breaks the rule {check}"));
+        }
+    }
+    problems.into_result()
+}
+
+fn insert(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Result<Loaded> {
+    let table = &request.table;
+    let names = columns.iter().map(|c| quote(&c.name)).collect::<Vec<_>>().join(", ");
+    engine.execute_batch("BEGIN TRANSACTION")?;
+    let written = (|| -> Result<u64> {
+        if request.mode == Mode::Replace {
+            engine.execute_batch(&format!("DELETE FROM main.{table}"))?;
+        }
+        let rows = engine
+            .connection()
+            .execute(&format!("INSERT INTO main.{table} ({names}) SELECT {names} FROM temp.load_typed ORDER BY __file, __line"), [])?;
+        Ok(rows as u64)
+    })();
+    match written {
+        Ok(rows) => {
+            engine.execute_batch("COMMIT")?;
+            Ok(Loaded { rows })
+        }
+        Err(error) => {
+            let _ = engine.execute_batch("ROLLBACK");
+            Err(Error::LoadRejected(format!("{table}: {error}; nothing was written")))
+        }
+    }
+}
+
+fn primary_key(engine: &Engine, table: &str) -> Result<Vec<String>> {
+    let mut statement = engine.connection().prepare(
+        "SELECT constraint_column_names FROM duckdb_constraints() \
+         WHERE table_name = ? AND schema_name = 'main' AND constraint_type = 'PRIMARY KEY'",
+    )?;
+    let keys: Vec<Vec<String>> = statement
+        .query_map([table], |row| {
+            let list: duckdb::types::Value = row.get(0)?;
+            Ok(match list {
+                duckdb::types::Value::List(items) => items
+                    .into_iter()
+                    .filter_map(|v| if let duckdb::types::Value::Text(t) = v { Some(t) } else { None })
+                    .collect(),
+                _ => Vec::new(),
+            })
+        })?
+        .collect::<duckdb::Result<_>>()?;
+    Ok(keys.into_iter().next().unwrap_or_default())
+}
+
+fn check_constraints(engine: &Engine, table: &str) -> Result<Vec<String>> {
+    let mut statement = engine.connection().prepare(
+        "SELECT expression FROM duckdb_constraints() WHERE table_name = ? AND schema_name = 'main' \
+         AND constraint_type = 'CHECK' AND expression IS NOT NULL ORDER BY constraint_index",
+    )?;
+    let checks = statement.query_map([table], |row| row.get(0))?.collect::<duckdb::Result<_>>()?;
+    Ok(checks)
+}
+
+fn rows3(engine: &Engine, sql: &str) -> Result<Vec<(String, i64, String)>> {
+    let mut statement = engine.connection().prepare(sql)?;
+    let rows = statement
+        .query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?, row.get::<_, Option<String>>(2)?.unwrap_or_default())))?
+        .collect::<duckdb::Result<_>>()?;
+    Ok(rows)
+}
+
+fn quote(identifier: &str) -> String {
+    format!("\"{}\"", identifier.replace('"', "\"\""))
+}
+
+/// Problems found, kept up to the limit and counted beyond it.
+#[derive(Default)]
+struct Problems {
+    listed: Vec<String>,
+    more: usize,
+}
+
+impl Problems {
+    fn add(&mut self, problem: String) {
+        if self.listed.len() < PROBLEM_LIMIT {
+            self.listed.push(problem);
+        } else {
+            self.more += 1;
+        }
+    }
+
+    fn into_result(self) -> Result<()> {
+        if self.listed.is_empty() {
+            return Ok(());
+        }
+        let mut text = format!("load rejected, the database is unchanged ({} problem(s)):", self.listed.len() + self.more);
+        for problem in &self.listed {
+            let _ = write!(text, "\n  {problem}");
+        }
+        if self.more > 0 {
+            let _ = write!(text, "\n  … and {} more", self.more);
+        }
+        Err(Error::LoadRejected(text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_gbk_text() {
+        // "产业集群" in GBK.
+        let gbk = [0xB2, 0xFA, 0xD2, 0xB5, 0xBC, 0xAF, 0xC8, 0xBA];
+        assert!(looks_like_gb18030(&gbk));
+        assert!(!looks_like_gb18030(&[0xFF, 0x20]));
+    }
+}

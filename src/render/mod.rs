@@ -1,0 +1,132 @@
+//! Output formats. Every format is a [`Renderer`] that receives one result
+//! as a stream of Arrow record batches and writes it as it goes; only the
+//! table keeps rows back, and only the few it shows.
+
+mod cell;
+mod delimited;
+mod explain;
+mod json;
+mod line;
+mod markdown;
+mod table;
+
+use std::io::{self, Write};
+
+use duckdb::arrow::datatypes::{DataType, Schema};
+use duckdb::arrow::record_batch::RecordBatch;
+
+pub use cell::CellWriter;
+
+/// The output formats of `--format` and the shell's `.mode`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Boxed table, cut to the terminal.
+    Table,
+    /// Comma-separated values (RFC 4180), header line, NULL empty.
+    Csv,
+    /// Tab-separated values, header line, NULL empty.
+    Tsv,
+    /// One JSON array of objects per result.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+    /// A GitHub-flavoured markdown table.
+    Markdown,
+    /// `column = value`, a blank line between rows.
+    Line,
+    /// Apache Parquet, written by DuckDB; only to a file (-o).
+    Parquet,
+}
+
+impl OutputFormat {
+    /// The format a file name asks for by its extension, if any.
+    pub fn from_extension(path: &std::path::Path) -> Option<OutputFormat> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match extension.as_str() {
+            "csv" => OutputFormat::Csv,
+            "tsv" | "tab" => OutputFormat::Tsv,
+            "json" => OutputFormat::Json,
+            "jsonl" | "ndjson" => OutputFormat::Jsonl,
+            "md" | "markdown" => OutputFormat::Markdown,
+            "parquet" | "pq" => OutputFormat::Parquet,
+            "txt" => OutputFormat::Table,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            OutputFormat::Table => "table",
+            OutputFormat::Csv => "csv",
+            OutputFormat::Tsv => "tsv",
+            OutputFormat::Json => "json",
+            OutputFormat::Jsonl => "jsonl",
+            OutputFormat::Markdown => "markdown",
+            OutputFormat::Line => "line",
+            OutputFormat::Parquet => "parquet",
+        }
+    }
+}
+
+/// How a result is shown; set from the command line and the shell's dot
+/// commands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// Rows a table shows before it elides the middle; `None` shows all.
+    pub max_rows: Option<usize>,
+    /// Display columns a table may take; `None` means no limit.
+    pub max_width: Option<usize>,
+    /// How NULL reads in table, markdown and line output.
+    pub null_text: String,
+    /// ASCII borders instead of box-drawing characters.
+    pub ascii: bool,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions { max_rows: None, max_width: None, null_text: "NULL".to_string(), ascii: false }
+    }
+}
+
+/// A writer of one result.
+pub trait Renderer {
+    fn begin(&mut self, schema: &Schema) -> io::Result<()>;
+    fn push(&mut self, batch: &RecordBatch) -> io::Result<()>;
+    /// Called once after the last batch with the number of rows seen.
+    fn finish(&mut self, row_count: u64) -> io::Result<()>;
+}
+
+/// What kind of statement produced the result, where it changes rendering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultKind {
+    Rows,
+    /// An EXPLAIN plan: shown as its text, never cut.
+    Plan,
+}
+
+/// The renderer for `format` writing to `out`. Parquet is written by DuckDB
+/// itself and has no renderer here.
+pub fn renderer<'w>(
+    format: OutputFormat,
+    kind: ResultKind,
+    options: &RenderOptions,
+    out: &'w mut dyn Write,
+) -> Box<dyn Renderer + 'w> {
+    match (format, kind) {
+        (OutputFormat::Table | OutputFormat::Line | OutputFormat::Markdown, ResultKind::Plan) => {
+            Box::new(explain::PlanText::new(out))
+        }
+        (OutputFormat::Table | OutputFormat::Parquet, _) => Box::new(table::Table::new(options.clone(), out)),
+        (OutputFormat::Csv, _) => Box::new(delimited::Delimited::new(b',', out)),
+        (OutputFormat::Tsv, _) => Box::new(delimited::Delimited::new(b'\t', out)),
+        (OutputFormat::Json, _) => Box::new(json::Json::array(out)),
+        (OutputFormat::Jsonl, _) => Box::new(json::Json::lines(out)),
+        (OutputFormat::Markdown, _) => Box::new(markdown::Markdown::new(options.null_text.clone(), out)),
+        (OutputFormat::Line, _) => Box::new(line::Line::new(options.null_text.clone(), out)),
+    }
+}
+
+/// Whether values of this type are numbers, which tables align right.
+pub(crate) fn is_numeric(data_type: &DataType) -> bool {
+    data_type.is_numeric()
+}

@@ -1,0 +1,157 @@
+//! The shell's dot commands: one table of names, arguments and help that
+//! drives parsing, `.help`, completion and "did you mean".
+
+use std::path::PathBuf;
+
+use crate::render::OutputFormat;
+
+pub struct CommandInfo {
+    pub name: &'static str,
+    pub usage: &'static str,
+    pub help: &'static str,
+}
+
+pub const COMMANDS: &[CommandInfo] = &[
+    CommandInfo { name: "help", usage: ".help", help: "this list" },
+    CommandInfo { name: "tables", usage: ".tables", help: "tables and views, with their row counts for tables" },
+    CommandInfo { name: "views", usage: ".views", help: "the view library with what each view answers" },
+    CommandInfo { name: "schema", usage: ".schema [NAME]", help: "CREATE statements, of NAME or of everything" },
+    CommandInfo { name: "describe", usage: ".describe NAME", help: "columns and types of a table or view" },
+    CommandInfo { name: "mode", usage: ".mode FORMAT", help: "output format: table csv tsv json jsonl markdown line" },
+    CommandInfo { name: "output", usage: ".output [FILE]", help: "send results to FILE, or back to the terminal" },
+    CommandInfo { name: "once", usage: ".once FILE", help: "send the next result to FILE" },
+    CommandInfo { name: "read", usage: ".read FILE", help: "run the statements of FILE" },
+    CommandInfo { name: "timer", usage: ".timer on|off", help: "show how long each statement took" },
+    CommandInfo { name: "maxrows", usage: ".maxrows N", help: "rows a table shows before eliding the middle (0: all)" },
+    CommandInfo { name: "nullvalue", usage: ".nullvalue TEXT", help: "how NULL is shown in tables" },
+    CommandInfo { name: "last", usage: ".last", help: "run the last query again and show all its rows" },
+    CommandInfo { name: "check", usage: ".check", help: "the briefing's claims, published against computed" },
+    CommandInfo { name: "open", usage: ".open PATH", help: "open a database file (created with the bundled data)" },
+    CommandInfo { name: "quit", usage: ".quit", help: "leave the shell (also .exit or Ctrl-D)" },
+];
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum DotCommand {
+    Help,
+    Tables,
+    Views,
+    Schema(Option<String>),
+    Describe(String),
+    Mode(OutputFormat),
+    Output(Option<PathBuf>),
+    Once(PathBuf),
+    Read(PathBuf),
+    Timer(bool),
+    MaxRows(Option<usize>),
+    NullValue(String),
+    Last,
+    Check,
+    Open(PathBuf),
+    Quit,
+}
+
+impl DotCommand {
+    /// Parses a line that starts with a dot. The error is the message for
+    /// the user: a usage line, or the unknown name with the nearest one.
+    pub fn parse(line: &str) -> Result<DotCommand, String> {
+        let line = line.trim().trim_end_matches(';');
+        let body = line.strip_prefix('.').unwrap_or(line);
+        let (name, argument) = match body.split_once(char::is_whitespace) {
+            Some((name, rest)) => (name, rest.trim()),
+            None => (body, ""),
+        };
+        let argument = unquote(argument);
+        let usage = |name: &str| {
+            let info = COMMANDS.iter().find(|c| c.name == name).map_or("", |c| c.usage);
+            format!("usage: {info}")
+        };
+        let needs = |name: &str| if argument.is_empty() { Err(usage(name)) } else { Ok(argument.clone()) };
+        Ok(match name {
+            "help" => DotCommand::Help,
+            "tables" => DotCommand::Tables,
+            "views" => DotCommand::Views,
+            "schema" => DotCommand::Schema((!argument.is_empty()).then_some(argument.clone())),
+            "describe" => DotCommand::Describe(needs("describe")?),
+            "mode" => {
+                let format = <OutputFormat as clap::ValueEnum>::from_str(&needs("mode")?, true)
+                    .map_err(|_| format!("unknown format '{argument}'; {}", usage("mode")))?;
+                if format == OutputFormat::Parquet {
+                    return Err("parquet is written to a file: use -o FILE.parquet on the command line".to_string());
+                }
+                DotCommand::Mode(format)
+            }
+            "output" => DotCommand::Output((!argument.is_empty()).then(|| PathBuf::from(&argument))),
+            "once" => DotCommand::Once(PathBuf::from(needs("once")?)),
+            "read" => DotCommand::Read(PathBuf::from(needs("read")?)),
+            "timer" => match argument.as_str() {
+                "on" => DotCommand::Timer(true),
+                "off" => DotCommand::Timer(false),
+                _ => return Err(usage("timer")),
+            },
+            "maxrows" => match needs("maxrows")?.parse::<usize>() {
+                Ok(0) => DotCommand::MaxRows(None),
+                Ok(n) => DotCommand::MaxRows(Some(n)),
+                Err(_) => return Err(usage("maxrows")),
+            },
+            "nullvalue" => DotCommand::NullValue(argument.clone()),
+            "last" => DotCommand::Last,
+            "check" => DotCommand::Check,
+            "open" => DotCommand::Open(PathBuf::from(needs("open")?)),
+            "quit" | "exit" | "q" => DotCommand::Quit,
+            unknown => {
+                let hint = nearest(unknown).map(|n| format!("; did you mean .{n}?")).unwrap_or_default();
+                return Err(format!("unknown command .{unknown}{hint} (.help lists them)"));
+            }
+        })
+    }
+}
+
+fn unquote(text: &str) -> String {
+    let quoted = text.len() >= 2
+        && ((text.starts_with('\'') && text.ends_with('\'')) || (text.starts_with('"') && text.ends_with('"')));
+    if quoted { text[1..text.len() - 1].to_string() } else { text.to_string() }
+}
+
+/// The command whose name is closest to `name` by edit distance, if close.
+fn nearest(name: &str) -> Option<&'static str> {
+    COMMANDS
+        .iter()
+        .map(|c| (edit_distance(name, c.name), c.name))
+        .filter(|(distance, _)| *distance <= 2)
+        .min()
+        .map(|(_, name)| name)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = (previous + usize::from(ca != *cb)).min(row[j] + 1).min(current + 1);
+            previous = current;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_commands_with_arguments() {
+        assert_eq!(DotCommand::parse(".mode csv"), Ok(DotCommand::Mode(OutputFormat::Csv)));
+        assert_eq!(DotCommand::parse(".maxrows 0"), Ok(DotCommand::MaxRows(None)));
+        assert_eq!(DotCommand::parse(".read 'my file.sql'"), Ok(DotCommand::Read("my file.sql".into())));
+        assert!(DotCommand::parse(".timer maybe").is_err());
+    }
+
+    #[test]
+    fn unknown_commands_suggest_the_nearest() {
+        let error = DotCommand::parse(".tabels").expect_err("unknown");
+        assert!(error.contains("did you mean .tables?"), "{error}");
+    }
+}

@@ -1,0 +1,345 @@
+//! The interactive shell: reads statements until a `;` ends them (the same
+//! splitter as batch mode), runs them, and keeps going after errors.
+
+mod dot;
+mod helper;
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rustyline::error::ReadlineError;
+use rustyline::history::DefaultHistory;
+use rustyline::{CompletionType, Config, Editor};
+
+use crate::engine::{Engine, EngineOptions};
+use crate::error::{Error, Location, Result};
+use crate::exec;
+use crate::output::{OutputTarget, terminal_width};
+use crate::render::{OutputFormat, RenderOptions};
+use crate::script::{self, Statement};
+use dot::{COMMANDS, DotCommand};
+use helper::{Catalogue, ShellHelper};
+
+const PROMPT: &str = "clusterql> ";
+const CONTINUATION: &str = "      ...> ";
+
+pub struct ShellOptions {
+    pub engine_options: EngineOptions,
+    pub empty: bool,
+    pub vars: Vec<(String, String)>,
+    pub quiet: bool,
+    pub no_init: bool,
+}
+
+struct Shell {
+    engine: Engine,
+    options: ShellOptions,
+    format: OutputFormat,
+    render: RenderOptions,
+    timer: bool,
+    /// `.output FILE`: every result goes there until `.output` alone.
+    output: Option<PathBuf>,
+    /// `.once FILE`: the next result only.
+    once: Option<PathBuf>,
+    /// The last statement that returned rows, for `.last`.
+    last_query: Option<Statement>,
+}
+
+/// Runs the shell until `.quit` or Ctrl-D.
+pub fn run(engine: Engine, options: ShellOptions, target: &OutputTarget) -> Result<()> {
+    let mut render = target.options.clone();
+    if render.max_rows.is_none() {
+        render.max_rows = Some(crate::output::TERMINAL_MAX_ROWS);
+    }
+    let mut shell = Shell {
+        engine,
+        options,
+        format: if target.format == OutputFormat::Parquet { OutputFormat::Table } else { target.format },
+        render,
+        timer: false,
+        output: None,
+        once: None,
+        last_query: None,
+    };
+    // List completion completes the common prefix and then lists the
+    // candidates, as shells do, rather than cycling through them.
+    let config = Config::builder()
+        .auto_add_history(false)
+        .completion_type(CompletionType::List)
+        .max_history_size(10_000)
+        .map_err(|e| Error::Engine(e.to_string()))?
+        .build();
+    let mut editor: Editor<ShellHelper, DefaultHistory> = Editor::with_config(config).map_err(|e| Error::Engine(e.to_string()))?;
+    editor.set_helper(Some(ShellHelper::new(Catalogue::read(&shell.engine))));
+    // The editor claims SIGINT for itself while it lives; a query must get
+    // it instead (at the prompt the terminal is raw and Ctrl-C is a key).
+    crate::interrupt::install(shell.engine.interrupt_handle());
+    let history = history_path();
+    if let Some(path) = &history {
+        let _ = editor.load_history(path);
+    }
+    if !shell.options.quiet {
+        eprintln!("{}", shell.banner());
+    }
+    if !shell.options.no_init {
+        shell.run_init_file();
+    }
+    let mut buffer = String::new();
+    loop {
+        let prompt = if buffer.is_empty() { PROMPT } else { CONTINUATION };
+        match editor.readline(prompt) {
+            Ok(line) => {
+                if buffer.is_empty() && line.trim_start().starts_with('.') {
+                    let _ = editor.add_history_entry(line.trim());
+                    if shell.dot_command(&line) == Flow::Quit {
+                        break;
+                    }
+                    // .read and .open may change what there is to complete.
+                    if let Some(helper) = editor.helper_mut() {
+                        helper.catalogue = Catalogue::read(&shell.engine);
+                    }
+                    continue;
+                }
+                buffer.push_str(&line);
+                buffer.push('\n');
+                if script::is_complete(&buffer) {
+                    let _ = editor.add_history_entry(buffer.trim_end());
+                    let changes_catalogue = shell.run_sql("shell", &buffer);
+                    buffer.clear();
+                    if changes_catalogue && let Some(helper) = editor.helper_mut() {
+                        helper.catalogue = Catalogue::read(&shell.engine);
+                    }
+                }
+            }
+            // Ctrl-C at the prompt drops what was typed, as in DuckDB's shell.
+            Err(ReadlineError::Interrupted) => buffer.clear(),
+            Err(ReadlineError::Eof) => break,
+            Err(error) => {
+                eprintln!("error: {error}");
+                break;
+            }
+        }
+    }
+    if let Some(path) = &history {
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let _ = editor.save_history(path);
+    }
+    Ok(())
+}
+
+/// The history file in the user's state directory (XDG), kept across runs.
+fn history_path() -> Option<PathBuf> {
+    let state = std::env::var_os("XDG_STATE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local/state")))?;
+    Some(state.join("clusterql").join("history"))
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Flow {
+    Continue,
+    Quit,
+}
+
+impl Shell {
+    fn banner(&self) -> String {
+        let database = match (&self.options.engine_options.database, self.options.empty) {
+            (Some(path), _) => path.display().to_string(),
+            (None, true) => "an empty in-memory database".to_string(),
+            (None, false) => "an in-memory database over the bundled dataset (synthetic, see data/README.md)".to_string(),
+        };
+        format!(
+            "clusterql {} on {database}\nEnter SQL ending with ';', .help for commands, .views for the view library, Ctrl-D to leave.",
+            env!("CARGO_PKG_VERSION")
+        )
+    }
+
+    fn run_init_file(&mut self) {
+        let Some(home) = std::env::var_os("HOME") else { return };
+        let path = PathBuf::from(home).join(".clusterqlrc");
+        let Ok(text) = std::fs::read_to_string(&path) else { return };
+        let name = path.display().to_string();
+        // Dot commands and SQL may mix; each line that starts with a dot is
+        // a command, everything else is SQL.
+        let mut sql = String::new();
+        for (index, line) in text.lines().enumerate() {
+            if sql.trim().is_empty() && line.trim_start().starts_with('.') {
+                if let Err(message) = DotCommand::parse(line) {
+                    eprintln!("error: {name}:{}:1: {message}", index + 1);
+                } else {
+                    self.dot_command(line);
+                }
+                continue;
+            }
+            if sql.is_empty() {
+                sql = "\n".repeat(index);
+            }
+            sql.push_str(line);
+            sql.push('\n');
+            if script::is_complete(&sql) {
+                self.run_sql(&name, &sql);
+                sql.clear();
+            }
+        }
+    }
+
+    /// Runs every statement of `text`; reports errors and goes on. Returns
+    /// whether the catalogue may have changed.
+    fn run_sql(&mut self, source: &str, text: &str) -> bool {
+        let mut changes_catalogue = false;
+        for statement in script::split(text) {
+            let keyword = statement.leading_keyword();
+            changes_catalogue |= matches!(keyword.as_str(), "CREATE" | "DROP" | "ALTER" | "ATTACH" | "DETACH" | "USE");
+            let location = Location { source: source.to_string(), line: statement.line, column: statement.column };
+            let started = Instant::now();
+            crate::interrupt::clear();
+            let outcome = self.execute(&statement, &location, self.render.clone());
+            match outcome {
+                Ok(exec::Outcome::Rows(_)) => self.last_query = Some(statement.clone()),
+                Ok(exec::Outcome::Done) => {}
+                Err(Error::Interrupted) => eprintln!("interrupted"),
+                Err(error) if error.is_broken_pipe() => {}
+                Err(error) => eprintln!("error: {error}"),
+            }
+            if self.timer {
+                eprintln!("run time: {:.3} s", started.elapsed().as_secs_f64());
+            }
+        }
+        changes_catalogue
+    }
+
+    fn execute(&mut self, statement: &Statement, location: &Location, mut render: RenderOptions) -> Result<exec::Outcome> {
+        let destination = self.once.take().or_else(|| self.output.clone());
+        match destination {
+            Some(path) => {
+                let file = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
+                let mut writer = io::BufWriter::new(file);
+                render.max_rows = None;
+                render.max_width = None;
+                let outcome = exec::execute(&self.engine, statement, location, self.format, &render, &mut writer)?;
+                writer.flush().map_err(Error::Output)?;
+                Ok(outcome)
+            }
+            None => {
+                render.max_width = terminal_width();
+                let stdout = io::stdout();
+                let mut writer = io::BufWriter::new(stdout.lock());
+                let outcome = exec::execute(&self.engine, statement, location, self.format, &render, &mut writer)?;
+                writer.flush().map_err(Error::Output)?;
+                Ok(outcome)
+            }
+        }
+    }
+
+    /// Runs a query whose rows it prints in a fixed format, for the dot
+    /// commands that answer from the catalogue.
+    fn show(&mut self, sql: &str) {
+        let statement = Statement { sql: sql.to_string(), line: 1, column: 1 };
+        let location = Location { source: "shell".to_string(), line: 1, column: 1 };
+        let mut render = self.render.clone();
+        render.max_rows = None;
+        if let Err(error) = self.execute(&statement, &location, render) {
+            eprintln!("error: {error}");
+        }
+    }
+
+    fn dot_command(&mut self, line: &str) -> Flow {
+        let command = match DotCommand::parse(line) {
+            Ok(command) => command,
+            Err(message) => {
+                eprintln!("error: {message}");
+                return Flow::Continue;
+            }
+        };
+        match command {
+            DotCommand::Quit => return Flow::Quit,
+            DotCommand::Help => {
+                let width = COMMANDS.iter().map(|c| c.usage.len()).max().unwrap_or(0);
+                for info in COMMANDS {
+                    println!("{:width$}  {}", info.usage, info.help);
+                }
+            }
+            DotCommand::Tables => self.show(
+                "SELECT table_name AS name, 'table' AS kind, estimated_size AS rows FROM duckdb_tables() WHERE NOT internal \
+                 UNION ALL SELECT view_name, 'view', NULL FROM duckdb_views() WHERE NOT internal ORDER BY kind, name",
+            ),
+            DotCommand::Views => {
+                let mut target_options = self.render.clone();
+                target_options.max_rows = None;
+                let target = OutputTarget { format: self.format, path: self.output.clone(), options: target_options };
+                if let Err(error) = crate::commands::views(&target) {
+                    eprintln!("error: {error}");
+                }
+            }
+            DotCommand::Schema(name) => {
+                let filter = name.map_or(String::new(), |n| format!(" AND name = {}", crate::engine::sql_string(&n)));
+                self.show(&format!(
+                    "SELECT sql FROM (SELECT table_name AS name, sql FROM duckdb_tables() WHERE NOT internal \
+                     UNION ALL SELECT view_name, sql FROM duckdb_views() WHERE NOT internal) WHERE true{filter} ORDER BY name"
+                ));
+            }
+            DotCommand::Describe(name) => {
+                let statement = format!("DESCRIBE {}", quote_identifier(&name));
+                self.show(&statement);
+            }
+            DotCommand::Mode(format) => self.format = format,
+            DotCommand::Output(path) => self.output = path,
+            DotCommand::Once(path) => self.once = Some(path),
+            DotCommand::Read(path) => match std::fs::read_to_string(&path) {
+                Ok(text) => {
+                    self.run_sql(&path.display().to_string(), &text);
+                }
+                Err(error) => eprintln!("error: {}: {error}", path.display()),
+            },
+            DotCommand::Timer(on) => self.timer = on,
+            DotCommand::MaxRows(limit) => self.render.max_rows = limit,
+            DotCommand::NullValue(text) => self.render.null_text = text,
+            DotCommand::Last => match self.last_query.clone() {
+                Some(statement) => {
+                    let location = Location { source: "shell".to_string(), line: 1, column: 1 };
+                    let mut render = self.render.clone();
+                    render.max_rows = None;
+                    if let Err(error) = self.execute(&statement, &location, render) {
+                        eprintln!("error: {error}");
+                    }
+                }
+                None => eprintln!("error: no query has returned rows yet"),
+            },
+            DotCommand::Check => {
+                let target = OutputTarget { format: self.format, path: self.output.clone(), options: self.render.clone() };
+                match crate::commands::check(&self.engine, &target) {
+                    Ok(()) => eprintln!("all claims hold"),
+                    Err(error) => eprintln!("{error}"),
+                }
+            }
+            DotCommand::Open(path) => self.open(&path),
+        }
+        Flow::Continue
+    }
+
+    fn open(&mut self, path: &Path) {
+        let mut engine_options = self.options.engine_options.clone();
+        engine_options.database = Some(path.to_path_buf());
+        match crate::session::open_configured(&engine_options, self.options.empty, &self.options.vars) {
+            Ok(engine) => {
+                crate::interrupt::install(engine.interrupt_handle());
+                self.engine = engine;
+                self.options.engine_options = engine_options;
+                self.last_query = None;
+                eprintln!("opened {}", path.display());
+            }
+            Err(error) => eprintln!("error: {error}"),
+        }
+    }
+}
+
+fn quote_identifier(name: &str) -> String {
+    if name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+        name.to_string()
+    } else {
+        format!("\"{}\"", name.replace('"', "\"\""))
+    }
+}

@@ -1,0 +1,112 @@
+//! Everything between the parsed command line and running SQL: opening the
+//! engine with its setup, and choosing what to do with the invocation.
+
+use std::io::IsTerminal;
+
+use crate::batch::Runner;
+use crate::cli::{Command, Invocation, Source};
+use crate::dataset::{self, Provision};
+use crate::engine::{Engine, EngineOptions};
+use crate::error::{Error, Result};
+use crate::output::OutputTarget;
+
+/// Opens the database the command line names, ready for user SQL.
+pub fn open_engine(invocation: &Invocation) -> Result<Engine> {
+    let cli = &invocation.cli;
+    let options = EngineOptions {
+        database: cli.db.clone().or_else(|| cli.database.clone()),
+        readonly: cli.readonly,
+        sandbox: cli.sandbox,
+        storage_version: cli.storage_version.clone(),
+    };
+    open_configured(&options, cli.empty, &cli.vars)
+}
+
+/// Opens a database with its tables, the bundled data unless `empty`, the
+/// view library and the variables; then closes the sandbox if asked.
+pub fn open_configured(options: &EngineOptions, empty: bool, vars: &[(String, String)]) -> Result<Engine> {
+    let existed = options.database.as_ref().is_some_and(|path| path.exists());
+    let engine = Engine::open(options)?;
+    let provision = match (&options.database, empty) {
+        (Some(_), _) if existed => Provision::Existing,
+        (_, true) => Provision::EmptyTables,
+        (Some(_), false) => Provision::FillNewFile,
+        (None, false) => Provision::MemoryOverBundled,
+    };
+    let data_dir = dataset::data_dir();
+    dataset::provision(&engine, provision, &data_dir)?;
+    crate::library::install(&engine, options.readonly)?;
+    for (name, value) in vars {
+        // The name was checked to be a plain identifier; the value is bound.
+        engine
+            .execute_with(&format!("SET VARIABLE {name} = ?"), &[value.as_str()])
+            .map_err(|e| Error::Usage(format!("--var {name}: {}", crate::error::one_line(&e.to_string()))))?;
+    }
+    let readable = if provision == Provision::MemoryOverBundled { vec![data_dir] } else { Vec::new() };
+    engine.lock_down(&readable)?;
+    Ok(engine)
+}
+
+/// Runs the invocation to its end.
+pub fn run(invocation: Invocation) -> Result<()> {
+    if let Some(Command::Generate { out, scale, seed, roster_format }) = &invocation.cli.command {
+        let options = crate::generate::GenerateOptions { out: out.clone(), scale: *scale, seed: *seed, format: *roster_format };
+        let summary = crate::generate::generate(&options)?;
+        if !invocation.cli.quiet {
+            eprintln!(
+                "wrote {} enterprises and {} honors to {} in {:.2} s ({:.1} million roster rows a second)",
+                summary.enterprises,
+                summary.honors,
+                out.display(),
+                summary.seconds,
+                summary.enterprises as f64 / summary.seconds / 1e6
+            );
+        }
+        return Ok(());
+    }
+    let engine = open_engine(&invocation)?;
+    let target = OutputTarget::from_cli(&invocation.cli)?;
+    match &invocation.cli.command {
+        Some(Command::Check) => return crate::commands::check(&engine, &target),
+        Some(Command::Views) => return crate::commands::views(&target),
+        Some(Command::Load { paths, table, replace, ignore_extra, .. }) => {
+            if engine.options().database.is_none() {
+                return Err(Error::Usage("load writes into a database file: give one with --db PATH".to_string()));
+            }
+            let request = crate::load::LoadRequest {
+                paths: paths.clone(),
+                table: table.clone(),
+                mode: if *replace { crate::load::Mode::Replace } else { crate::load::Mode::Append },
+                ignore_extra: *ignore_extra,
+            };
+            let loaded = crate::load::load(&engine, &request)?;
+            if !invocation.cli.quiet {
+                eprintln!("loaded {} rows into {table}", loaded.rows);
+            }
+            return Ok(());
+        }
+        _ => {}
+    }
+    let mut sources = invocation.sources.clone();
+    if sources.is_empty() {
+        if std::io::stdin().is_terminal() {
+            let cli = &invocation.cli;
+            let options = crate::repl::ShellOptions {
+                engine_options: engine.options().clone(),
+                empty: cli.empty,
+                vars: cli.vars.clone(),
+                quiet: cli.quiet,
+                no_init: cli.no_init,
+            };
+            return crate::repl::run(engine, options, &target);
+        }
+        sources.push(Source::File("-".into()));
+    }
+    crate::interrupt::install(engine.interrupt_handle());
+    let mut out = target.open_writer()?;
+    let mut runner = Runner::new(&engine, &target, &mut *out, invocation.cli.keep_going);
+    for source in &sources {
+        runner.run_source(source)?;
+    }
+    runner.finish()
+}

@@ -1,0 +1,36 @@
+//! Helpers shared by the integration tests: the real binary, run as a
+//! process, as a user would.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+
+/// The clusterql binary built by this test run.
+pub fn clusterql() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_clusterql"));
+    // Keep the user's own start-up file and terminal out of the tests.
+    command.env_remove("COLUMNS").env("HOME", std::env::temp_dir());
+    command
+}
+
+/// The binary on an empty in-memory database.
+pub fn clusterql_empty() -> Command {
+    let mut command = clusterql();
+    command.arg("--empty");
+    command
+}
+
+pub struct Output {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs the command to its end and collects everything it said.
+pub fn run(command: &mut Command) -> Output {
+    let output = command.output().expect("the clusterql binary runs");
+    Output {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}

@@ -1,0 +1,181 @@
+//! The interactive shell driven through a real pseudo-terminal.
+//!
+//! The line editor discards what is typed ahead while it sets the terminal
+//! up, so the helpers wait for each prompt before typing, as a person does.
+
+use std::process::Command;
+use std::time::Duration;
+
+use rexpect::session::{PtySession, spawn_command};
+use unicode_width::UnicodeWidthStr;
+
+const TIMEOUT_MS: u64 = 60_000;
+const PROMPT: &str = "clusterql> ";
+/// What the editor writes when it accepts a line (bracketed paste off).
+const ACCEPTED: &str = "\x1b[?2004l";
+
+struct Shell {
+    session: PtySession,
+}
+
+impl Shell {
+    fn start(home: &std::path::Path, args: &[&str]) -> Shell {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_clusterql"));
+        command
+            .args(args)
+            .env("HOME", home)
+            .env("XDG_STATE_HOME", home.join("state"))
+            .env("COLUMNS", "80")
+            .env("TERM", "xterm");
+        let session = spawn_command(command, Some(TIMEOUT_MS)).expect("the shell starts in a pty");
+        let mut shell = Shell { session };
+        shell.expect(PROMPT);
+        shell.settle();
+        shell
+    }
+
+    /// Gives the editor a moment to put the terminal in raw mode.
+    fn settle(&self) {
+        std::thread::sleep(Duration::from_millis(300));
+    }
+
+    fn send(&mut self, text: &str) {
+        self.session.send(text).expect("send");
+        self.session.flush().expect("flush");
+    }
+
+    /// Types a line, and returns everything printed until the next prompt.
+    fn run(&mut self, line: &str) -> String {
+        self.send(line);
+        self.send("\r");
+        self.expect(ACCEPTED);
+        let output = self.expect(PROMPT);
+        self.settle();
+        output
+    }
+
+    fn expect(&mut self, text: &str) -> String {
+        match self.session.exp_string(text) {
+            Ok(before) => utf8(&before),
+            Err(error) => panic!("expected {text:?}: {error}"),
+        }
+    }
+
+    fn quit(mut self) {
+        self.send(".quit\r");
+        self.session.exp_eof().expect("the shell exits");
+    }
+}
+
+/// The pty reader hands over each byte as one character; put the UTF-8
+/// sequences back together.
+fn utf8(text: &str) -> String {
+    let bytes: Vec<u8> = text.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')).collect();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+fn home() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp home")
+}
+
+#[test]
+fn a_multi_line_query_shows_the_continuation_prompt() {
+    let home = home();
+    let mut shell = Shell::start(home.path(), &["--empty"]);
+    shell.send("select 40 +\r");
+    shell.expect("...> ");
+    shell.settle();
+    let output = shell.run("2 as answer;");
+    assert!(output.contains("42"), "{output}");
+    shell.quit();
+}
+
+#[test]
+fn tab_completes_a_view_name_and_a_column() {
+    let home = home();
+    let mut shell = Shell::start(home.path(), &[]);
+    shell.send("select clusters from briefing_headl");
+    shell.send("\t");
+    std::thread::sleep(Duration::from_millis(300));
+    let output = shell.run(";");
+    assert!(output.contains("100"), "{output}");
+    // A column: the common prefix of leading_industry and leading_industry_share.
+    shell.send("select leading_indus");
+    shell.send("\t");
+    std::thread::sleep(Duration::from_millis(300));
+    let output = shell.run(" from clusters where cluster_id = 'N2022-001';");
+    assert!(output.contains("1 row"), "{output}");
+    shell.quit();
+}
+
+#[test]
+fn ctrl_c_cancels_a_query_and_the_shell_goes_on() {
+    let home = home();
+    let mut shell = Shell::start(home.path(), &["--empty"]);
+    shell.run("create table kept as select 1 as a;");
+    shell.send("select count(*) from range(10000000000) a, range(10) b;\r");
+    shell.expect(ACCEPTED);
+    std::thread::sleep(Duration::from_millis(1500));
+    shell.session.send_control('c').expect("ctrl-c");
+    shell.expect("interrupted");
+    shell.expect(PROMPT);
+    shell.settle();
+    let output = shell.run("select a * 6 * 7 as x from kept;");
+    assert!(output.contains("42"), "{output}");
+    shell.quit();
+}
+
+#[test]
+fn mode_csv_then_a_query() {
+    let home = home();
+    let mut shell = Shell::start(home.path(), &["--empty"]);
+    shell.run(".mode csv");
+    let output = shell.run("select 1 as a, 'x y' as b;");
+    assert!(output.contains("a,b\r\n1,x y"), "{output}");
+    shell.quit();
+}
+
+#[test]
+fn read_runs_a_file_and_timer_reports() {
+    let home = home();
+    let script = home.path().join("q.sql");
+    std::fs::write(&script, "select 'from the file' as origin;\n").expect("write");
+    let mut shell = Shell::start(home.path(), &["--empty"]);
+    shell.run(".timer on");
+    let output = shell.run(&format!(".read {}", script.display()));
+    assert!(output.contains("from the file"), "{output}");
+    assert!(output.contains("run time: "), "{output}");
+    shell.quit();
+}
+
+#[test]
+fn history_is_kept_across_runs() {
+    let home = home();
+    let mut first = Shell::start(home.path(), &["--empty"]);
+    let output = first.run("select 123456 + 1 as remembered;");
+    assert!(output.contains("123457"), "{output}");
+    first.quit();
+    let mut second = Shell::start(home.path(), &["--empty"]);
+    // The newest entry is the .quit that ended the first run.
+    second.send("\x1b[A");
+    std::thread::sleep(Duration::from_millis(200));
+    second.send("\x1b[A");
+    std::thread::sleep(Duration::from_millis(300));
+    let output = second.run("");
+    assert!(output.contains("123457"), "{output}");
+    second.quit();
+}
+
+#[test]
+fn a_wide_result_fits_an_80_column_terminal() {
+    let home = home();
+    let mut shell = Shell::start(home.path(), &[]);
+    let screen = shell.run("select * from cluster_profile limit 3;");
+    let table: Vec<&str> = screen.lines().map(|l| l.trim_end_matches('\r')).filter(|l| l.contains('│')).collect();
+    assert!(!table.is_empty(), "{screen}");
+    for line in table {
+        assert!(line.width() <= 80, "line wider than 80 columns: {line}");
+    }
+    assert!(screen.contains("hidden"), "{screen}");
+    shell.quit();
+}
