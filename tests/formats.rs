@@ -1,0 +1,146 @@
+//! Every output format's exact text for one result holding integers,
+//! decimals, doubles, Chinese text with quotes and commas, dates,
+//! timestamps, booleans, lists, structs and NULLs.
+
+mod common;
+
+use common::{clusterql_empty, run};
+
+const QUERY: &str = "SELECT * FROM (VALUES \
+    (1, 12.50::DECIMAL(6,2), 0.1::DOUBLE, '杭州 \"萧山\", 区', DATE '2024-01-02', TIMESTAMP '2024-01-02 03:04:05.5', true, [1, 2], {'k': 'v'}, NULL::VARCHAR), \
+    (-7, -0.05, 1e20, '', DATE '1999-12-31', TIMESTAMP '1999-12-31 23:59:59', false, [], {'k': NULL}, 'x')) \
+    AS t(i, d, f, s, dt, ts, b, l, st, n)";
+
+fn output(format: &str) -> String {
+    let out = run(clusterql_empty().args(["--format", format, "-c", QUERY]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stderr, "", "stderr must stay empty");
+    out.stdout
+}
+
+#[test]
+fn table_output_is_exact() {
+    let expected = r#"┌────┬───────┬───────┬─────────────────┬────────────┬───────────────────────┬───────┬────────┬─────────────┬──────┐
+│  i ┆     d ┆     f ┆ s               ┆ dt         ┆ ts                    ┆ b     ┆ l      ┆ st          ┆ n    │
+╞════╪═══════╪═══════╪═════════════════╪════════════╪═══════════════════════╪═══════╪════════╪═════════════╪══════╡
+│  1 ┆ 12.50 ┆   0.1 ┆ 杭州 "萧山", 区 ┆ 2024-01-02 ┆ 2024-01-02 03:04:05.5 ┆ true  ┆ [1, 2] ┆ {'k': v}    ┆ NULL │
+│ -7 ┆ -0.05 ┆ 1e+20 ┆                 ┆ 1999-12-31 ┆ 1999-12-31 23:59:59   ┆ false ┆ []     ┆ {'k': NULL} ┆ x    │
+└────┴───────┴───────┴─────────────────┴────────────┴───────────────────────┴───────┴────────┴─────────────┴──────┘
+2 rows
+"#;
+    assert_eq!(output("table"), expected);
+}
+
+#[test]
+fn csv_output_is_exact() {
+    let expected = r#"i,d,f,s,dt,ts,b,l,st,n
+1,12.50,0.1,"杭州 ""萧山"", 区",2024-01-02,2024-01-02 03:04:05.5,true,"[1, 2]",{'k': v},
+-7,-0.05,1e+20,"",1999-12-31,1999-12-31 23:59:59,false,[],{'k': NULL},x
+"#;
+    assert_eq!(output("csv"), expected);
+}
+
+#[test]
+fn tsv_output_is_exact() {
+    let expected = r#"i	d	f	s	dt	ts	b	l	st	n
+1	12.50	0.1	"杭州 ""萧山"", 区"	2024-01-02	2024-01-02 03:04:05.5	true	[1, 2]	{'k': v}	
+-7	-0.05	1e+20	""	1999-12-31	1999-12-31 23:59:59	false	[]	{'k': NULL}	x
+"#;
+    assert_eq!(output("tsv"), expected);
+}
+
+#[test]
+fn json_output_is_exact() {
+    let expected = r#"[{"i":1,"d":12.50,"f":0.1,"s":"杭州 \"萧山\", 区","dt":"2024-01-02","ts":"2024-01-02 03:04:05.5","b":true,"l":[1,2],"st":{"k":"v"},"n":null},
+{"i":-7,"d":-0.05,"f":1e+20,"s":"","dt":"1999-12-31","ts":"1999-12-31 23:59:59","b":false,"l":[],"st":{"k":null},"n":"x"}]
+"#;
+    assert_eq!(output("json"), expected);
+}
+
+#[test]
+fn jsonl_output_is_exact() {
+    let expected = r#"{"i":1,"d":12.50,"f":0.1,"s":"杭州 \"萧山\", 区","dt":"2024-01-02","ts":"2024-01-02 03:04:05.5","b":true,"l":[1,2],"st":{"k":"v"},"n":null}
+{"i":-7,"d":-0.05,"f":1e+20,"s":"","dt":"1999-12-31","ts":"1999-12-31 23:59:59","b":false,"l":[],"st":{"k":null},"n":"x"}
+"#;
+    assert_eq!(output("jsonl"), expected);
+}
+
+#[test]
+fn markdown_output_is_exact() {
+    let expected = r#"| i | d | f | s | dt | ts | b | l | st | n |
+| ---: | ---: | ---: | --- | --- | --- | --- | --- | --- | --- |
+| 1 | 12.50 | 0.1 | 杭州 "萧山", 区 | 2024-01-02 | 2024-01-02 03:04:05.5 | true | [1, 2] | {'k': v} | NULL |
+| -7 | -0.05 | 1e+20 |  | 1999-12-31 | 1999-12-31 23:59:59 | false | [] | {'k': NULL} | x |
+"#;
+    assert_eq!(output("markdown"), expected);
+}
+
+#[test]
+fn line_output_is_exact() {
+    let expected = r#" i = 1
+ d = 12.50
+ f = 0.1
+ s = 杭州 "萧山", 区
+dt = 2024-01-02
+ts = 2024-01-02 03:04:05.5
+ b = true
+ l = [1, 2]
+st = {'k': v}
+ n = NULL
+
+ i = -7
+ d = -0.05
+ f = 1e+20
+ s = 
+dt = 1999-12-31
+ts = 1999-12-31 23:59:59
+ b = false
+ l = []
+st = {'k': NULL}
+ n = x
+"#;
+    assert_eq!(output("line"), expected);
+}
+
+#[test]
+fn a_long_table_shows_its_first_and_last_rows_in_ascii() {
+    let out = run(clusterql_empty().args(["--ascii", "--max-rows", "4", "-c", "select range as n, '中文' || range as t from range(10)"]));
+    let expected = r#"+---+-------+
+| n | t     |
++===========+
+| 0 | 中文0 |
+| 1 | 中文1 |
+|… 6 rows … |
+| 8 | 中文8 |
+| 9 | 中文9 |
++---+-------+
+10 rows (4 shown)
+"#;
+    assert_eq!(out.stdout, expected);
+}
+
+#[test]
+fn the_table_format_over_ten_million_rows_keeps_only_what_it_shows() {
+    // Rows between the first and the last are counted, never turned into text.
+    let out = run(clusterql_empty().args(["--max-rows", "6", "--format", "table", "-c", "select range as n from range(10000000)"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("… 9,999,994 rows …"), "{}", out.stdout);
+    assert!(out.stdout.contains("9999999"));
+    assert!(out.stdout.ends_with("10,000,000 rows (6 shown)\n"), "{}", out.stdout);
+}
+
+#[test]
+fn every_format_writes_to_a_file_named_by_its_extension() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (extension, format) in [("csv", "csv"), ("tsv", "tsv"), ("json", "json"), ("jsonl", "jsonl"), ("md", "markdown")] {
+        let path = dir.path().join(format!("out.{extension}"));
+        let out = run(clusterql_empty().args(["-o", path.to_str().expect("path"), "-c", QUERY]));
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert_eq!(out.stdout, "");
+        assert_eq!(std::fs::read_to_string(&path).expect("written"), output(format), "{extension}");
+    }
+    let line = dir.path().join("out.txt");
+    let out = run(clusterql_empty().args(["--format", "line", "-o", line.to_str().expect("path"), "-c", QUERY]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(std::fs::read_to_string(&line).expect("written"), output("line"));
+}
