@@ -179,7 +179,7 @@ fn stage(engine: &Engine, files: &[String], format: FileFormat) -> Result<()> {
     let list = files.iter().map(|f| sql_string(f)).collect::<Vec<_>>().join(", ");
     let reader = match format {
         FileFormat::Csv => format!("read_csv([{list}], header = true, all_varchar = true, filename = '__file')"),
-        FileFormat::Parquet => format!("read_parquet([{list}], filename = '__file', hive_partitioning = false)"),
+        FileFormat::Parquet => format!("read_parquet([{list}], filename = '__file')"),
     };
     // Lines: the header is line 1, so the first record is on line 2.
     let position = match format {
@@ -189,6 +189,8 @@ fn stage(engine: &Engine, files: &[String], format: FileFormat) -> Result<()> {
     let sql = format!(
         "CREATE OR REPLACE TEMP TABLE load_stage AS SELECT *, {position} AS __line FROM {reader}"
     );
+    // Reading is most of a load's time: long ones show their progress.
+    let _progress = crate::progress::watch(engine.progress_handle());
     engine.execute_batch(&sql).map_err(|e| {
         let message = crate::error::one_line(&e.to_string());
         let hint = if message.contains("magic") || message.contains("Parquet") || message.contains("parquet") {

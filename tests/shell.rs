@@ -179,3 +179,42 @@ fn a_wide_result_fits_an_80_column_terminal() {
     assert!(screen.contains("hidden"), "{screen}");
     shell.quit();
 }
+
+#[test]
+fn pager_on_sends_results_through_the_pager() {
+    let home = home();
+    let mut shell = {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_clusterql"));
+        command
+            .args(["--empty"])
+            .env("HOME", home.path())
+            .env("XDG_STATE_HOME", home.path().join("state"))
+            .env("COLUMNS", "80")
+            .env("TERM", "xterm")
+            .env("PAGER", "sed s/^/paged:/");
+        let session = spawn_command(command, Some(TIMEOUT_MS)).expect("the shell starts in a pty");
+        Shell { session }
+    };
+    shell.expect(PROMPT);
+    shell.settle();
+    shell.run(".pager on");
+    let output = shell.run("select 'through the pager' as x;");
+    assert!(output.contains("paged:│ through the pager │"), "{output}");
+    shell.run(".pager off");
+    let output = shell.run("select 'straight' as x;");
+    assert!(output.contains("│ straight │") && !output.contains("paged:"), "{output}");
+    shell.quit();
+}
+
+#[test]
+fn load_in_the_shell_adds_rows_the_views_see() {
+    let home = home();
+    let db = home.path().join("s.duckdb");
+    let csv = home.path().join("links.csv");
+    std::fs::write(&csv, "cluster_id,link\nN2022-001,shell-loaded link\n").expect("write csv");
+    let mut shell = Shell::start(home.path(), &[db.to_str().expect("path")]);
+    shell.run(&format!(".load {} chain_links", csv.display()));
+    let output = shell.run("select clusters from chain_link_suppliers where link = 'shell-loaded link';");
+    assert!(output.contains("1 row"), "{output}");
+    shell.quit();
+}

@@ -25,10 +25,21 @@ pub const COMMANDS: &[CommandInfo] = &[
     CommandInfo { name: "maxrows", usage: ".maxrows N", help: "rows a table shows before eliding the middle (0: all)" },
     CommandInfo { name: "nullvalue", usage: ".nullvalue TEXT", help: "how NULL is shown in tables" },
     CommandInfo { name: "last", usage: ".last", help: "run the last query again and show all its rows" },
+    CommandInfo { name: "pager", usage: ".pager on|off|auto", help: "page results through $PAGER (else less -SRXF); auto: when taller than the screen" },
+    CommandInfo { name: "load", usage: ".load PATH TABLE [replace]", help: "load a CSV or Parquet file (or folder, or glob) into a table, all or nothing" },
     CommandInfo { name: "check", usage: ".check", help: "the briefing's claims, published against computed" },
     CommandInfo { name: "open", usage: ".open PATH", help: "open a database file (created with the bundled data)" },
     CommandInfo { name: "quit", usage: ".quit", help: "leave the shell (also .exit or Ctrl-D)" },
 ];
+
+/// When results go through a pager.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PagerMode {
+    On,
+    Off,
+    /// Only results taller than the terminal.
+    Auto,
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum DotCommand {
@@ -45,6 +56,8 @@ pub enum DotCommand {
     MaxRows(Option<usize>),
     NullValue(String),
     Last,
+    Pager(PagerMode),
+    Load { path: PathBuf, table: String, replace: bool },
     Check,
     Open(PathBuf),
     Quit,
@@ -95,6 +108,21 @@ impl DotCommand {
             },
             "nullvalue" => DotCommand::NullValue(argument.clone()),
             "last" => DotCommand::Last,
+            "pager" => match argument.as_str() {
+                "on" => DotCommand::Pager(PagerMode::On),
+                "off" => DotCommand::Pager(PagerMode::Off),
+                "auto" => DotCommand::Pager(PagerMode::Auto),
+                _ => return Err(usage("pager")),
+            },
+            "load" => {
+                let text = needs("load")?;
+                let words: Vec<&str> = text.split_whitespace().map(|w| w.trim_matches('\'')).collect();
+                match words.as_slice() {
+                    [path, table] => DotCommand::Load { path: PathBuf::from(path), table: table.to_string(), replace: false },
+                    [path, table, "replace"] => DotCommand::Load { path: PathBuf::from(path), table: table.to_string(), replace: true },
+                    _ => return Err(usage("load")),
+                }
+            }
             "check" => DotCommand::Check,
             "open" => DotCommand::Open(PathBuf::from(needs("open")?)),
             "quit" | "exit" | "q" => DotCommand::Quit,
@@ -147,6 +175,11 @@ mod tests {
         assert_eq!(DotCommand::parse(".maxrows 0"), Ok(DotCommand::MaxRows(None)));
         assert_eq!(DotCommand::parse(".read 'my file.sql'"), Ok(DotCommand::Read("my file.sql".into())));
         assert!(DotCommand::parse(".timer maybe").is_err());
+        assert_eq!(DotCommand::parse(".pager auto"), Ok(DotCommand::Pager(PagerMode::Auto)));
+        assert_eq!(
+            DotCommand::parse(".load reports.csv cluster_reports replace"),
+            Ok(DotCommand::Load { path: "reports.csv".into(), table: "cluster_reports".into(), replace: true })
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 mod dot;
 mod helper;
+mod pager;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -18,7 +19,7 @@ use crate::exec;
 use crate::output::{OutputTarget, terminal_width};
 use crate::render::{OutputFormat, RenderOptions};
 use crate::script::{self, Statement};
-use dot::{COMMANDS, DotCommand};
+use dot::{COMMANDS, DotCommand, PagerMode};
 use helper::{Catalogue, ShellHelper};
 
 const PROMPT: &str = "clusterql> ";
@@ -44,6 +45,7 @@ struct Shell {
     once: Option<PathBuf>,
     /// The last statement that returned rows, for `.last`.
     last_query: Option<Statement>,
+    pager: PagerMode,
 }
 
 /// Runs the shell until `.quit` or Ctrl-D.
@@ -61,6 +63,7 @@ pub fn run(engine: Engine, options: ShellOptions, target: &OutputTarget) -> Resu
         output: None,
         once: None,
         last_query: None,
+        pager: PagerMode::Off,
     };
     // List completion completes the common prefix and then lists the
     // candidates, as shells do, rather than cycling through them.
@@ -223,6 +226,15 @@ impl Shell {
                 writer.flush().map_err(Error::Output)?;
                 Ok(outcome)
             }
+            None if self.pager != PagerMode::Off => {
+                // Rendered first (a table holds only the rows it shows), so
+                // that its height decides whether to page.
+                render.max_width = terminal_width();
+                let mut text = Vec::new();
+                let outcome = exec::execute(&self.engine, statement, location, self.format, &render, &mut text)?;
+                pager::show(&text, self.pager == PagerMode::On).map_err(Error::Output)?;
+                Ok(outcome)
+            }
             None => {
                 render.max_width = terminal_width();
                 let stdout = io::stdout();
@@ -308,6 +320,19 @@ impl Shell {
                 }
                 None => eprintln!("error: no query has returned rows yet"),
             },
+            DotCommand::Pager(mode) => self.pager = mode,
+            DotCommand::Load { path, table, replace } => {
+                let request = crate::load::LoadRequest {
+                    paths: vec![path],
+                    table: table.clone(),
+                    mode: if replace { crate::load::Mode::Replace } else { crate::load::Mode::Append },
+                    ignore_extra: false,
+                };
+                match crate::load::load(&self.engine, &request) {
+                    Ok(loaded) => eprintln!("loaded {} rows into {table}", loaded.rows),
+                    Err(error) => eprintln!("error: {error}"),
+                }
+            }
             DotCommand::Check => {
                 let target = OutputTarget { format: self.format, path: self.output.clone(), options: self.render.clone() };
                 match crate::commands::check(&self.engine, &target) {
