@@ -14,7 +14,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::{CellWriter, RenderOptions, Renderer, is_numeric};
 
 /// Narrowest a column is squeezed to before columns are hidden instead.
-const MIN_COLUMN_WIDTH: usize = 6;
+const MIN_COLUMN_WIDTH: usize = 10;
 
 pub struct Table<'w> {
     options: RenderOptions,

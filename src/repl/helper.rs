@@ -196,6 +196,12 @@ pub fn highlight_sql(line: &str, is_keyword: impl Fn(&str) -> bool) -> String {
             out.push_str(&line[start..]);
             out.push_str(RESET);
             break;
+        } else if c == '/' && chars.get(i + 1).is_some_and(|(_, n)| *n == '*') {
+            let close = line[start..].find("*/").map_or(line.len(), |at| start + at + 2);
+            out.push_str(COMMENT);
+            out.push_str(&line[start..close]);
+            out.push_str(RESET);
+            i = chars.iter().position(|(index, _)| *index >= close).unwrap_or(chars.len());
         } else if c == '\'' {
             let mut j = i + 1;
             while j < chars.len() && chars[j].1 != '\'' {
@@ -237,11 +243,12 @@ mod tests {
 
     #[test]
     fn highlights_without_changing_the_text() {
-        let line = "select 'a b', 42 from t -- note";
+        let line = "select /* why */ 'a b', 42 from t -- note";
         let coloured = highlight_sql(line, |w| w.eq_ignore_ascii_case("select") || w.eq_ignore_ascii_case("from"));
         assert!(coloured.contains(&format!("{KEYWORD}select{RESET}")));
         assert!(coloured.contains(&format!("{STRING}'a b'{RESET}")));
         assert!(coloured.contains(&format!("{NUMBER}42{RESET}")));
+        assert!(coloured.contains(&format!("{COMMENT}/* why */{RESET}")));
         let plain: String = coloured.replace(KEYWORD, "").replace(STRING, "").replace(NUMBER, "").replace(COMMENT, "").replace(RESET, "");
         assert_eq!(plain, line);
     }
