@@ -57,11 +57,11 @@ def main():
     export = "select * from range(10000000) t(i), (select 'text ' || 42 as s, 3.25::double as x)"
     rows = []
     for name, sql in queries.items():
-        ours = measure([args.clusterql, "--empty", "--format", "csv", "-c", sql], args.runs)
+        ours = measure([args.clusterql, "--format", "csv", "-c", sql], args.runs)
         cli = measure([args.duckdb, "-csv", "-c", sql], args.runs)
         py = measure([args.python, "-c", f"import duckdb; duckdb.sql({sql!r}).fetchall()"], args.runs)
         rows.append((name, ours, cli, py))
-    ours = measure([args.clusterql, "--empty", "--format", "csv", "-c", export], max(1, args.runs // 2))
+    ours = measure([args.clusterql, "--format", "csv", "-c", export], max(1, args.runs // 2))
     cli = measure([args.duckdb, "-csv", "-c", export], max(1, args.runs // 2))
     copy = measure([args.duckdb, "-c", f"copy ({export}) to '/dev/stdout' (format csv)"], max(1, args.runs // 2))
     rows.append(("CSV export, 10 million rows", ours, cli, copy))

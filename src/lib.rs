@@ -3,6 +3,7 @@
 //! modules, which the integration tests use too.
 
 pub mod batch;
+pub mod bundle_cache;
 pub mod cli;
 pub mod commands;
 pub mod dataset;

@@ -34,8 +34,13 @@ pub fn open_configured(options: &EngineOptions, empty: bool, vars: &[(String, St
         (None, false) => Provision::MemoryOverBundled,
     };
     let data_dir = dataset::data_dir();
-    dataset::provision(&engine, provision, &data_dir)?;
-    crate::library::install(&engine, options.readonly)?;
+    // The usual start (in memory over the bundled data) attaches a prebuilt
+    // catalogue; anything else, or a failure there, builds it here.
+    let attached = provision == Provision::MemoryOverBundled && crate::bundle_cache::attach(&engine, &data_dir).is_ok();
+    if !attached {
+        dataset::provision(&engine, provision, &data_dir)?;
+        crate::library::install(&engine, options.readonly)?;
+    }
     for (name, value) in vars {
         // The name was checked to be a plain identifier; the value is bound.
         engine

@@ -153,3 +153,24 @@ fn regenerating_reproduces_the_bundled_files() {
         assert_eq!(differing, 0.0, "{table} differs from data/");
     }
 }
+
+#[test]
+fn the_prebuilt_catalogue_is_built_once_and_a_broken_cache_falls_back() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let holds = |cache_home: &std::path::Path| {
+        let out = common::run(common::clusterql().env("XDG_CACHE_HOME", cache_home).args([
+            "--format", "csv", "-c", "select count(*) as n from claims_checked where holds",
+        ]));
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        out.stdout
+    };
+    let files = || std::fs::read_dir(cache.path().join("clusterql")).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(holds(cache.path()), "n\n16\n");
+    assert_eq!(files(), 1, "the first start builds the catalogue file");
+    assert_eq!(holds(cache.path()), "n\n16\n");
+    assert_eq!(files(), 1, "later starts reuse it");
+    // A cache location that cannot be a folder: the session builds in memory.
+    let not_a_folder = cache.path().join("plain-file");
+    std::fs::write(&not_a_folder, "x").expect("write");
+    assert_eq!(holds(&not_a_folder), "n\n16\n");
+}

@@ -1,0 +1,116 @@
+//! A prebuilt catalogue of the bundled dataset, so that an in-memory
+//! session starts in milliseconds: the small tables, the views over the
+//! roster's Parquet files and the whole view library are built once into a
+//! DuckDB file in the user's cache directory, which later sessions attach
+//! read-only and put on their search path. Creating twenty views and
+//! reading five CSV files costs about 0.2 s at every start; attaching costs
+//! about 5 ms.
+//!
+//! The file's name carries a hash of everything it was built from (this
+//! format's version, the data folder and its files' sizes and times, the
+//! schema and the view library), so a change to any of them builds a new
+//! one. A session that cannot build or attach it falls back to building the
+//! catalogue in memory.
+
+use std::path::{Path, PathBuf};
+
+use crate::engine::{Engine, EngineOptions, sql_string};
+use crate::error::{Error, Result};
+
+/// Bump when what goes into the file changes in a way the hash misses.
+const FORMAT: &str = "bundle-cache-1";
+/// The catalogue name the file is attached under.
+pub const CATALOGUE: &str = "bundled";
+
+/// Attaches the cached catalogue (building it first if needed). On success
+/// the bundled tables and the view library resolve by their plain names.
+pub fn attach(engine: &Engine, data_dir: &Path) -> Result<()> {
+    let path = cache_file(data_dir).ok_or_else(|| Error::Engine("no cache directory".to_string()))?;
+    if !path.is_file() {
+        build(&path, data_dir)?;
+    }
+    engine.execute_batch(&format!(
+        "ATTACH {} AS {CATALOGUE} (READ_ONLY); SET search_path = 'memory.main,{CATALOGUE}.main';",
+        sql_string(&path.to_string_lossy())
+    ))?;
+    Ok(())
+}
+
+fn cache_dir() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cache")))?;
+    Some(base.join("clusterql"))
+}
+
+fn cache_file(data_dir: &Path) -> Option<PathBuf> {
+    let mut key = Fnv::default();
+    key.add(FORMAT.as_bytes());
+    key.add(env!("CARGO_PKG_VERSION").as_bytes());
+    key.add(data_dir.to_string_lossy().as_bytes());
+    key.add(crate::dataset::SCHEMA_SQL.as_bytes());
+    for (file, sql) in crate::library::VIEW_FILES {
+        key.add(file.as_bytes());
+        key.add(sql.as_bytes());
+    }
+    let mut entries: Vec<_> = std::fs::read_dir(data_dir).ok()?.filter_map(|e| e.ok()).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let metadata = entry.metadata().ok()?;
+        key.add(entry.file_name().to_string_lossy().as_bytes());
+        key.add(&metadata.len().to_le_bytes());
+        if let Ok(modified) = metadata.modified()
+            && let Ok(since) = modified.duration_since(std::time::UNIX_EPOCH)
+        {
+            key.add(&since.as_nanos().to_le_bytes());
+        }
+    }
+    Some(cache_dir()?.join(format!("bundled-{:016x}.duckdb", key.0)))
+}
+
+/// Builds the file under a temporary name and renames it into place, so a
+/// session never attaches a half-built file, even with several starting.
+fn build(path: &Path, data_dir: &Path) -> Result<()> {
+    let dir = path.parent().ok_or_else(|| Error::Engine("cache path has no folder".to_string()))?;
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let temporary = path.with_extension(format!("building-{}", std::process::id()));
+    let _ = std::fs::remove_file(&temporary);
+    let built = (|| -> Result<()> {
+        let options = EngineOptions { database: Some(temporary.clone()), ..EngineOptions::default() };
+        let builder = Engine::open(&options)?;
+        crate::dataset::provision(&builder, crate::dataset::Provision::MemoryOverBundled, data_dir)?;
+        crate::library::install(&builder, false)?;
+        builder.execute_batch("CHECKPOINT")?;
+        Ok(())
+    })();
+    match built {
+        Ok(()) => std::fs::rename(&temporary, path).map_err(|e| Error::io(path, e)),
+        Err(error) => {
+            let _ = std::fs::remove_file(&temporary);
+            let _ = std::fs::remove_file(temporary.with_extension("wal"));
+            Err(error)
+        }
+    }
+}
+
+/// FNV-1a: a stable hash for the cache key (std's hasher may change
+/// between Rust releases).
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn add(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 ^= u64::from(*byte);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        // A separator, so that ("ab", "c") and ("a", "bc") differ.
+        self.0 ^= 0xff;
+        self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+}
