@@ -20,6 +20,10 @@ struct Shell {
 
 impl Shell {
     fn start(home: &std::path::Path, args: &[&str]) -> Shell {
+        Shell::start_with(home, args, &[])
+    }
+
+    fn start_with(home: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Shell {
         let mut command = Command::new(env!("CARGO_BIN_EXE_clusterql"));
         command
             .args(args)
@@ -27,6 +31,7 @@ impl Shell {
             .env("XDG_STATE_HOME", home.join("state"))
             .env("COLUMNS", "80")
             .env("TERM", "xterm");
+        command.envs(env.iter().copied());
         let session = spawn_command(command, Some(TIMEOUT_MS)).expect("the shell starts in a pty");
         let mut shell = Shell { session };
         shell.expect(PROMPT);
@@ -183,20 +188,7 @@ fn a_wide_result_fits_an_80_column_terminal() {
 #[test]
 fn pager_on_sends_results_through_the_pager() {
     let home = home();
-    let mut shell = {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_clusterql"));
-        command
-            .args(["--empty"])
-            .env("HOME", home.path())
-            .env("XDG_STATE_HOME", home.path().join("state"))
-            .env("COLUMNS", "80")
-            .env("TERM", "xterm")
-            .env("PAGER", "sed s/^/paged:/");
-        let session = spawn_command(command, Some(TIMEOUT_MS)).expect("the shell starts in a pty");
-        Shell { session }
-    };
-    shell.expect(PROMPT);
-    shell.settle();
+    let mut shell = Shell::start_with(home.path(), &["--empty"], &[("PAGER", "sed s/^/paged:/")]);
     shell.run(".pager on");
     let output = shell.run("select 'through the pager' as x;");
     assert!(output.contains("paged:│ through the pager │"), "{output}");
