@@ -1,4 +1,4 @@
-//! The subcommands that answer from the view library: `check` and `views`.
+//! The subcommands that do one job and exit: `check`, `views`, `load`.
 
 use std::io::Write;
 use std::sync::Arc;
@@ -52,4 +52,16 @@ pub fn views(target: &OutputTarget) -> Result<()> {
         renderer.finish(batch.num_rows() as u64).map_err(Error::Output)?;
     }
     out.flush().map_err(Error::Output)
+}
+
+/// Loads files into a table of a database file.
+pub fn load(engine: &Engine, request: &crate::load::LoadRequest, quiet: bool) -> Result<()> {
+    if engine.options().database.is_none() {
+        return Err(Error::Usage("load writes into a database file: give one with --db PATH".to_string()));
+    }
+    let loaded = crate::load::load(engine, request)?;
+    if !quiet {
+        eprintln!("loaded {} rows into {}", loaded.rows, request.table);
+    }
+    Ok(())
 }

@@ -57,7 +57,7 @@ pub fn load(engine: &Engine, request: &LoadRequest) -> Result<Loaded> {
         }
     }
     stage(engine, &files, format)?;
-    let result = validate_and_insert(engine, request, &columns, format);
+    let result = validate_and_insert(engine, request, &columns);
     let _ = engine.execute_batch("DROP TABLE IF EXISTS temp.load_stage");
     result
 }
@@ -211,7 +211,7 @@ fn staged_columns(engine: &Engine) -> Result<Vec<(String, String)>> {
     Ok(columns)
 }
 
-fn validate_and_insert(engine: &Engine, request: &LoadRequest, columns: &[Column], format: FileFormat) -> Result<Loaded> {
+fn validate_and_insert(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Result<Loaded> {
     let staged = staged_columns(engine)?;
     let mut problems = Problems::default();
     // Names match case-insensitively; order does not matter.
@@ -264,7 +264,6 @@ fn validate_and_insert(engine: &Engine, request: &LoadRequest, columns: &[Column
     ))?;
     let result = check_rules(engine, request, columns).and_then(|()| insert(engine, request, columns));
     let _ = engine.execute_batch("DROP TABLE IF EXISTS temp.load_typed");
-    let _ = format;
     result
 }
 

@@ -75,20 +75,13 @@ pub fn run(invocation: Invocation) -> Result<()> {
         Some(Command::Check) => return crate::commands::check(&engine, &target),
         Some(Command::Views) => return crate::commands::views(&target),
         Some(Command::Load { paths, table, replace, ignore_extra, .. }) => {
-            if engine.options().database.is_none() {
-                return Err(Error::Usage("load writes into a database file: give one with --db PATH".to_string()));
-            }
             let request = crate::load::LoadRequest {
                 paths: paths.clone(),
                 table: table.clone(),
                 mode: if *replace { crate::load::Mode::Replace } else { crate::load::Mode::Append },
                 ignore_extra: *ignore_extra,
             };
-            let loaded = crate::load::load(&engine, &request)?;
-            if !invocation.cli.quiet {
-                eprintln!("loaded {} rows into {table}", loaded.rows);
-            }
-            return Ok(());
+            return crate::commands::load(&engine, &request, invocation.cli.quiet);
         }
         _ => {}
     }
