@@ -23,14 +23,30 @@ pub struct Runner<'a> {
 }
 
 impl<'a> Runner<'a> {
-    pub fn new(engine: &'a Engine, target: &'a OutputTarget, out: &'a mut dyn Write, keep_going: bool) -> Self {
-        Runner { engine, target, out, keep_going, failures: 0, parquet_written: false }
+    pub fn new(
+        engine: &'a Engine,
+        target: &'a OutputTarget,
+        out: &'a mut dyn Write,
+        keep_going: bool,
+    ) -> Self {
+        Runner {
+            engine,
+            target,
+            out,
+            keep_going,
+            failures: 0,
+            parquet_written: false,
+        }
     }
 
     pub fn run_source(&mut self, source: &Source) -> Result<()> {
         match source {
             Source::Command { number, sql } => {
-                let name = if *number == 1 { "-c".to_string() } else { format!("-c#{number}") };
+                let name = if *number == 1 {
+                    "-c".to_string()
+                } else {
+                    format!("-c#{number}")
+                };
                 self.run_text(&name, sql)
             }
             Source::File(path) if path.as_os_str() == "-" => {
@@ -46,7 +62,11 @@ impl<'a> Runner<'a> {
 
     pub fn run_text(&mut self, source_name: &str, text: &str) -> Result<()> {
         for statement in script::split(text) {
-            let location = Location { source: source_name.to_string(), line: statement.line, column: statement.column };
+            let location = Location {
+                source: source_name.to_string(),
+                line: statement.line,
+                column: statement.column,
+            };
             match self.run_statement(&statement, &location) {
                 Ok(_) => {}
                 Err(error) if self.keep_going && matches!(error, Error::Sql { .. }) => {
@@ -62,7 +82,11 @@ impl<'a> Runner<'a> {
         Ok(())
     }
 
-    fn run_statement(&mut self, statement: &script::Statement, location: &Location) -> Result<Outcome> {
+    fn run_statement(
+        &mut self,
+        statement: &script::Statement,
+        location: &Location,
+    ) -> Result<Outcome> {
         let outcome = match (&self.target.path, self.target.format) {
             (Some(path), OutputFormat::Parquet) if exec::is_query(statement) => {
                 if self.parquet_written {
@@ -74,7 +98,14 @@ impl<'a> Runner<'a> {
                 self.parquet_written = true;
                 exec::execute_to_parquet(self.engine, statement, location, path)?
             }
-            _ => exec::execute(self.engine, statement, location, self.target.format, &self.target.options, self.out)?,
+            _ => exec::execute(
+                self.engine,
+                statement,
+                location,
+                self.target.format,
+                &self.target.options,
+                self.out,
+            )?,
         };
         self.out.flush().map_err(Error::Output)?;
         Ok(outcome)
@@ -83,7 +114,11 @@ impl<'a> Runner<'a> {
     /// Ends the batch: with `--keep-going`, failures still fail the run.
     pub fn finish(self) -> Result<()> {
         self.out.flush().map_err(Error::Output)?;
-        if self.failures > 0 { Err(Error::StatementsFailed(self.failures)) } else { Ok(()) }
+        if self.failures > 0 {
+            Err(Error::StatementsFailed(self.failures))
+        } else {
+            Ok(())
+        }
     }
 }
 
@@ -100,8 +135,13 @@ fn read_script(path: &Path) -> Result<String> {
 
 fn read_stdin() -> Result<String> {
     let mut bytes = Vec::new();
-    std::io::stdin().read_to_end(&mut bytes).map_err(|e| Error::io("<stdin>", e))?;
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io("<stdin>", e))?;
     String::from_utf8(bytes).map_err(|e| {
-        Error::Usage(format!("<stdin>: not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+        Error::Usage(format!(
+            "<stdin>: not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
     })
 }

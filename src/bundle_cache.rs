@@ -25,7 +25,8 @@ pub const CATALOGUE: &str = "bundled";
 /// Attaches the cached catalogue (building it first if needed). On success
 /// the bundled tables and the view library resolve by their plain names.
 pub fn attach(engine: &Engine, data_dir: &Path) -> Result<()> {
-    let path = cache_file(data_dir).ok_or_else(|| Error::Engine("no cache directory".to_string()))?;
+    let path =
+        cache_file(data_dir).ok_or_else(|| Error::Engine("no cache directory".to_string()))?;
     if !path.is_file() {
         build(&path, data_dir)?;
     }
@@ -53,7 +54,10 @@ fn cache_file(data_dir: &Path) -> Option<PathBuf> {
         key.add(file.as_bytes());
         key.add(sql.as_bytes());
     }
-    let mut entries: Vec<_> = std::fs::read_dir(data_dir).ok()?.filter_map(|e| e.ok()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(data_dir)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .collect();
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
         let metadata = entry.metadata().ok()?;
@@ -71,14 +75,23 @@ fn cache_file(data_dir: &Path) -> Option<PathBuf> {
 /// Builds the file under a temporary name and renames it into place, so a
 /// session never attaches a half-built file, even with several starting.
 fn build(path: &Path, data_dir: &Path) -> Result<()> {
-    let dir = path.parent().ok_or_else(|| Error::Engine("cache path has no folder".to_string()))?;
+    let dir = path
+        .parent()
+        .ok_or_else(|| Error::Engine("cache path has no folder".to_string()))?;
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let temporary = path.with_extension(format!("building-{}", std::process::id()));
     let _ = std::fs::remove_file(&temporary);
     let built = (|| -> Result<()> {
-        let options = EngineOptions { database: Some(temporary.clone()), ..EngineOptions::default() };
+        let options = EngineOptions {
+            database: Some(temporary.clone()),
+            ..EngineOptions::default()
+        };
         let builder = Engine::open(&options)?;
-        crate::dataset::provision(&builder, crate::dataset::Provision::MemoryOverBundled, data_dir)?;
+        crate::dataset::provision(
+            &builder,
+            crate::dataset::Provision::MemoryOverBundled,
+            data_dir,
+        )?;
         crate::library::install(&builder, false)?;
         builder.execute_batch("CHECKPOINT")?;
         Ok(())

@@ -21,7 +21,12 @@ pub struct Cli {
     pub database: Option<PathBuf>,
 
     /// Database file, the same as DATABASE, for use with subcommands
-    #[arg(long = "db", value_name = "PATH", global = true, conflicts_with = "database")]
+    #[arg(
+        long = "db",
+        value_name = "PATH",
+        global = true,
+        conflicts_with = "database"
+    )]
     pub db: Option<PathBuf>,
 
     /// Run SQL (one or more statements) and exit; repeatable, mixes with -f in order
@@ -167,7 +172,13 @@ fn ordered_sources(cli: &Cli, matches: &ArgMatches) -> Vec<Source> {
     let mut placed: Vec<(usize, Source)> = Vec::new();
     if let Some(indices) = matches.indices_of("commands") {
         for (number, (index, sql)) in indices.zip(&cli.commands).enumerate() {
-            placed.push((index, Source::Command { number: number + 1, sql: sql.clone() }));
+            placed.push((
+                index,
+                Source::Command {
+                    number: number + 1,
+                    sql: sql.clone(),
+                },
+            ));
         }
     }
     if let Some(indices) = matches.indices_of("files") {
@@ -191,7 +202,9 @@ fn parse_variable(text: &str) -> Result<(String, String), String> {
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         && !name.starts_with(|c: char| c.is_ascii_digit());
     if !valid {
-        return Err(format!("'{name}' is not a variable name (letters, digits and _)"));
+        return Err(format!(
+            "'{name}' is not a variable name (letters, digits and _)"
+        ));
     }
     Ok((name.to_string(), value.to_string()))
 }
@@ -202,19 +215,40 @@ mod tests {
 
     #[test]
     fn commands_and_files_keep_their_order() {
-        let invocation =
-            Invocation::parse_from(["clusterql", "-f", "a.sql", "-c", "select 1", "-f", "b.sql", "-c", "select 2"]);
-        assert_eq!(invocation.sources, [
-            Source::File("a.sql".into()),
-            Source::Command { number: 1, sql: "select 1".into() },
-            Source::File("b.sql".into()),
-            Source::Command { number: 2, sql: "select 2".into() },
+        let invocation = Invocation::parse_from([
+            "clusterql",
+            "-f",
+            "a.sql",
+            "-c",
+            "select 1",
+            "-f",
+            "b.sql",
+            "-c",
+            "select 2",
         ]);
+        assert_eq!(
+            invocation.sources,
+            [
+                Source::File("a.sql".into()),
+                Source::Command {
+                    number: 1,
+                    sql: "select 1".into()
+                },
+                Source::File("b.sql".into()),
+                Source::Command {
+                    number: 2,
+                    sql: "select 2".into()
+                },
+            ]
+        );
     }
 
     #[test]
     fn variables_need_a_name_and_an_equals_sign() {
-        assert_eq!(parse_variable("province=浙江"), Ok(("province".into(), "浙江".into())));
+        assert_eq!(
+            parse_variable("province=浙江"),
+            Ok(("province".into(), "浙江".into()))
+        );
         assert!(parse_variable("novalue").is_err());
         assert!(parse_variable("bad name=1").is_err());
     }

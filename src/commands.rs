@@ -19,17 +19,42 @@ const CHECK_SQL: &str = "SELECT claim_id, source, statement, published_value, co
 /// Prints every claim with its published and computed value; fails with
 /// exit code 3, naming the claims, if any does not hold.
 pub fn check(engine: &Engine, target: &OutputTarget) -> Result<()> {
-    let location = Location { source: "check".to_string(), line: 1, column: 1 };
-    let statement = Statement { sql: CHECK_SQL.to_string(), line: 1, column: 1 };
-    let format = if target.format == OutputFormat::Parquet { OutputFormat::Table } else { target.format };
+    let location = Location {
+        source: "check".to_string(),
+        line: 1,
+        column: 1,
+    };
+    let statement = Statement {
+        sql: CHECK_SQL.to_string(),
+        line: 1,
+        column: 1,
+    };
+    let format = if target.format == OutputFormat::Parquet {
+        OutputFormat::Table
+    } else {
+        target.format
+    };
     let mut out = target.open_writer()?;
-    exec::execute(engine, &statement, &location, format, &target.options, &mut *out)?;
+    exec::execute(
+        engine,
+        &statement,
+        &location,
+        format,
+        &target.options,
+        &mut *out,
+    )?;
     out.flush().map_err(Error::Output)?;
     let mut failed_query = engine
         .connection()
         .prepare("SELECT claim_id || ' (' || source || ')' FROM claims_checked WHERE NOT holds ORDER BY claim_id")?;
-    let failed: Vec<String> = failed_query.query_map([], |row| row.get(0))?.collect::<duckdb::Result<_>>()?;
-    if failed.is_empty() { Ok(()) } else { Err(Error::ClaimsFailed(failed)) }
+    let failed: Vec<String> = failed_query
+        .query_map([], |row| row.get(0))?
+        .collect::<duckdb::Result<_>>()?;
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::ClaimsFailed(failed))
+    }
 }
 
 /// Prints the catalogue of the view library.
@@ -37,19 +62,37 @@ pub fn views(target: &OutputTarget) -> Result<()> {
     let catalogue = crate::library::catalogue();
     let column = |values: Vec<String>| -> ArrayRef { Arc::new(StringArray::from(values)) };
     let batch = RecordBatch::try_from_iter([
-        ("name", column(catalogue.iter().map(|v| v.name.clone()).collect())),
-        ("kind", column(catalogue.iter().map(|v| v.kind.to_string()).collect())),
-        ("question", column(catalogue.iter().map(|v| v.question.clone()).collect())),
-        ("reproduces", column(catalogue.iter().map(|v| v.reproduces.clone()).collect())),
+        (
+            "name",
+            column(catalogue.iter().map(|v| v.name.clone()).collect()),
+        ),
+        (
+            "kind",
+            column(catalogue.iter().map(|v| v.kind.to_string()).collect()),
+        ),
+        (
+            "question",
+            column(catalogue.iter().map(|v| v.question.clone()).collect()),
+        ),
+        (
+            "reproduces",
+            column(catalogue.iter().map(|v| v.reproduces.clone()).collect()),
+        ),
     ])
     .map_err(|e| Error::Engine(e.to_string()))?;
-    let format = if target.format == OutputFormat::Parquet { OutputFormat::Table } else { target.format };
+    let format = if target.format == OutputFormat::Parquet {
+        OutputFormat::Table
+    } else {
+        target.format
+    };
     let mut out = target.open_writer()?;
     {
         let mut renderer = render::renderer(format, ResultKind::Rows, &target.options, &mut *out);
         renderer.begin(&batch.schema()).map_err(Error::Output)?;
         renderer.push(&batch).map_err(Error::Output)?;
-        renderer.finish(batch.num_rows() as u64).map_err(Error::Output)?;
+        renderer
+            .finish(batch.num_rows() as u64)
+            .map_err(Error::Output)?;
     }
     out.flush().map_err(Error::Output)
 }
@@ -57,7 +100,9 @@ pub fn views(target: &OutputTarget) -> Result<()> {
 /// Loads files into a table of a database file.
 pub fn load(engine: &Engine, request: &crate::load::LoadRequest, quiet: bool) -> Result<()> {
     if engine.options().database.is_none() {
-        return Err(Error::Usage("load writes into a database file: give one with --db PATH".to_string()));
+        return Err(Error::Usage(
+            "load writes into a database file: give one with --db PATH".to_string(),
+        ));
     }
     let loaded = crate::load::load(engine, request)?;
     if !quiet {

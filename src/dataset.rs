@@ -14,7 +14,13 @@ use crate::script;
 pub const SCHEMA_SQL: &str = include_str!("../sql/schema.sql");
 
 /// Tables small enough to keep as CSV, in the order their keys need.
-pub const SMALL_TABLES: &[&str] = &["clusters", "cluster_reports", "chain_links", "briefing_claims", "recognition_criteria"];
+pub const SMALL_TABLES: &[&str] = &[
+    "clusters",
+    "cluster_reports",
+    "chain_links",
+    "briefing_claims",
+    "recognition_criteria",
+];
 /// Tables kept as Parquet; in memory they are views over the files.
 pub const ROSTER_TABLES: &[&str] = &["enterprises", "enterprise_honors"];
 
@@ -51,20 +57,27 @@ pub fn provision(engine: &Engine, how: Provision, dir: &Path) -> Result<()> {
             fill_small_tables(engine, dir)?;
             for table in ROSTER_TABLES {
                 let path = sql_string(&dir.join(format!("{table}.parquet")).to_string_lossy());
-                engine.execute_batch(&format!("CREATE VIEW {table} AS SELECT * FROM read_parquet({path})"))?;
+                engine.execute_batch(&format!(
+                    "CREATE VIEW {table} AS SELECT * FROM read_parquet({path})"
+                ))?;
             }
             Ok(())
         }
         Provision::FillNewFile => {
             check_files(dir)?;
             engine.execute_batch("BEGIN TRANSACTION")?;
-            let filled = create_tables(engine, |_| true).and_then(|()| fill_small_tables(engine, dir)).and_then(|()| {
-                for table in ROSTER_TABLES {
-                    let path = sql_string(&dir.join(format!("{table}.parquet")).to_string_lossy());
-                    engine.execute_batch(&format!("INSERT INTO {table} SELECT * FROM read_parquet({path})"))?;
-                }
-                Ok(())
-            });
+            let filled = create_tables(engine, |_| true)
+                .and_then(|()| fill_small_tables(engine, dir))
+                .and_then(|()| {
+                    for table in ROSTER_TABLES {
+                        let path =
+                            sql_string(&dir.join(format!("{table}.parquet")).to_string_lossy());
+                        engine.execute_batch(&format!(
+                            "INSERT INTO {table} SELECT * FROM read_parquet({path})"
+                        ))?;
+                    }
+                    Ok(())
+                });
             match filled {
                 Ok(()) => Ok(engine.execute_batch("COMMIT")?),
                 Err(error) => {
@@ -95,7 +108,10 @@ fn created_table(sql: &str) -> Option<String> {
     if name.eq_ignore_ascii_case("IF") {
         name = words.get(position + 4)?;
     }
-    name.split('(').next().filter(|n| !n.is_empty()).map(str::to_string)
+    name.split('(')
+        .next()
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
 }
 
 fn fill_small_tables(engine: &Engine, dir: &Path) -> Result<()> {
@@ -117,7 +133,9 @@ pub fn column_types(engine: &Engine, table: &str) -> Result<String> {
          WHERE table_name = ? AND schema_name = current_schema() ORDER BY column_index",
     )?;
     let pairs = statement
-        .query_map([table], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))?
+        .query_map([table], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+        })?
         .collect::<duckdb::Result<Vec<_>>>()?;
     let entries: Vec<String> = pairs
         .iter()
@@ -149,7 +167,13 @@ mod tests {
 
     #[test]
     fn finds_created_table_names() {
-        assert_eq!(created_table("CREATE TABLE IF NOT EXISTS clusters (\n a int)"), Some("clusters".into()));
-        assert_eq!(created_table("create table enterprises(a int)"), Some("enterprises".into()));
+        assert_eq!(
+            created_table("CREATE TABLE IF NOT EXISTS clusters (\n a int)"),
+            Some("clusters".into())
+        );
+        assert_eq!(
+            created_table("create table enterprises(a int)"),
+            Some("enterprises".into())
+        );
     }
 }

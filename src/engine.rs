@@ -50,7 +50,8 @@ impl Engine {
     pub fn open(options: &EngineOptions) -> Result<Engine> {
         if options.readonly && options.database.is_none() {
             return Err(Error::Usage(
-                "--readonly needs a DATABASE file; the in-memory database is private to this run".to_string(),
+                "--readonly needs a DATABASE file; the in-memory database is private to this run"
+                    .to_string(),
             ));
         }
         let mut config = Config::default()
@@ -63,14 +64,20 @@ impl Engine {
         let connection = match &options.database {
             Some(path) => {
                 if !path.exists() {
-                    config = config.with("storage_compatibility_version", &options.storage_version)?;
+                    config =
+                        config.with("storage_compatibility_version", &options.storage_version)?;
                 }
                 Connection::open_with_flags(path, config).map_err(|e| open_error(path, &e))?
             }
             None => Connection::open_in_memory_with_flags(config)?,
         };
-        let tracks_progress = std::io::stderr().is_terminal() && connection.set_query_progress_tracking(true).is_ok();
-        Ok(Engine { connection, options: options.clone(), tracks_progress })
+        let tracks_progress =
+            std::io::stderr().is_terminal() && connection.set_query_progress_tracking(true).is_ok();
+        Ok(Engine {
+            connection,
+            options: options.clone(),
+            tracks_progress,
+        })
     }
 
     pub fn options(&self) -> &EngineOptions {
@@ -89,7 +96,8 @@ impl Engine {
                 .map(|dir| sql_string(&format!("{}/", dir.display())))
                 .collect::<Vec<_>>()
                 .join(", ");
-            self.connection.execute_batch(&format!("SET allowed_directories = [{list}]"))?;
+            self.connection
+                .execute_batch(&format!("SET allowed_directories = [{list}]"))?;
         }
         self.connection
             .execute_batch("SET enable_external_access = false; SET lock_configuration = true;")?;
@@ -125,7 +133,8 @@ impl Engine {
 
     /// A handle that reads the running query's progress, when tracked.
     pub fn progress_handle(&self) -> Option<duckdb::ProgressHandle> {
-        self.tracks_progress.then(|| self.connection.progress_handle())
+        self.tracks_progress
+            .then(|| self.connection.progress_handle())
     }
 
     pub fn interrupt_handle(&self) -> Arc<InterruptHandle> {
@@ -144,7 +153,10 @@ impl Query<'_> {
     }
 
     pub fn next_batch(&self) -> duckdb::Result<Option<RecordBatch>> {
-        Ok(self.statement.step()?.map(|array| RecordBatch::from(&array)))
+        Ok(self
+            .statement
+            .step()?
+            .map(|array| RecordBatch::from(&array)))
     }
 }
 

@@ -32,7 +32,10 @@ pub enum Error {
     Usage(String),
 
     #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 
     /// Writing results failed (other than a closed pipe, which is not an error).
     #[error("cannot write output: {0}")]
@@ -81,11 +84,17 @@ impl Error {
         if is_interrupt(&text) {
             return Error::Interrupted;
         }
-        Error::Sql { location, message: one_line(&text) }
+        Error::Sql {
+            location,
+            message: one_line(&text),
+        }
     }
 
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
-        Error::Io { path: path.into(), source }
+        Error::Io {
+            path: path.into(),
+            source,
+        }
     }
 
     /// Whether this error only means that the reader of stdout went away
@@ -98,7 +107,11 @@ impl Error {
 impl From<duckdb::Error> for Error {
     fn from(error: duckdb::Error) -> Self {
         let text = error.to_string();
-        if is_interrupt(&text) { Error::Interrupted } else { Error::Engine(one_line(&text)) }
+        if is_interrupt(&text) {
+            Error::Interrupted
+        } else {
+            Error::Engine(one_line(&text))
+        }
     }
 }
 

@@ -15,8 +15,20 @@ use crate::script::Statement;
 /// Statements whose rows are always shown, even when DuckDB's result looks
 /// like a bare status (`select 1 as "Count"`).
 const QUERY_KEYWORDS: &[&str] = &[
-    "SELECT", "WITH", "FROM", "VALUES", "TABLE", "SHOW", "DESCRIBE", "DESC", "SUMMARIZE", "EXPLAIN",
-    "PRAGMA", "CALL", "PIVOT", "UNPIVOT",
+    "SELECT",
+    "WITH",
+    "FROM",
+    "VALUES",
+    "TABLE",
+    "SHOW",
+    "DESCRIBE",
+    "DESC",
+    "SUMMARIZE",
+    "EXPLAIN",
+    "PRAGMA",
+    "CALL",
+    "PIVOT",
+    "UNPIVOT",
 ];
 
 /// What a statement left behind.
@@ -63,7 +75,11 @@ pub fn execute(
         while query.next_batch().map_err(sql_error)?.is_some() {}
         return Ok(Outcome::Done);
     }
-    let kind = if keyword == "EXPLAIN" { ResultKind::Plan } else { ResultKind::Rows };
+    let kind = if keyword == "EXPLAIN" {
+        ResultKind::Plan
+    } else {
+        ResultKind::Rows
+    };
     let mut options = options.clone();
     if kind == ResultKind::Plan {
         options.max_rows = None;
@@ -91,17 +107,31 @@ pub fn is_query(statement: &Statement) -> bool {
 }
 
 /// Writes a query's result to a Parquet file with DuckDB's own writer.
-pub fn execute_to_parquet(engine: &Engine, statement: &Statement, location: &Location, path: &Path) -> Result<Outcome> {
+pub fn execute_to_parquet(
+    engine: &Engine,
+    statement: &Statement,
+    location: &Location,
+    path: &Path,
+) -> Result<Outcome> {
     let sql = format!(
         "COPY ({}) TO {} (FORMAT parquet)",
         statement.sql,
         sql_string(&path.to_string_lossy())
     );
-    let query = engine.query(&sql).map_err(|e| Error::sql(location.clone(), &e))?;
+    let query = engine
+        .query(&sql)
+        .map_err(|e| Error::sql(location.clone(), &e))?;
     let mut rows = 0u64;
-    while let Some(batch) = query.next_batch().map_err(|e| Error::sql(location.clone(), &e))? {
+    while let Some(batch) = query
+        .next_batch()
+        .map_err(|e| Error::sql(location.clone(), &e))?
+    {
         // COPY answers with the number of rows it wrote.
-        if let Some(count) = batch.column(0).as_any().downcast_ref::<duckdb::arrow::array::Int64Array>() {
+        if let Some(count) = batch
+            .column(0)
+            .as_any()
+            .downcast_ref::<duckdb::arrow::array::Int64Array>()
+        {
             rows += count.values().iter().map(|n| *n as u64).sum::<u64>();
         }
     }

@@ -13,7 +13,9 @@ static HANDLE: Mutex<Option<Arc<InterruptHandle>>> = Mutex::new(None);
 /// only swaps the connection (the shell's `.open`).
 pub fn install(handle: Arc<InterruptHandle>) {
     let first = {
-        let mut slot = HANDLE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut slot = HANDLE
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         let first = slot.is_none();
         *slot = Some(handle);
         first
@@ -23,7 +25,9 @@ pub fn install(handle: Arc<InterruptHandle>) {
         // of ending the process, which is still correct.
         let _ = ctrlc::set_handler(|| {
             REQUESTED.store(true, Ordering::SeqCst);
-            let slot = HANDLE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            let slot = HANDLE
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
             if let Some(handle) = slot.as_ref() {
                 handle.interrupt();
             }

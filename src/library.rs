@@ -8,26 +8,86 @@ use crate::error::{Error, Result};
 /// The library's files in installation order (a view may use the ones
 /// before it). A test checks that this lists every file of `sql/views/`.
 pub const VIEW_FILES: &[(&str, &str)] = &[
-    ("01_cluster_tiers.sql", include_str!("../sql/views/01_cluster_tiers.sql")),
-    ("02_batch_headline.sql", include_str!("../sql/views/02_batch_headline.sql")),
-    ("03_briefing_headline.sql", include_str!("../sql/views/03_briefing_headline.sql")),
-    ("04_briefing_metrics.sql", include_str!("../sql/views/04_briefing_metrics.sql")),
-    ("05_claims_checked.sql", include_str!("../sql/views/05_claims_checked.sql")),
-    ("06_quality_pyramid.sql", include_str!("../sql/views/06_quality_pyramid.sql")),
-    ("07_quality_share_readings.sql", include_str!("../sql/views/07_quality_share_readings.sql")),
-    ("08_leading_industry_share.sql", include_str!("../sql/views/08_leading_industry_share.sql")),
-    ("09_service_coverage.sql", include_str!("../sql/views/09_service_coverage.sql")),
-    ("10_chain_link_suppliers.sql", include_str!("../sql/views/10_chain_link_suppliers.sql")),
-    ("11_output_growth.sql", include_str!("../sql/views/11_output_growth.sql")),
-    ("12_cluster_profile.sql", include_str!("../sql/views/12_cluster_profile.sql")),
-    ("13_summary_by_group.sql", include_str!("../sql/views/13_summary_by_group.sql")),
-    ("14_summary_by_province.sql", include_str!("../sql/views/14_summary_by_province.sql")),
-    ("15_summary_by_region.sql", include_str!("../sql/views/15_summary_by_region.sql")),
-    ("16_summary_by_sector.sql", include_str!("../sql/views/16_summary_by_sector.sql")),
-    ("17_batches_compared.sql", include_str!("../sql/views/17_batches_compared.sql")),
-    ("18_recognition_review.sql", include_str!("../sql/views/18_recognition_review.sql")),
-    ("19_recognition_summary.sql", include_str!("../sql/views/19_recognition_summary.sql")),
-    ("20_data_consistency.sql", include_str!("../sql/views/20_data_consistency.sql")),
+    (
+        "01_cluster_tiers.sql",
+        include_str!("../sql/views/01_cluster_tiers.sql"),
+    ),
+    (
+        "02_batch_headline.sql",
+        include_str!("../sql/views/02_batch_headline.sql"),
+    ),
+    (
+        "03_briefing_headline.sql",
+        include_str!("../sql/views/03_briefing_headline.sql"),
+    ),
+    (
+        "04_briefing_metrics.sql",
+        include_str!("../sql/views/04_briefing_metrics.sql"),
+    ),
+    (
+        "05_claims_checked.sql",
+        include_str!("../sql/views/05_claims_checked.sql"),
+    ),
+    (
+        "06_quality_pyramid.sql",
+        include_str!("../sql/views/06_quality_pyramid.sql"),
+    ),
+    (
+        "07_quality_share_readings.sql",
+        include_str!("../sql/views/07_quality_share_readings.sql"),
+    ),
+    (
+        "08_leading_industry_share.sql",
+        include_str!("../sql/views/08_leading_industry_share.sql"),
+    ),
+    (
+        "09_service_coverage.sql",
+        include_str!("../sql/views/09_service_coverage.sql"),
+    ),
+    (
+        "10_chain_link_suppliers.sql",
+        include_str!("../sql/views/10_chain_link_suppliers.sql"),
+    ),
+    (
+        "11_output_growth.sql",
+        include_str!("../sql/views/11_output_growth.sql"),
+    ),
+    (
+        "12_cluster_profile.sql",
+        include_str!("../sql/views/12_cluster_profile.sql"),
+    ),
+    (
+        "13_summary_by_group.sql",
+        include_str!("../sql/views/13_summary_by_group.sql"),
+    ),
+    (
+        "14_summary_by_province.sql",
+        include_str!("../sql/views/14_summary_by_province.sql"),
+    ),
+    (
+        "15_summary_by_region.sql",
+        include_str!("../sql/views/15_summary_by_region.sql"),
+    ),
+    (
+        "16_summary_by_sector.sql",
+        include_str!("../sql/views/16_summary_by_sector.sql"),
+    ),
+    (
+        "17_batches_compared.sql",
+        include_str!("../sql/views/17_batches_compared.sql"),
+    ),
+    (
+        "18_recognition_review.sql",
+        include_str!("../sql/views/18_recognition_review.sql"),
+    ),
+    (
+        "19_recognition_summary.sql",
+        include_str!("../sql/views/19_recognition_summary.sql"),
+    ),
+    (
+        "20_data_consistency.sql",
+        include_str!("../sql/views/20_data_consistency.sql"),
+    ),
 ];
 
 /// One entry of the catalogue.
@@ -56,7 +116,11 @@ pub fn catalogue() -> Vec<ViewInfo> {
         .map(|(file, sql)| ViewInfo {
             file,
             name: header_field(sql, "name").unwrap_or_else(|| file.to_string()),
-            kind: if sql.contains("CREATE OR REPLACE MACRO") { "macro" } else { "view" },
+            kind: if sql.contains("CREATE OR REPLACE MACRO") {
+                "macro"
+            } else {
+                "view"
+            },
             question: header_field(sql, "question").unwrap_or_default(),
             reproduces: header_field(sql, "reproduces").unwrap_or_default(),
         })
@@ -96,7 +160,10 @@ mod tests {
             .filter(|name| name.ends_with(".sql"))
             .collect();
         on_disk.sort();
-        let listed: Vec<String> = VIEW_FILES.iter().map(|(file, _)| file.to_string()).collect();
+        let listed: Vec<String> = VIEW_FILES
+            .iter()
+            .map(|(file, _)| file.to_string())
+            .collect();
         assert_eq!(on_disk, listed);
     }
 
@@ -104,10 +171,17 @@ mod tests {
     fn every_header_is_complete() {
         for (file, sql) in VIEW_FILES {
             for key in ["name", "question", "reproduces", "grain", "columns"] {
-                assert!(header_field(sql, key).is_some(), "{file} has no '{key}:' line");
+                assert!(
+                    header_field(sql, key).is_some(),
+                    "{file} has no '{key}:' line"
+                );
             }
             let name = header_field(sql, "name").unwrap_or_default();
-            assert!(sql.contains(&format!("CREATE OR REPLACE VIEW {name} ")) || sql.contains(&format!("CREATE OR REPLACE MACRO {name}(")), "{file} does not create {name}");
+            assert!(
+                sql.contains(&format!("CREATE OR REPLACE VIEW {name} "))
+                    || sql.contains(&format!("CREATE OR REPLACE MACRO {name}(")),
+                "{file} does not create {name}"
+            );
         }
     }
 }

@@ -63,10 +63,17 @@ pub fn load(engine: &Engine, request: &LoadRequest) -> Result<Loaded> {
 }
 
 fn table_columns(engine: &Engine, table: &str) -> Result<Vec<Column>> {
-    if !crate::dataset::SMALL_TABLES.contains(&table) && !crate::dataset::ROSTER_TABLES.contains(&table) {
+    if !crate::dataset::SMALL_TABLES.contains(&table)
+        && !crate::dataset::ROSTER_TABLES.contains(&table)
+    {
         return Err(Error::Usage(format!(
             "--table {table}: not a table of the schema (one of {})",
-            crate::dataset::SMALL_TABLES.iter().chain(crate::dataset::ROSTER_TABLES).copied().collect::<Vec<_>>().join(", ")
+            crate::dataset::SMALL_TABLES
+                .iter()
+                .chain(crate::dataset::ROSTER_TABLES)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ")
         )));
     }
     let mut statement = engine.connection().prepare(
@@ -74,7 +81,13 @@ fn table_columns(engine: &Engine, table: &str) -> Result<Vec<Column>> {
          WHERE table_name = ? AND schema_name = 'main' AND database_name = current_database() ORDER BY column_index",
     )?;
     let columns: Vec<Column> = statement
-        .query_map([table], |row| Ok(Column { name: row.get(0)?, data_type: row.get(1)?, nullable: row.get(2)? }))?
+        .query_map([table], |row| {
+            Ok(Column {
+                name: row.get(0)?,
+                data_type: row.get(1)?,
+                nullable: row.get(2)?,
+            })
+        })?
         .collect::<duckdb::Result<_>>()?;
     let is_table: bool = engine.connection().query_row(
         "SELECT count(*) > 0 FROM duckdb_tables() WHERE table_name = ? AND schema_name = 'main'",
@@ -96,7 +109,11 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<String>> {
     for path in paths {
         let text = path.to_string_lossy().to_string();
         if path.is_dir() {
-            let pattern = if has_files(path, "parquet") { "**/*.parquet" } else { "**/*.csv" };
+            let pattern = if has_files(path, "parquet") {
+                "**/*.parquet"
+            } else {
+                "**/*.csv"
+            };
             files.push(format!("{}/{pattern}", text.trim_end_matches('/')));
         } else if text.contains(['*', '?', '[']) || path.is_file() {
             files.push(text);
@@ -111,7 +128,8 @@ fn has_files(dir: &Path, extension: &str) -> bool {
     std::fs::read_dir(dir).map_or(false, |entries| {
         entries.filter_map(|e| e.ok()).any(|e| {
             let path = e.path();
-            path.extension().is_some_and(|x| x == extension) || (path.is_dir() && has_files(&path, extension))
+            path.extension().is_some_and(|x| x == extension)
+                || (path.is_dir() && has_files(&path, extension))
         })
     })
 }
@@ -119,17 +137,28 @@ fn has_files(dir: &Path, extension: &str) -> bool {
 /// The format from the extension, else from the first bytes: Parquet files
 /// start with `PAR1`.
 fn detect_format(files: &[String]) -> Result<FileFormat> {
-    let first = files.first().ok_or_else(|| Error::Usage("load: no file given".to_string()))?;
+    let first = files
+        .first()
+        .ok_or_else(|| Error::Usage("load: no file given".to_string()))?;
     let lower = first.to_ascii_lowercase();
     if lower.ends_with(".parquet") || lower.ends_with(".pq") {
         return Ok(FileFormat::Parquet);
     }
-    if lower.ends_with(".csv") || lower.ends_with(".tsv") || lower.ends_with(".txt") || lower.contains('*') {
+    if lower.ends_with(".csv")
+        || lower.ends_with(".tsv")
+        || lower.ends_with(".txt")
+        || lower.contains('*')
+    {
         return Ok(FileFormat::Csv);
     }
     let mut magic = [0u8; 4];
-    let read = std::fs::File::open(first).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut magic));
-    Ok(if read.is_ok() && &magic == b"PAR1" { FileFormat::Parquet } else { FileFormat::Csv })
+    let read =
+        std::fs::File::open(first).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut magic));
+    Ok(if read.is_ok() && &magic == b"PAR1" {
+        FileFormat::Parquet
+    } else {
+        FileFormat::Csv
+    })
 }
 
 /// Rejects text that is not UTF-8, naming the line and, when it looks like
@@ -140,16 +169,27 @@ fn check_utf8(file: &str) -> Result<()> {
         return Ok(()); // a glob: DuckDB reads and checks it
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let Err(error) = std::str::from_utf8(&bytes) else { return Ok(()) };
+    let Err(error) = std::str::from_utf8(&bytes) else {
+        return Ok(());
+    };
     let offset = error.valid_up_to();
     let line = bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1;
-    let column = bytes[..offset].iter().rev().take_while(|b| **b != b'\n').count() + 1;
+    let column = bytes[..offset]
+        .iter()
+        .rev()
+        .take_while(|b| **b != b'\n')
+        .count()
+        + 1;
     let guess = if looks_like_gb18030(&bytes[offset..]) {
-        format!("it looks like GBK/GB18030; convert it with: iconv -f GB18030 -t UTF-8 {file} > converted.csv")
+        format!(
+            "it looks like GBK/GB18030; convert it with: iconv -f GB18030 -t UTF-8 {file} > converted.csv"
+        )
     } else {
         format!("convert it to UTF-8 first, e.g. iconv -f ENCODING -t UTF-8 {file} > converted.csv")
     };
-    Err(Error::LoadRejected(format!("{file}:{line}:{column}: the file is not UTF-8 text; {guess}")))
+    Err(Error::LoadRejected(format!(
+        "{file}:{line}:{column}: the file is not UTF-8 text; {guess}"
+    )))
 }
 
 /// GBK and GB18030 encode Chinese characters as a lead byte 0x81-0xFE and
@@ -176,9 +216,15 @@ fn looks_like_gb18030(bytes: &[u8]) -> bool {
 /// Reads the files into `temp.load_stage`, every column as text, with the
 /// file name and the line (CSV) or row (Parquet) of each record.
 fn stage(engine: &Engine, files: &[String], format: FileFormat) -> Result<()> {
-    let list = files.iter().map(|f| sql_string(f)).collect::<Vec<_>>().join(", ");
+    let list = files
+        .iter()
+        .map(|f| sql_string(f))
+        .collect::<Vec<_>>()
+        .join(", ");
     let reader = match format {
-        FileFormat::Csv => format!("read_csv([{list}], header = true, all_varchar = true, filename = '__file')"),
+        FileFormat::Csv => {
+            format!("read_csv([{list}], header = true, all_varchar = true, filename = '__file')")
+        }
         FileFormat::Parquet => format!("read_parquet([{list}], filename = '__file')"),
     };
     // Lines: the header is line 1, so the first record is on line 2.
@@ -193,7 +239,10 @@ fn stage(engine: &Engine, files: &[String], format: FileFormat) -> Result<()> {
     let _progress = crate::progress::watch(engine.progress_handle());
     engine.execute_batch(&sql).map_err(|e| {
         let message = crate::error::one_line(&e.to_string());
-        let hint = if message.contains("magic") || message.contains("Parquet") || message.contains("parquet") {
+        let hint = if message.contains("magic")
+            || message.contains("Parquet")
+            || message.contains("parquet")
+        {
             " (the Parquet file is truncated or corrupt)"
         } else {
             ""
@@ -207,25 +256,40 @@ fn staged_columns(engine: &Engine) -> Result<Vec<(String, String)>> {
         "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'load_stage' AND schema_name = 'main' \
          AND database_name = 'temp' AND column_name NOT IN ('__file', '__line') ORDER BY column_index",
     )?;
-    let columns = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<duckdb::Result<_>>()?;
+    let columns = statement
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<duckdb::Result<_>>()?;
     Ok(columns)
 }
 
-fn validate_and_insert(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Result<Loaded> {
+fn validate_and_insert(
+    engine: &Engine,
+    request: &LoadRequest,
+    columns: &[Column],
+) -> Result<Loaded> {
     let staged = staged_columns(engine)?;
     let mut problems = Problems::default();
     // Names match case-insensitively; order does not matter.
     let mut mapping: Vec<(&Column, Option<String>)> = Vec::new();
     for column in columns {
-        let found = staged.iter().find(|(name, _)| name.eq_ignore_ascii_case(&column.name)).map(|(n, _)| n.clone());
+        let found = staged
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(&column.name))
+            .map(|(n, _)| n.clone());
         if found.is_none() && !column.nullable {
-            problems.add(format!("missing required column '{}' ({})", column.name, column.data_type));
+            problems.add(format!(
+                "missing required column '{}' ({})",
+                column.name, column.data_type
+            ));
         }
         mapping.push((column, found));
     }
     for (name, _) in &staged {
         if !request.ignore_extra && !columns.iter().any(|c| c.name.eq_ignore_ascii_case(name)) {
-            problems.add(format!("unknown column '{name}' (not in {}; --ignore-extra skips it)", request.table));
+            problems.add(format!(
+                "unknown column '{name}' (not in {}; --ignore-extra skips it)",
+                request.table
+            ));
         }
     }
     problems.into_result()?;
@@ -254,15 +318,25 @@ fn validate_and_insert(engine: &Engine, request: &LoadRequest, columns: &[Column
     let select_list = mapping
         .iter()
         .map(|(column, source)| match source {
-            Some(source) => format!("CAST({} AS {}) AS {}", quote(source), column.data_type, quote(&column.name)),
-            None => format!("CAST(NULL AS {}) AS {}", column.data_type, quote(&column.name)),
+            Some(source) => format!(
+                "CAST({} AS {}) AS {}",
+                quote(source),
+                column.data_type,
+                quote(&column.name)
+            ),
+            None => format!(
+                "CAST(NULL AS {}) AS {}",
+                column.data_type,
+                quote(&column.name)
+            ),
         })
         .collect::<Vec<_>>()
         .join(", ");
     engine.execute_batch(&format!(
         "CREATE OR REPLACE TEMP TABLE load_typed AS SELECT __file, __line, {select_list} FROM temp.load_stage"
     ))?;
-    let result = check_rules(engine, request, columns).and_then(|()| insert(engine, request, columns));
+    let result =
+        check_rules(engine, request, columns).and_then(|()| insert(engine, request, columns));
     let _ = engine.execute_batch("DROP TABLE IF EXISTS temp.load_typed");
     result
 }
@@ -273,37 +347,61 @@ fn check_rules(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Re
     let limit = PROBLEM_LIMIT + 1;
     for column in columns.iter().filter(|c| !c.nullable) {
         let name = quote(&column.name);
-        let sql = format!("SELECT __file, __line, 'NULL' FROM temp.load_typed WHERE {name} IS NULL ORDER BY 1, 2 LIMIT {limit}");
+        let sql = format!(
+            "SELECT __file, __line, 'NULL' FROM temp.load_typed WHERE {name} IS NULL ORDER BY 1, 2 LIMIT {limit}"
+        );
         for (file, line, _) in rows3(engine, &sql)? {
-            problems.add(format!("{file}:{line}: column '{}' is empty but required", column.name));
+            problems.add(format!(
+                "{file}:{line}: column '{}' is empty but required",
+                column.name
+            ));
         }
     }
     // Keys: unique within the files and, when appending, against the table.
     let key = primary_key(engine, table)?;
     if !key.is_empty() {
         let key_list = key.iter().map(|k| quote(k)).collect::<Vec<_>>().join(", ");
-        let key_text = key.iter().map(|k| format!("{}::VARCHAR", quote(k))).collect::<Vec<_>>().join(" || '/' || ");
+        let key_text = key
+            .iter()
+            .map(|k| format!("{}::VARCHAR", quote(k)))
+            .collect::<Vec<_>>()
+            .join(" || '/' || ");
         let sql = format!(
             "SELECT __file, __line, {key_text} FROM (SELECT *, count(*) OVER (PARTITION BY {key_list}) AS n FROM temp.load_typed) \
              WHERE n > 1 ORDER BY 1, 2 LIMIT {limit}"
         );
         for (file, line, value) in rows3(engine, &sql)? {
-            problems.add(format!("{file}:{line}: duplicate key {} = '{value}' within the loaded files", key.join(", ")));
+            problems.add(format!(
+                "{file}:{line}: duplicate key {} = '{value}' within the loaded files",
+                key.join(", ")
+            ));
         }
         if request.mode == Mode::Append {
-            let join = key.iter().map(|k| format!("t.{0} = s.{0}", quote(k))).collect::<Vec<_>>().join(" AND ");
+            let join = key
+                .iter()
+                .map(|k| format!("t.{0} = s.{0}", quote(k)))
+                .collect::<Vec<_>>()
+                .join(" AND ");
             let sql = format!(
                 "SELECT s.__file, s.__line, {} FROM temp.load_typed AS s SEMI JOIN main.{table} AS t ON {join} ORDER BY 1, 2 LIMIT {limit}",
-                key.iter().map(|k| format!("s.{}::VARCHAR", quote(k))).collect::<Vec<_>>().join(" || '/' || ")
+                key.iter()
+                    .map(|k| format!("s.{}::VARCHAR", quote(k)))
+                    .collect::<Vec<_>>()
+                    .join(" || '/' || ")
             );
             for (file, line, value) in rows3(engine, &sql)? {
-                problems.add(format!("{file}:{line}: key {} = '{value}' is already in {table} (use --replace?)", key.join(", ")));
+                problems.add(format!(
+                    "{file}:{line}: key {} = '{value}' is already in {table} (use --replace?)",
+                    key.join(", ")
+                ));
             }
         }
     }
     // References to clusters and enterprises.
     for (column, target) in [("cluster_id", "clusters"), ("enterprise_id", "enterprises")] {
-        let references = columns.iter().any(|c| c.name == column) && target != table && !(table == "enterprises" && column == "enterprise_id");
+        let references = columns.iter().any(|c| c.name == column)
+            && target != table
+            && !(table == "enterprises" && column == "enterprise_id");
         if !references {
             continue;
         }
@@ -312,7 +410,9 @@ fn check_rules(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Re
              AND {column} NOT IN (SELECT {column} FROM main.{target}) ORDER BY 1, 2 LIMIT {limit}"
         );
         for (file, line, value) in rows3(engine, &sql)? {
-            problems.add(format!("{file}:{line}: column '{column}': '{value}' is not in {target}"));
+            problems.add(format!(
+                "{file}:{line}: column '{column}': '{value}' is not in {target}"
+            ));
         }
     }
     // The schema's CHECK constraints: counts, shares, lists, orderings.
@@ -320,7 +420,8 @@ fn check_rules(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Re
         let sql = format!(
             "SELECT __file, __line, '' FROM temp.load_typed WHERE NOT coalesce(({check}), true) ORDER BY 1, 2 LIMIT {limit}"
         );
-        let rows = rows3(engine, &sql).map_err(|e| Error::Engine(format!("checking {check}: {e}")))?;
+        let rows =
+            rows3(engine, &sql).map_err(|e| Error::Engine(format!("checking {check}: {e}")))?;
         for (file, line, _) in rows {
             problems.add(format!("{file}:{line}: breaks the rule {check}"));
         }
@@ -330,7 +431,11 @@ fn check_rules(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Re
 
 fn insert(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Result<Loaded> {
     let table = &request.table;
-    let names = columns.iter().map(|c| quote(&c.name)).collect::<Vec<_>>().join(", ");
+    let names = columns
+        .iter()
+        .map(|c| quote(&c.name))
+        .collect::<Vec<_>>()
+        .join(", ");
     engine.execute_batch("BEGIN TRANSACTION")?;
     let written = (|| -> Result<u64> {
         if request.mode == Mode::Replace {
@@ -348,7 +453,9 @@ fn insert(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Result<
         }
         Err(error) => {
             let _ = engine.execute_batch("ROLLBACK");
-            Err(Error::LoadRejected(format!("{table}: {error}; nothing was written")))
+            Err(Error::LoadRejected(format!(
+                "{table}: {error}; nothing was written"
+            )))
         }
     }
 }
@@ -364,7 +471,13 @@ fn primary_key(engine: &Engine, table: &str) -> Result<Vec<String>> {
             Ok(match list {
                 duckdb::types::Value::List(items) => items
                     .into_iter()
-                    .filter_map(|v| if let duckdb::types::Value::Text(t) = v { Some(t) } else { None })
+                    .filter_map(|v| {
+                        if let duckdb::types::Value::Text(t) = v {
+                            Some(t)
+                        } else {
+                            None
+                        }
+                    })
                     .collect(),
                 _ => Vec::new(),
             })
@@ -378,14 +491,22 @@ fn check_constraints(engine: &Engine, table: &str) -> Result<Vec<String>> {
         "SELECT expression FROM duckdb_constraints() WHERE table_name = ? AND schema_name = 'main' \
          AND constraint_type = 'CHECK' AND expression IS NOT NULL ORDER BY constraint_index",
     )?;
-    let checks = statement.query_map([table], |row| row.get(0))?.collect::<duckdb::Result<_>>()?;
+    let checks = statement
+        .query_map([table], |row| row.get(0))?
+        .collect::<duckdb::Result<_>>()?;
     Ok(checks)
 }
 
 fn rows3(engine: &Engine, sql: &str) -> Result<Vec<(String, i64, String)>> {
     let mut statement = engine.connection().prepare(sql)?;
     let rows = statement
-        .query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?, row.get::<_, Option<String>>(2)?.unwrap_or_default())))?
+        .query_map([], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, i64>(1)?,
+                row.get::<_, Option<String>>(2)?.unwrap_or_default(),
+            ))
+        })?
         .collect::<duckdb::Result<_>>()?;
     Ok(rows)
 }
@@ -414,7 +535,10 @@ impl Problems {
         if self.listed.is_empty() {
             return Ok(());
         }
-        let mut text = format!("load rejected, the database is unchanged ({} problem(s)):", self.listed.len() + self.more);
+        let mut text = format!(
+            "load rejected, the database is unchanged ({} problem(s)):",
+            self.listed.len() + self.more
+        );
         for problem in &self.listed {
             let _ = write!(text, "\n  {problem}");
         }

@@ -25,7 +25,9 @@ impl OutputTarget {
         let inferred = cli.output.as_deref().and_then(OutputFormat::from_extension);
         let format = cli.format.or(inferred).unwrap_or(OutputFormat::Table);
         if format == OutputFormat::Parquet && cli.output.is_none() {
-            return Err(Error::Usage("--format parquet writes a file: give it with -o PATH".to_string()));
+            return Err(Error::Usage(
+                "--format parquet writes a file: give it with -o PATH".to_string(),
+            ));
         }
         let on_terminal = cli.output.is_none() && io::stdout().is_terminal();
         let options = RenderOptions {
@@ -35,7 +37,11 @@ impl OutputTarget {
             null_text: "NULL".to_string(),
             ascii: cli.ascii,
         };
-        Ok(OutputTarget { format, path: cli.output.clone(), options })
+        Ok(OutputTarget {
+            format,
+            path: cli.output.clone(),
+            options,
+        })
     }
 
     /// The writer for results; a file is created (or truncated) here.
@@ -56,6 +62,10 @@ impl OutputTarget {
 pub fn terminal_width() -> Option<usize> {
     match terminal_size::terminal_size() {
         Some((width, _)) if width.0 > 0 => Some(usize::from(width.0)),
-        _ => std::env::var("COLUMNS").ok()?.parse().ok().filter(|w| *w > 0),
+        _ => std::env::var("COLUMNS")
+            .ok()?
+            .parse()
+            .ok()
+            .filter(|w| *w > 0),
     }
 }

@@ -37,7 +37,9 @@ pub fn watch(handle: Option<ProgressHandle>) -> Option<Watch> {
             std::thread::sleep(TICK);
         }
         let bar = ProgressBar::with_draw_target(Some(100), ProgressDrawTarget::stderr());
-        if let Ok(style) = ProgressStyle::with_template("{elapsed_precise} [{bar:40}] {pos:>3}% (Ctrl-C cancels)") {
+        if let Ok(style) =
+            ProgressStyle::with_template("{elapsed_precise} [{bar:40}] {pos:>3}% (Ctrl-C cancels)")
+        {
             bar.set_style(style.progress_chars("=> "));
         }
         while !seen.load(Ordering::Relaxed) {
@@ -48,7 +50,10 @@ pub fn watch(handle: Option<ProgressHandle>) -> Option<Watch> {
         }
         bar.finish_and_clear();
     });
-    Some(Watch { done, thread: Some(thread) })
+    Some(Watch {
+        done,
+        thread: Some(thread),
+    })
 }
 
 impl Drop for Watch {

@@ -98,7 +98,13 @@ struct Lexer<'a> {
 
 impl<'a> Lexer<'a> {
     fn new(text: &'a str) -> Self {
-        Lexer { text, pos: 0, line: 1, column: 1, unterminated: false }
+        Lexer {
+            text,
+            pos: 0,
+            line: 1,
+            column: 1,
+            unterminated: false,
+        }
     }
 
     fn at_end(&self) -> bool {
@@ -185,7 +191,9 @@ impl<'a> Lexer<'a> {
     fn scan_to_semicolon(&mut self) -> usize {
         let mut previous: Option<char> = None;
         loop {
-            let Some(c) = self.peek() else { return self.pos };
+            let Some(c) = self.peek() else {
+                return self.pos;
+            };
             match c {
                 ';' => return self.pos,
                 '\'' => {
@@ -298,11 +306,10 @@ mod tests {
 
     #[test]
     fn doubled_quotes_and_escape_strings() {
-        assert_eq!(texts("select 'it''s;'; select E'a\\';b'; select 3"), [
-            "select 'it''s;'",
-            "select E'a\\';b'",
-            "select 3"
-        ]);
+        assert_eq!(
+            texts("select 'it''s;'; select E'a\\';b'; select 3"),
+            ["select 'it''s;'", "select E'a\\';b'", "select 3"]
+        );
     }
 
     #[test]
@@ -342,7 +349,10 @@ mod tests {
 
     #[test]
     fn leading_keyword_skips_comments() {
-        assert_eq!(leading_keyword("-- x\n /* y */ with a as (select 1) select *"), "WITH");
+        assert_eq!(
+            leading_keyword("-- x\n /* y */ with a as (select 1) select *"),
+            "WITH"
+        );
         assert_eq!(leading_keyword("(select 1)"), "");
     }
 }

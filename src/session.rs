@@ -24,7 +24,11 @@ pub fn open_engine(invocation: &Invocation) -> Result<Engine> {
 
 /// Opens a database with its tables, the bundled data unless `empty`, the
 /// view library and the variables; then closes the sandbox if asked.
-pub fn open_configured(options: &EngineOptions, empty: bool, vars: &[(String, String)]) -> Result<Engine> {
+pub fn open_configured(
+    options: &EngineOptions,
+    empty: bool,
+    vars: &[(String, String)],
+) -> Result<Engine> {
     let existed = options.database.as_ref().is_some_and(|path| path.exists());
     let engine = Engine::open(options)?;
     let provision = match (&options.database, empty) {
@@ -36,7 +40,8 @@ pub fn open_configured(options: &EngineOptions, empty: bool, vars: &[(String, St
     let data_dir = dataset::data_dir();
     // The usual start (in memory over the bundled data) attaches a prebuilt
     // catalogue; anything else, or a failure there, builds it here.
-    let attached = provision == Provision::MemoryOverBundled && crate::bundle_cache::attach(&engine, &data_dir).is_ok();
+    let attached = provision == Provision::MemoryOverBundled
+        && crate::bundle_cache::attach(&engine, &data_dir).is_ok();
     if !attached {
         dataset::provision(&engine, provision, &data_dir)?;
         crate::library::install(&engine, options.readonly)?;
@@ -45,17 +50,37 @@ pub fn open_configured(options: &EngineOptions, empty: bool, vars: &[(String, St
         // The name was checked to be a plain identifier; the value is bound.
         engine
             .execute_with(&format!("SET VARIABLE {name} = ?"), &[value.as_str()])
-            .map_err(|e| Error::Usage(format!("--var {name}: {}", crate::error::one_line(&e.to_string()))))?;
+            .map_err(|e| {
+                Error::Usage(format!(
+                    "--var {name}: {}",
+                    crate::error::one_line(&e.to_string())
+                ))
+            })?;
     }
-    let readable = if provision == Provision::MemoryOverBundled { vec![data_dir] } else { Vec::new() };
+    let readable = if provision == Provision::MemoryOverBundled {
+        vec![data_dir]
+    } else {
+        Vec::new()
+    };
     engine.lock_down(&readable)?;
     Ok(engine)
 }
 
 /// Runs the invocation to its end.
 pub fn run(invocation: Invocation) -> Result<()> {
-    if let Some(Command::Generate { out, scale, seed, roster_format }) = &invocation.cli.command {
-        let options = crate::generate::GenerateOptions { out: out.clone(), scale: *scale, seed: *seed, format: *roster_format };
+    if let Some(Command::Generate {
+        out,
+        scale,
+        seed,
+        roster_format,
+    }) = &invocation.cli.command
+    {
+        let options = crate::generate::GenerateOptions {
+            out: out.clone(),
+            scale: *scale,
+            seed: *seed,
+            format: *roster_format,
+        };
         let summary = crate::generate::generate(&options)?;
         if !invocation.cli.quiet {
             eprintln!(
@@ -74,11 +99,21 @@ pub fn run(invocation: Invocation) -> Result<()> {
     match &invocation.cli.command {
         Some(Command::Check) => return crate::commands::check(&engine, &target),
         Some(Command::Views) => return crate::commands::views(&target),
-        Some(Command::Load { paths, table, replace, ignore_extra, .. }) => {
+        Some(Command::Load {
+            paths,
+            table,
+            replace,
+            ignore_extra,
+            ..
+        }) => {
             let request = crate::load::LoadRequest {
                 paths: paths.clone(),
                 table: table.clone(),
-                mode: if *replace { crate::load::Mode::Replace } else { crate::load::Mode::Append },
+                mode: if *replace {
+                    crate::load::Mode::Replace
+                } else {
+                    crate::load::Mode::Append
+                },
                 ignore_extra: *ignore_extra,
             };
             return crate::commands::load(&engine, &request, invocation.cli.quiet);

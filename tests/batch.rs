@@ -17,7 +17,11 @@ fn script(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
 #[test]
 fn a_query_file_runs_every_statement_in_order() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let file = script(&dir, "q.sql", "-- a saved job\ncreate table t as select 2 as a;\nselect a * 10 as x from t;\n/* done; */ select 'last;' as y");
+    let file = script(
+        &dir,
+        "q.sql",
+        "-- a saved job\ncreate table t as select 2 as a;\nselect a * 10 as x from t;\n/* done; */ select 'last;' as y",
+    );
     let out = run(clusterql_empty().args(["--format", "csv", "-f", &file]));
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stdout, "x\n20\ny\nlast;\n");
@@ -29,30 +33,59 @@ fn a_query_file_runs_every_statement_in_order() {
 fn commands_and_files_mix_in_the_order_given() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = script(&dir, "b.sql", "select 'file' as source;");
-    let out = run(clusterql_empty().args(["--format", "csv", "-c", "select 'first' as source", "-f", &file, "-c", "select 'last' as source"]));
+    let out = run(clusterql_empty().args([
+        "--format",
+        "csv",
+        "-c",
+        "select 'first' as source",
+        "-f",
+        &file,
+        "-c",
+        "select 'last' as source",
+    ]));
     assert_eq!(out.stdout, "source\nfirst\nsource\nfile\nsource\nlast\n");
 }
 
 #[test]
 fn an_error_in_a_file_names_its_line_and_column_and_stops() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let file = script(&dir, "bad.sql", "select 1 as a;\n\n   select nope from nowhere;\nselect 3 as c;\n");
+    let file = script(
+        &dir,
+        "bad.sql",
+        "select 1 as a;\n\n   select nope from nowhere;\nselect 3 as c;\n",
+    );
     let out = run(clusterql_empty().args(["--format", "csv", "-f", &file]));
     assert_eq!(out.code, 1);
-    assert!(out.stderr.starts_with(&format!("error: {file}:3:4: ")), "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with(&format!("error: {file}:3:4: ")),
+        "{}",
+        out.stderr
+    );
     assert_eq!(out.stdout, "a\n1\n", "the batch stops at the first error");
 }
 
 #[test]
 fn keep_going_reports_each_error_and_still_fails() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let file = script(&dir, "bad.sql", "select nope;\nselect 2 as b;\nselect also_nope;\nselect 4 as d;\n");
+    let file = script(
+        &dir,
+        "bad.sql",
+        "select nope;\nselect 2 as b;\nselect also_nope;\nselect 4 as d;\n",
+    );
     let out = run(clusterql_empty().args(["--keep-going", "--format", "csv", "-f", &file]));
     assert_eq!(out.code, 1);
     assert_eq!(out.stdout, "b\n2\nd\n4\n");
     let errors: Vec<&str> = out.stderr.lines().collect();
-    assert!(errors[0].starts_with(&format!("error: {file}:1:1: ")), "{}", out.stderr);
-    assert!(errors[1].starts_with(&format!("error: {file}:3:1: ")), "{}", out.stderr);
+    assert!(
+        errors[0].starts_with(&format!("error: {file}:1:1: ")),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        errors[1].starts_with(&format!("error: {file}:3:1: ")),
+        "{}",
+        out.stderr
+    );
     assert_eq!(errors[2], "error: 2 statement(s) failed");
 }
 
@@ -65,37 +98,102 @@ fn a_script_on_stdin_runs_when_stdin_is_not_a_terminal() {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn");
-    child.stdin.take().expect("stdin").write_all(b"select 1 as a;\r\nselect 'b;' as b\r\n").expect("write stdin");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"select 1 as a;\r\nselect 'b;' as b\r\n")
+        .expect("write stdin");
     let output = child.wait_with_output().expect("exit");
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert_eq!(String::from_utf8_lossy(&output.stdout), "a\n1\nb\nb;\n");
 }
 
 #[test]
 fn variables_are_values_not_sql() {
     let out = run(clusterql_empty().args([
-        "--format", "csv", "--var", "province=Zhejiang", "--var", "sneaky='); drop table x; --",
-        "-c", "select getvariable('province') as p, getvariable('sneaky') as s",
+        "--format",
+        "csv",
+        "--var",
+        "province=Zhejiang",
+        "--var",
+        "sneaky='); drop table x; --",
+        "-c",
+        "select getvariable('province') as p, getvariable('sneaky') as s",
     ]));
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stdout, "p,s\nZhejiang,'); drop table x; --\n");
-    assert_eq!(run(clusterql_empty().args(["--var", "no value", "-c", "select 1"])).code, 2);
+    assert_eq!(
+        run(clusterql_empty().args(["--var", "no value", "-c", "select 1"])).code,
+        2
+    );
 }
 
 #[test]
 fn the_example_query_files_run_on_the_bundled_data() {
     let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let ranking = run(clusterql().args(["--format", "csv", "-f", examples.join("province_ranking.sql").to_str().expect("path")]));
+    let ranking = run(clusterql().args([
+        "--format",
+        "csv",
+        "-f",
+        examples
+            .join("province_ranking.sql")
+            .to_str()
+            .expect("path"),
+    ]));
     assert_eq!(ranking.code, 0, "{}", ranking.stderr);
-    assert!(ranking.stdout.starts_with("province,clusters,total_output_bn_cny"), "{}", ranking.stdout);
+    assert!(
+        ranking
+            .stdout
+            .starts_with("province,clusters,total_output_bn_cny"),
+        "{}",
+        ranking.stdout
+    );
     assert!(ranking.stdout.lines().count() > 20);
-    let pyramid = run(clusterql().args(["--format", "csv", "--var", "province=Zhejiang", "-f", examples.join("province_pyramid.sql").to_str().expect("path")]));
+    let pyramid = run(clusterql().args([
+        "--format",
+        "csv",
+        "--var",
+        "province=Zhejiang",
+        "-f",
+        examples
+            .join("province_pyramid.sql")
+            .to_str()
+            .expect("path"),
+    ]));
     assert_eq!(pyramid.code, 0, "{}", pyramid.stderr);
-    assert!(pyramid.stdout.contains("national,2022,innovative_sme,"), "{}", pyramid.stdout);
-    let compared = run(clusterql().args(["--format", "csv", "-f", examples.join("batches_compared.sql").to_str().expect("path")]));
+    assert!(
+        pyramid.stdout.contains("national,2022,innovative_sme,"),
+        "{}",
+        pyramid.stdout
+    );
+    let compared = run(clusterql().args([
+        "--format",
+        "csv",
+        "-f",
+        examples
+            .join("batches_compared.sql")
+            .to_str()
+            .expect("path"),
+    ]));
     assert_eq!(compared.code, 0, "{}", compared.stderr);
-    assert!(compared.stdout.contains("clusters,100.0,100.0,1.0"), "{}", compared.stdout);
-    assert!(compared.stdout.contains("region,clusters_2022,clusters_2023"), "{}", compared.stdout);
+    assert!(
+        compared.stdout.contains("clusters,100.0,100.0,1.0"),
+        "{}",
+        compared.stdout
+    );
+    assert!(
+        compared
+            .stdout
+            .contains("region,clusters_2022,clusters_2023"),
+        "{}",
+        compared.stdout
+    );
 }
 
 #[test]
@@ -107,11 +205,17 @@ fn an_interrupted_batch_exits_130() {
         .spawn()
         .expect("spawn");
     std::thread::sleep(std::time::Duration::from_millis(1500));
-    let status = Command::new("kill").args(["-INT", &child.id().to_string()]).status().expect("kill runs");
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
     assert!(status.success());
     let output = child.wait_with_output().expect("exit");
     assert_eq!(output.status.code(), Some(130));
-    assert_eq!(String::from_utf8_lossy(&output.stderr), "error: interrupted\n");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: interrupted\n"
+    );
 }
 
 #[test]
@@ -121,7 +225,12 @@ fn check_exits_3_and_names_the_claim_when_a_figure_changes() {
     let db = db.to_str().expect("path");
     let holds = run(clusterql().args(["--db", db, "--format", "csv", "check"]));
     assert_eq!(holds.code, 0, "{}", holds.stderr);
-    assert_eq!(holds.stdout.matches(",true\n").count(), 16, "{}", holds.stdout);
+    assert_eq!(
+        holds.stdout.matches(",true\n").count(),
+        16,
+        "{}",
+        holds.stdout
+    );
     let changed = run(clusterql().args(["--db", db, "-c", "update cluster_reports set has_rights_protection = false where report_year = 2022 and cluster_id between 'N2022-001' and 'N2022-010'"]));
     assert_eq!(changed.code, 0, "{}", changed.stderr);
     let fails = run(clusterql().args(["--db", db, "--format", "csv", "check"]));
@@ -134,8 +243,19 @@ fn check_exits_3_and_names_the_claim_when_a_figure_changes() {
 fn views_lists_the_whole_library() {
     let out = run(clusterql().args(["--format", "csv", "views"]));
     assert_eq!(out.code, 0, "{}", out.stderr);
-    for name in ["briefing_headline", "claims_checked", "quality_pyramid", "recognition_review", "data_consistency", "batch_headline"] {
-        assert!(out.stdout.contains(&format!("\n{name},")), "{name} missing from: {}", out.stdout);
+    for name in [
+        "briefing_headline",
+        "claims_checked",
+        "quality_pyramid",
+        "recognition_review",
+        "data_consistency",
+        "batch_headline",
+    ] {
+        assert!(
+            out.stdout.contains(&format!("\n{name},")),
+            "{name} missing from: {}",
+            out.stdout
+        );
     }
     assert_eq!(out.stdout.lines().count(), 21);
 }

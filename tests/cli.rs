@@ -24,7 +24,10 @@ const WIDE_QUERY: &str = "SELECT i, i * 1.5 AS half, i::DOUBLE / 7 AS seventh, 1
 fn csv_cells_equal_duckdbs_own_csv_writer() {
     let dir = tempfile::tempdir().expect("temp dir");
     let copy_path = dir.path().join("copy.csv");
-    let copy_sql = format!("COPY ({WIDE_QUERY}) TO '{}' (FORMAT csv, HEADER true)", copy_path.display());
+    let copy_sql = format!(
+        "COPY ({WIDE_QUERY}) TO '{}' (FORMAT csv, HEADER true)",
+        copy_path.display()
+    );
     let copied = run(clusterql_empty().args(["-c", &copy_sql]));
     assert_eq!(copied.code, 0, "{}", copied.stderr);
     let ours = run(clusterql_empty().args(["--format", "csv", "-c", WIDE_QUERY]));
@@ -41,7 +44,11 @@ fn an_sql_error_exits_1_with_one_line_naming_the_position() {
     let out = run(clusterql_empty().args(["-c", "select 1;\n  select * from no_such_table;"]));
     assert_eq!(out.code, 1);
     assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
-    assert!(out.stderr.starts_with("error: -c:2:3: Catalog Error: "), "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with("error: -c:2:3: Catalog Error: "),
+        "{}",
+        out.stderr
+    );
     assert!(out.stderr.contains("no_such_table"));
     // The statement before the error ran and printed.
     assert!(out.stdout.contains('1'));
@@ -57,7 +64,12 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn success_exits_0_and_stdout_holds_only_results() {
-    let out = run(clusterql_empty().args(["--format", "csv", "-c", "create table t(a int); insert into t values (1), (2); select sum(a) as s from t"]));
+    let out = run(clusterql_empty().args([
+        "--format",
+        "csv",
+        "-c",
+        "create table t(a int); insert into t values (1), (2); select sum(a) as s from t",
+    ]));
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stdout, "s\n3\n");
     assert_eq!(out.stderr, "");
@@ -65,7 +77,14 @@ fn success_exits_0_and_stdout_holds_only_results() {
 
 #[test]
 fn several_commands_print_in_order() {
-    let out = run(clusterql_empty().args(["--format", "csv", "-c", "select 1 as a", "-c", "select 2 as b; select 3 as c"]));
+    let out = run(clusterql_empty().args([
+        "--format",
+        "csv",
+        "-c",
+        "select 1 as a",
+        "-c",
+        "select 2 as b; select 3 as c",
+    ]));
     assert_eq!(out.stdout, "a\n1\nb\n2\nc\n3\n");
 }
 
@@ -74,12 +93,28 @@ fn readonly_refuses_writes() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("ro.duckdb");
     let db = db.to_str().expect("utf-8 path");
-    let created = run(clusterql().args(["--empty", db, "-c", "create table t(a int); insert into t values (1)"]));
+    let created = run(clusterql().args([
+        "--empty",
+        db,
+        "-c",
+        "create table t(a int); insert into t values (1)",
+    ]));
     assert_eq!(created.code, 0, "{}", created.stderr);
     let refused = run(clusterql().args(["--readonly", db, "-c", "insert into t values (2)"]));
     assert_eq!(refused.code, 1);
-    assert!(refused.stderr.to_lowercase().contains("read-only"), "{}", refused.stderr);
-    let read = run(clusterql().args(["--readonly", "--format", "csv", db, "-c", "select count(*) as n from t"]));
+    assert!(
+        refused.stderr.to_lowercase().contains("read-only"),
+        "{}",
+        refused.stderr
+    );
+    let read = run(clusterql().args([
+        "--readonly",
+        "--format",
+        "csv",
+        db,
+        "-c",
+        "select count(*) as n from t",
+    ]));
     assert_eq!(read.stdout, "n\n1\n", "{}", read.stderr);
 }
 
@@ -104,7 +139,13 @@ fn sandbox_refuses_files_and_cannot_be_turned_off() {
     }
     assert!(!outside.exists() && !attached.exists());
     // The bundled data stays readable inside the sandbox.
-    let bundled = run(clusterql().args(["--sandbox", "--format", "csv", "-c", "select count(*) > 0 as ok from enterprises"]));
+    let bundled = run(clusterql().args([
+        "--sandbox",
+        "--format",
+        "csv",
+        "-c",
+        "select count(*) > 0 as ok from enterprises",
+    ]));
     assert_eq!(bundled.stdout, "ok\ntrue\n", "{}", bundled.stderr);
 }
 
@@ -112,10 +153,18 @@ fn sandbox_refuses_files_and_cannot_be_turned_off() {
 fn output_file_format_follows_its_extension() {
     let dir = tempfile::tempdir().expect("temp dir");
     let json = dir.path().join("r.json");
-    let out = run(clusterql_empty().args(["-o", json.to_str().expect("path"), "-c", "select 1 as a, 'x' as b"]));
+    let out = run(clusterql_empty().args([
+        "-o",
+        json.to_str().expect("path"),
+        "-c",
+        "select 1 as a, 'x' as b",
+    ]));
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stdout, "");
-    assert_eq!(std::fs::read_to_string(&json).expect("written"), "[{\"a\":1,\"b\":\"x\"}]\n");
+    assert_eq!(
+        std::fs::read_to_string(&json).expect("written"),
+        "[{\"a\":1,\"b\":\"x\"}]\n"
+    );
 }
 
 #[test]
@@ -126,7 +175,12 @@ fn parquet_is_written_by_duckdb_and_reads_back() {
     let out = run(clusterql_empty().args(["-o", parquet, "-c", TYPES_QUERY]));
     assert_eq!(out.code, 0, "{}", out.stderr);
     let direct = run(clusterql_empty().args(["--format", "csv", "-c", TYPES_QUERY]));
-    let back = run(clusterql_empty().args(["--format", "csv", "-c", &format!("select * from '{parquet}'")]));
+    let back = run(clusterql_empty().args([
+        "--format",
+        "csv",
+        "-c",
+        &format!("select * from '{parquet}'"),
+    ]));
     assert_eq!(back.stdout, direct.stdout);
 }
 
@@ -135,7 +189,13 @@ fn a_closed_pipe_ends_quietly() {
     use std::io::Read;
     use std::process::{Command, Stdio};
     let mut child = Command::new(env!("CARGO_BIN_EXE_clusterql"))
-        .args(["--empty", "--format", "csv", "-c", "select * from range(10000000)"])
+        .args([
+            "--empty",
+            "--format",
+            "csv",
+            "-c",
+            "select * from range(10000000)",
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -11,62 +11,129 @@ fn bundled() -> Engine {
 }
 
 fn number(engine: &Engine, sql: &str) -> f64 {
-    engine.connection().query_row(sql, [], |row| row.get::<_, f64>(0)).unwrap_or_else(|e| panic!("{sql}: {e}"))
+    engine
+        .connection()
+        .query_row(sql, [], |row| row.get::<_, f64>(0))
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
 }
 
-const BATCH_2022: &str = "(SELECT cluster_id FROM clusters WHERE level = 'national' AND batch_year = 2022)";
+const BATCH_2022: &str =
+    "(SELECT cluster_id FROM clusters WHERE level = 'national' AND batch_year = 2022)";
 
 #[test]
 fn claims_c01_to_c08_hold_on_the_base_tables() {
     let db = bundled();
-    assert_eq!(number(&db, "SELECT count(*)::DOUBLE FROM clusters WHERE level = 'national' AND batch_year = 2022"), 100.0);
-    let smes = number(&db, &format!("SELECT sum(sme_count)::DOUBLE FROM cluster_reports WHERE report_year = 2022 AND cluster_id IN {BATCH_2022}"));
+    assert_eq!(
+        number(
+            &db,
+            "SELECT count(*)::DOUBLE FROM clusters WHERE level = 'national' AND batch_year = 2022"
+        ),
+        100.0
+    );
+    let smes = number(
+        &db,
+        &format!(
+            "SELECT sum(sme_count)::DOUBLE FROM cluster_reports WHERE report_year = 2022 AND cluster_id IN {BATCH_2022}"
+        ),
+    );
     assert!(smes > 280_000.0, "C02: {smes}");
-    let roster_smes = number(&db, &format!("SELECT count(*)::DOUBLE FROM enterprises WHERE is_sme AND cluster_id IN {BATCH_2022}"));
+    let roster_smes = number(
+        &db,
+        &format!(
+            "SELECT count(*)::DOUBLE FROM enterprises WHERE is_sme AND cluster_id IN {BATCH_2022}"
+        ),
+    );
     assert_eq!(roster_smes, smes, "the roster is the 2022 snapshot");
-    let output = number(&db, &format!("SELECT sum(total_output_bn_cny) FROM cluster_reports WHERE report_year = 2022 AND cluster_id IN {BATCH_2022}"));
+    let output = number(
+        &db,
+        &format!(
+            "SELECT sum(total_output_bn_cny) FROM cluster_reports WHERE report_year = 2022 AND cluster_id IN {BATCH_2022}"
+        ),
+    );
     assert!(output > 1_800.0, "C03: {output}");
     let tier = |name: &str| {
-        number(&db, &format!(
-            "SELECT count(*)::DOUBLE FROM enterprise_honors h JOIN enterprises e USING (enterprise_id) \
+        number(
+            &db,
+            &format!(
+                "SELECT count(*)::DOUBLE FROM enterprise_honors h JOIN enterprises e USING (enterprise_id) \
              WHERE h.tier = '{name}' AND e.cluster_id IN {BATCH_2022}"
-        ))
+            ),
+        )
     };
     assert_eq!(tier("manufacturing_champion"), 55.0, "C04");
     assert_eq!(tier("little_giant"), 294.0, "C05");
     assert_eq!(tier("specialized_sme"), 1_487.0, "C06");
     let innovative = tier("innovative_sme");
     assert!((innovative - 5_000.0).abs() <= 250.0, "C07: {innovative}");
-    let quality = tier("manufacturing_champion") + tier("little_giant") + tier("specialized_sme") + innovative;
-    let above_scale = number(&db, &format!("SELECT sum(above_scale_count)::DOUBLE FROM cluster_reports WHERE report_year = 2022 AND cluster_id IN {BATCH_2022}"));
-    assert!(quality / above_scale > 0.20, "C08: {}", quality / above_scale);
-    assert!(quality / smes < 0.05, "the literal reading of C08 stays far below 20 %");
+    let quality = tier("manufacturing_champion")
+        + tier("little_giant")
+        + tier("specialized_sme")
+        + innovative;
+    let above_scale = number(
+        &db,
+        &format!(
+            "SELECT sum(above_scale_count)::DOUBLE FROM cluster_reports WHERE report_year = 2022 AND cluster_id IN {BATCH_2022}"
+        ),
+    );
+    assert!(
+        quality / above_scale > 0.20,
+        "C08: {}",
+        quality / above_scale
+    );
+    assert!(
+        quality / smes < 0.05,
+        "the literal reading of C08 stays far below 20 %"
+    );
 }
 
 #[test]
 fn claims_c09_to_c16_hold_on_the_base_tables() {
     let db = bundled();
-    let links = number(&db, &format!(
-        "SELECT count(DISTINCT link)::DOUBLE FROM chain_links WHERE cluster_id IN {BATCH_2022} AND link IN \
+    let links = number(
+        &db,
+        &format!(
+            "SELECT count(DISTINCT link)::DOUBLE FROM chain_links WHERE cluster_id IN {BATCH_2022} AND link IN \
          ('high-performance materials', 'smart chips', 'precision instruments', 'propulsion systems for new energy vehicles', 'industrial robots')"
-    ));
+        ),
+    );
     assert_eq!(links, 5.0, "C09");
     let share = |flag: &str| {
-        number(&db, &format!("SELECT avg({flag}::INTEGER) FROM cluster_reports WHERE report_year = 2022 AND cluster_id IN {BATCH_2022}"))
+        number(
+            &db,
+            &format!(
+                "SELECT avg({flag}::INTEGER) FROM cluster_reports WHERE report_year = 2022 AND cluster_id IN {BATCH_2022}"
+            ),
+        )
     };
     assert_eq!(share("is_county_pillar"), 1.0, "C10");
-    let leading = number(&db, &format!(
-        "SELECT sum(leading_output_bn_cny) / sum(total_output_bn_cny) FROM cluster_reports WHERE report_year = 2022 AND cluster_id IN {BATCH_2022}"
-    ));
+    let leading = number(
+        &db,
+        &format!(
+            "SELECT sum(leading_output_bn_cny) / sum(total_output_bn_cny) FROM cluster_reports WHERE report_year = 2022 AND cluster_id IN {BATCH_2022}"
+        ),
+    );
     assert!((leading - 0.87).abs() <= 0.005, "C11: {leading}");
     assert!(share("served_by_national_platform") > 0.70, "C12");
     let promotion = share("has_promotion_mechanism");
-    assert!((0.85..0.90).contains(&promotion) || promotion == 0.90, "C13 nearly 90 %: {promotion}");
+    assert!(
+        (0.85..0.90).contains(&promotion) || promotion == 0.90,
+        "C13 nearly 90 %: {promotion}"
+    );
     assert!(share("has_rights_protection") > 0.90, "C14");
-    assert_eq!(number(&db, "SELECT count(*)::DOUBLE FROM clusters WHERE level = 'national' AND batch_year = 2023"), 100.0, "C15");
-    let one_county = number(&db, &format!(
-        "SELECT avg((county IS NOT NULL AND regexp_full_match(county_code, '[0-9]{{6}}'))::INTEGER) FROM clusters WHERE cluster_id IN {BATCH_2022}"
-    ));
+    assert_eq!(
+        number(
+            &db,
+            "SELECT count(*)::DOUBLE FROM clusters WHERE level = 'national' AND batch_year = 2023"
+        ),
+        100.0,
+        "C15"
+    );
+    let one_county = number(
+        &db,
+        &format!(
+            "SELECT avg((county IS NOT NULL AND regexp_full_match(county_code, '[0-9]{{6}}'))::INTEGER) FROM clusters WHERE cluster_id IN {BATCH_2022}"
+        ),
+    );
     assert_eq!(one_county, 1.0, "C16");
 }
 
@@ -74,82 +141,212 @@ fn claims_c09_to_c16_hold_on_the_base_tables() {
 fn provinces_follow_the_known_counts_and_quotas() {
     let db = bundled();
     let count = |batch: i32, province: &str| {
-        number(&db, &format!(
-            "SELECT count(*)::DOUBLE FROM clusters WHERE level = 'national' AND batch_year = {batch} AND province = '{province}'"
-        ))
+        number(
+            &db,
+            &format!(
+                "SELECT count(*)::DOUBLE FROM clusters WHERE level = 'national' AND batch_year = {batch} AND province = '{province}'"
+            ),
+        )
     };
     for (province, expected) in [
-        ("Guangdong", 7.0), ("Shandong", 7.0), ("Shanghai", 5.0), ("Jiangsu", 5.0), ("Fujian", 5.0), ("Jiangxi", 5.0),
-        ("Sichuan", 5.0), ("Guizhou", 4.0), ("Henan", 4.0), ("Guangxi", 4.0), ("Shaanxi", 4.0), ("Jilin", 1.0),
+        ("Guangdong", 7.0),
+        ("Shandong", 7.0),
+        ("Shanghai", 5.0),
+        ("Jiangsu", 5.0),
+        ("Fujian", 5.0),
+        ("Jiangxi", 5.0),
+        ("Sichuan", 5.0),
+        ("Guizhou", 4.0),
+        ("Henan", 4.0),
+        ("Guangxi", 4.0),
+        ("Shaanxi", 4.0),
+        ("Jilin", 1.0),
     ] {
         assert_eq!(count(2022, province), expected, "2022 {province}");
     }
-    for (province, expected) in [("Beijing", 6.0), ("Hebei", 6.0), ("Jiangsu", 6.0), ("Anhui", 6.0), ("Fujian", 6.0), ("Guangdong", 7.0), ("Jilin", 0.0)] {
+    for (province, expected) in [
+        ("Beijing", 6.0),
+        ("Hebei", 6.0),
+        ("Jiangsu", 6.0),
+        ("Anhui", 6.0),
+        ("Fujian", 6.0),
+        ("Guangdong", 7.0),
+        ("Jilin", 0.0),
+    ] {
         assert_eq!(count(2023, province), expected, "2023 {province}");
     }
-    assert!(number(&db, "SELECT count(DISTINCT province)::DOUBLE FROM clusters WHERE level = 'national' AND batch_year = 2022") >= 26.0);
-    assert_eq!(number(&db, "SELECT max(n)::DOUBLE FROM (SELECT count(*) n FROM clusters WHERE level = 'national' GROUP BY batch_year, province)") <= 8.0, true);
-    assert!(number(&db, "SELECT count(*)::DOUBLE FROM clusters WHERE level = 'provincial'") >= 20.0);
+    assert!(
+        number(
+            &db,
+            "SELECT count(DISTINCT province)::DOUBLE FROM clusters WHERE level = 'national' AND batch_year = 2022"
+        ) >= 26.0
+    );
+    assert_eq!(
+        number(
+            &db,
+            "SELECT max(n)::DOUBLE FROM (SELECT count(*) n FROM clusters WHERE level = 'national' GROUP BY batch_year, province)"
+        ) <= 8.0,
+        true
+    );
+    assert!(
+        number(
+            &db,
+            "SELECT count(*)::DOUBLE FROM clusters WHERE level = 'provincial'"
+        ) >= 20.0
+    );
 }
 
 #[test]
 fn places_and_codes_are_consistent() {
     let db = bundled();
     // One two-digit prefix per province, and no two provinces share one.
-    assert_eq!(number(&db, "SELECT max(n)::DOUBLE FROM (SELECT count(DISTINCT left(county_code, 2)) n FROM clusters GROUP BY province)"), 1.0);
-    assert_eq!(number(&db, "SELECT max(n)::DOUBLE FROM (SELECT count(DISTINCT province) n FROM clusters GROUP BY left(county_code, 2))"), 1.0);
-    assert_eq!(number(&db, "SELECT count(*)::DOUBLE FROM clusters WHERE province = 'Guangdong' AND left(county_code, 2) <> '44'"), 0.0);
-    assert_eq!(number(&db, "SELECT count(DISTINCT region)::DOUBLE FROM clusters"), 4.0);
-    assert_eq!(number(&db, "SELECT count(*)::DOUBLE FROM clusters WHERE province = 'Jilin' AND region <> 'northeast'"), 0.0);
+    assert_eq!(
+        number(
+            &db,
+            "SELECT max(n)::DOUBLE FROM (SELECT count(DISTINCT left(county_code, 2)) n FROM clusters GROUP BY province)"
+        ),
+        1.0
+    );
+    assert_eq!(
+        number(
+            &db,
+            "SELECT max(n)::DOUBLE FROM (SELECT count(DISTINCT province) n FROM clusters GROUP BY left(county_code, 2))"
+        ),
+        1.0
+    );
+    assert_eq!(
+        number(
+            &db,
+            "SELECT count(*)::DOUBLE FROM clusters WHERE province = 'Guangdong' AND left(county_code, 2) <> '44'"
+        ),
+        0.0
+    );
+    assert_eq!(
+        number(&db, "SELECT count(DISTINCT region)::DOUBLE FROM clusters"),
+        4.0
+    );
+    assert_eq!(
+        number(
+            &db,
+            "SELECT count(*)::DOUBLE FROM clusters WHERE province = 'Jilin' AND region <> 'northeast'"
+        ),
+        0.0
+    );
     // The 65 clusters of the official list, with their own names.
-    assert_eq!(number(&db, "SELECT count(*)::DOUBLE FROM clusters WHERE name_source = 'official list'"), 65.0);
-    assert_eq!(number(&db, "SELECT count(*)::DOUBLE FROM clusters WHERE name = '天津市滨海新区车规级芯片产业集群' AND batch_year = 2022"), 1.0);
+    assert_eq!(
+        number(
+            &db,
+            "SELECT count(*)::DOUBLE FROM clusters WHERE name_source = 'official list'"
+        ),
+        65.0
+    );
+    assert_eq!(
+        number(
+            &db,
+            "SELECT count(*)::DOUBLE FROM clusters WHERE name = '天津市滨海新区车规级芯片产业集群' AND batch_year = 2022"
+        ),
+        1.0
+    );
     // No real cluster is marked revoked.
-    assert_eq!(number(&db, "SELECT count(*)::DOUBLE FROM clusters WHERE status = 'revoked' AND name_source = 'official list'"), 0.0);
+    assert_eq!(
+        number(
+            &db,
+            "SELECT count(*)::DOUBLE FROM clusters WHERE status = 'revoked' AND name_source = 'official list'"
+        ),
+        0.0
+    );
 }
 
 #[test]
 fn the_data_look_like_data() {
     let db = bundled();
     // Skewed sizes: the largest cluster far above the median.
-    let skew = number(&db, "SELECT max(total_output_bn_cny) / median(total_output_bn_cny) FROM cluster_reports WHERE report_year = 2022");
+    let skew = number(
+        &db,
+        "SELECT max(total_output_bn_cny) / median(total_output_bn_cny) FROM cluster_reports WHERE report_year = 2022",
+    );
     assert!(skew > 3.0, "output skew {skew}");
     // Reports for 2019-2024 for every cluster, with plausible growth.
-    assert_eq!(number(&db, "SELECT count(*)::DOUBLE FROM (SELECT cluster_id FROM cluster_reports GROUP BY cluster_id HAVING count(*) <> 6 OR min(report_year) <> 2019 OR max(report_year) <> 2024)"), 0.0);
-    let growth = number(&db, "SELECT median(g) FROM (SELECT pow(max(total_output_bn_cny) FILTER (WHERE report_year = 2024) / max(total_output_bn_cny) FILTER (WHERE report_year = 2019), 0.2) - 1 AS g FROM cluster_reports GROUP BY cluster_id)");
+    assert_eq!(
+        number(
+            &db,
+            "SELECT count(*)::DOUBLE FROM (SELECT cluster_id FROM cluster_reports GROUP BY cluster_id HAVING count(*) <> 6 OR min(report_year) <> 2019 OR max(report_year) <> 2024)"
+        ),
+        0.0
+    );
+    let growth = number(
+        &db,
+        "SELECT median(g) FROM (SELECT pow(max(total_output_bn_cny) FILTER (WHERE report_year = 2024) / max(total_output_bn_cny) FILTER (WHERE report_year = 2019), 0.2) - 1 AS g FROM cluster_reports GROUP BY cluster_id)",
+    );
     assert!((0.05..0.2).contains(&growth), "median growth {growth}");
     // Sizes fit the national standard's classes.
-    let misfits = number(&db, "SELECT count(*)::DOUBLE FROM enterprises WHERE NOT CASE size_class \
+    let misfits = number(
+        &db,
+        "SELECT count(*)::DOUBLE FROM enterprises WHERE NOT CASE size_class \
         WHEN 'large' THEN employees >= 1000 AND revenue_mn_cny >= 400 \
         WHEN 'medium' THEN employees >= 300 AND revenue_mn_cny >= 20 AND NOT (employees >= 1000 AND revenue_mn_cny >= 400) \
         WHEN 'small' THEN employees >= 20 AND revenue_mn_cny >= 3 AND NOT (employees >= 300 AND revenue_mn_cny >= 20) \
-        ELSE NOT (employees >= 20 AND revenue_mn_cny >= 3) END");
+        ELSE NOT (employees >= 20 AND revenue_mn_cny >= 3) END",
+    );
     assert_eq!(misfits, 0.0);
-    assert_eq!(number(&db, "SELECT count(*)::DOUBLE FROM enterprises WHERE above_scale <> (revenue_mn_cny >= 20)"), 0.0);
+    assert_eq!(
+        number(
+            &db,
+            "SELECT count(*)::DOUBLE FROM enterprises WHERE above_scale <> (revenue_mn_cny >= 20)"
+        ),
+        0.0
+    );
     // Tiers sit in above-scale firms.
-    assert_eq!(number(&db, "SELECT count(*)::DOUBLE FROM enterprise_honors JOIN enterprises USING (enterprise_id) WHERE NOT above_scale"), 0.0);
+    assert_eq!(
+        number(
+            &db,
+            "SELECT count(*)::DOUBLE FROM enterprise_honors JOIN enterprises USING (enterprise_id) WHERE NOT above_scale"
+        ),
+        0.0
+    );
     // Sectors fit industries: every chip cluster is in electronics.
-    assert_eq!(number(&db, "SELECT count(*)::DOUBLE FROM clusters WHERE leading_industry LIKE '%chip%' AND sector <> 'electronics'"), 0.0);
+    assert_eq!(
+        number(
+            &db,
+            "SELECT count(*)::DOUBLE FROM clusters WHERE leading_industry LIKE '%chip%' AND sector <> 'electronics'"
+        ),
+        0.0
+    );
 }
 
 #[test]
 fn regenerating_reproduces_the_bundled_files() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let out = common::run(common::clusterql().args(["-q", "generate", "--out", dir.path().to_str().expect("path")]));
+    let out = common::run(common::clusterql().args([
+        "-q",
+        "generate",
+        "--out",
+        dir.path().to_str().expect("path"),
+    ]));
     assert_eq!(out.code, 0, "{}", out.stderr);
     let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-    for table in ["clusters", "cluster_reports", "chain_links", "briefing_claims", "recognition_criteria"] {
-        let fresh = std::fs::read_to_string(dir.path().join(format!("{table}.csv"))).expect("generated");
+    for table in [
+        "clusters",
+        "cluster_reports",
+        "chain_links",
+        "briefing_claims",
+        "recognition_criteria",
+    ] {
+        let fresh =
+            std::fs::read_to_string(dir.path().join(format!("{table}.csv"))).expect("generated");
         let bundled = std::fs::read_to_string(data.join(format!("{table}.csv"))).expect("bundled");
         assert!(fresh == bundled, "{table}.csv differs from data/");
     }
     let db = bundled();
     for table in ["enterprises", "enterprise_honors"] {
         let fresh = dir.path().join(format!("{table}.parquet"));
-        let differing = number(&db, &format!(
-            "SELECT count(*)::DOUBLE FROM ((FROM read_parquet('{f}') EXCEPT ALL FROM {table}) UNION ALL (FROM {table} EXCEPT ALL FROM read_parquet('{f}')))",
-            f = fresh.display()
-        ));
+        let differing = number(
+            &db,
+            &format!(
+                "SELECT count(*)::DOUBLE FROM ((FROM read_parquet('{f}') EXCEPT ALL FROM {table}) UNION ALL (FROM {table} EXCEPT ALL FROM read_parquet('{f}')))",
+                f = fresh.display()
+            ),
+        );
         assert_eq!(differing, 0.0, "{table} differs from data/");
     }
 }
@@ -159,12 +356,19 @@ fn the_prebuilt_catalogue_is_built_once_and_a_broken_cache_falls_back() {
     let cache = tempfile::tempdir().expect("temp dir");
     let holds = |cache_home: &std::path::Path| {
         let out = common::run(common::clusterql().env("XDG_CACHE_HOME", cache_home).args([
-            "--format", "csv", "-c", "select count(*) as n from claims_checked where holds",
+            "--format",
+            "csv",
+            "-c",
+            "select count(*) as n from claims_checked where holds",
         ]));
         assert_eq!(out.code, 0, "{}", out.stderr);
         out.stdout
     };
-    let files = || std::fs::read_dir(cache.path().join("clusterql")).map(|d| d.count()).unwrap_or(0);
+    let files = || {
+        std::fs::read_dir(cache.path().join("clusterql"))
+            .map(|d| d.count())
+            .unwrap_or(0)
+    };
     assert_eq!(holds(cache.path()), "n\n16\n");
     assert_eq!(files(), 1, "the first start builds the catalogue file");
     assert_eq!(holds(cache.path()), "n\n16\n");

@@ -104,7 +104,13 @@ st = {'k': NULL}
 
 #[test]
 fn a_long_table_shows_its_first_and_last_rows_in_ascii() {
-    let out = run(clusterql_empty().args(["--ascii", "--max-rows", "4", "-c", "select range as n, '中文' || range as t from range(10)"]));
+    let out = run(clusterql_empty().args([
+        "--ascii",
+        "--max-rows",
+        "4",
+        "-c",
+        "select range as n, '中文' || range as t from range(10)",
+    ]));
     let expected = r#"+---+-------+
 | n | t     |
 +===========+
@@ -122,25 +128,56 @@ fn a_long_table_shows_its_first_and_last_rows_in_ascii() {
 #[test]
 fn the_table_format_over_ten_million_rows_keeps_only_what_it_shows() {
     // Rows between the first and the last are counted, never turned into text.
-    let out = run(clusterql_empty().args(["--max-rows", "6", "--format", "table", "-c", "select range as n from range(10000000)"]));
+    let out = run(clusterql_empty().args([
+        "--max-rows",
+        "6",
+        "--format",
+        "table",
+        "-c",
+        "select range as n from range(10000000)",
+    ]));
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("… 9,999,994 rows …"), "{}", out.stdout);
     assert!(out.stdout.contains("9999999"));
-    assert!(out.stdout.ends_with("10,000,000 rows (6 shown)\n"), "{}", out.stdout);
+    assert!(
+        out.stdout.ends_with("10,000,000 rows (6 shown)\n"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
 fn every_format_writes_to_a_file_named_by_its_extension() {
     let dir = tempfile::tempdir().expect("temp dir");
-    for (extension, format) in [("csv", "csv"), ("tsv", "tsv"), ("json", "json"), ("jsonl", "jsonl"), ("md", "markdown")] {
+    for (extension, format) in [
+        ("csv", "csv"),
+        ("tsv", "tsv"),
+        ("json", "json"),
+        ("jsonl", "jsonl"),
+        ("md", "markdown"),
+    ] {
         let path = dir.path().join(format!("out.{extension}"));
         let out = run(clusterql_empty().args(["-o", path.to_str().expect("path"), "-c", QUERY]));
         assert_eq!(out.code, 0, "{}", out.stderr);
         assert_eq!(out.stdout, "");
-        assert_eq!(std::fs::read_to_string(&path).expect("written"), output(format), "{extension}");
+        assert_eq!(
+            std::fs::read_to_string(&path).expect("written"),
+            output(format),
+            "{extension}"
+        );
     }
     let line = dir.path().join("out.txt");
-    let out = run(clusterql_empty().args(["--format", "line", "-o", line.to_str().expect("path"), "-c", QUERY]));
+    let out = run(clusterql_empty().args([
+        "--format",
+        "line",
+        "-o",
+        line.to_str().expect("path"),
+        "-c",
+        QUERY,
+    ]));
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert_eq!(std::fs::read_to_string(&line).expect("written"), output("line"));
+    assert_eq!(
+        std::fs::read_to_string(&line).expect("written"),
+        output("line")
+    );
 }

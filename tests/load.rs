@@ -7,8 +7,15 @@ use std::path::{Path, PathBuf};
 
 use common::{clusterql, run};
 
-const TABLES: [&str; 7] =
-    ["clusters", "cluster_reports", "enterprises", "enterprise_honors", "chain_links", "briefing_claims", "recognition_criteria"];
+const TABLES: [&str; 7] = [
+    "clusters",
+    "cluster_reports",
+    "enterprises",
+    "enterprise_honors",
+    "chain_links",
+    "briefing_claims",
+    "recognition_criteria",
+];
 
 struct Fixture {
     dir: tempfile::TempDir,
@@ -32,15 +39,33 @@ impl Fixture {
     }
 
     fn counts(&self) -> String {
-        let sql = TABLES.iter().map(|t| format!("(SELECT count(*) FROM {t})")).collect::<Vec<_>>().join(" || ',' || ");
-        let out = run(clusterql().args(["--db", self.db.to_str().expect("path"), "--format", "csv", "-c", &format!("select {sql} as counts")]));
+        let sql = TABLES
+            .iter()
+            .map(|t| format!("(SELECT count(*) FROM {t})"))
+            .collect::<Vec<_>>()
+            .join(" || ',' || ");
+        let out = run(clusterql().args([
+            "--db",
+            self.db.to_str().expect("path"),
+            "--format",
+            "csv",
+            "-c",
+            &format!("select {sql} as counts"),
+        ]));
         assert_eq!(out.code, 0, "{}", out.stderr);
         out.stdout
     }
 
     fn load(&self, path: &Path, table: &str, extra: &[&str]) -> common::Output {
         let mut command = clusterql();
-        command.args(["--db", self.db.to_str().expect("path"), "load", path.to_str().expect("path"), "--table", table]);
+        command.args([
+            "--db",
+            self.db.to_str().expect("path"),
+            "load",
+            path.to_str().expect("path"),
+            "--table",
+            table,
+        ]);
         command.args(extra);
         run(&mut command)
     }
@@ -53,7 +78,11 @@ impl Fixture {
         let out = self.load(&path, table, &[]);
         assert_eq!(out.code, 4, "{name} was not rejected: {}", out.stderr);
         for fragment in expected {
-            assert!(out.stderr.contains(fragment), "{name}: expected {fragment:?} in: {}", out.stderr);
+            assert!(
+                out.stderr.contains(fragment),
+                "{name}: expected {fragment:?} in: {}",
+                out.stderr
+            );
         }
         assert_eq!(self.counts(), before, "{name} changed the database");
     }
@@ -62,17 +91,30 @@ impl Fixture {
 const REPORT_HEADER: &str = "cluster_id,report_year,total_output_bn_cny,leading_output_bn_cny,sme_output_bn_cny,enterprise_count,sme_count,above_scale_count,employees,sme_rd_bn_cny,export_bn_cny,industrial_internet_rate,energy_intensity,is_county_pillar,served_by_national_platform,has_promotion_mechanism,has_rights_protection";
 
 fn report(cluster: &str, year: i32, total: &str, leading: &str, smes: &str, rate: &str) -> String {
-    format!("{cluster},{year},{total},{leading},5.0,100,{smes},10,1000,0.1,1.0,{rate},0.1,true,true,true,true")
+    format!(
+        "{cluster},{year},{total},{leading},5.0,100,{smes},10,1000,0.1,1.0,{rate},0.1,true,true,true,true"
+    )
 }
 
 #[test]
 fn good_csv_and_parquet_files_load() {
     let fx = Fixture::new();
-    let csv = format!("{REPORT_HEADER}\n{}\n{}\n", report("N2022-001", 2025, "20.0", "17.0", "90", "0.5"), report("N2022-002", 2025, "9.5", "8.0", "95", "0.4"));
+    let csv = format!(
+        "{REPORT_HEADER}\n{}\n{}\n",
+        report("N2022-001", 2025, "20.0", "17.0", "90", "0.5"),
+        report("N2022-002", 2025, "9.5", "8.0", "95", "0.4")
+    );
     let path = fx.file("reports_2025.csv", csv.as_bytes());
     let out = fx.load(&path, "cluster_reports", &[]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let check = run(clusterql().args(["--db", fx.db.to_str().expect("path"), "--format", "csv", "-c", "select count(*) as n from cluster_reports where report_year = 2025"]));
+    let check = run(clusterql().args([
+        "--db",
+        fx.db.to_str().expect("path"),
+        "--format",
+        "csv",
+        "-c",
+        "select count(*) as n from cluster_reports where report_year = 2025",
+    ]));
     assert_eq!(check.stdout, "n\n2\n");
     // Columns in another order, names in other case, from Parquet.
     let parquet = fx.dir.path().join("links.parquet");
@@ -81,7 +123,14 @@ fn good_csv_and_parquet_files_load() {
     let out = fx.load(&parquet, "chain_links", &[]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     // The views see the new rows at once.
-    let seen = run(clusterql().args(["--db", fx.db.to_str().expect("path"), "--format", "csv", "-c", "select clusters from chain_link_suppliers where link = 'robot arms'"]));
+    let seen = run(clusterql().args([
+        "--db",
+        fx.db.to_str().expect("path"),
+        "--format",
+        "csv",
+        "-c",
+        "select clusters from chain_link_suppliers where link = 'robot arms'",
+    ]));
     assert_eq!(seen.stdout, "clusters\n1\n", "{}", seen.stderr);
 }
 
@@ -91,7 +140,14 @@ fn replace_swaps_a_tables_rows_in_one_go() {
     let path = fx.file("links.csv", b"cluster_id,link\nN2022-001,one link\n");
     let out = fx.load(&path, "chain_links", &["--replace"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let check = run(clusterql().args(["--db", fx.db.to_str().expect("path"), "--format", "csv", "-c", "select count(*) as n from chain_links"]));
+    let check = run(clusterql().args([
+        "--db",
+        fx.db.to_str().expect("path"),
+        "--format",
+        "csv",
+        "-c",
+        "select count(*) as n from chain_links",
+    ]));
     assert_eq!(check.stdout, "n\n1\n");
 }
 
@@ -99,22 +155,118 @@ fn replace_swaps_a_tables_rows_in_one_go() {
 fn each_kind_of_bad_file_is_refused_and_changes_nothing() {
     let fx = Fixture::new();
     let good = report("N2022-001", 2026, "20.0", "17.0", "90", "0.5");
-    fx.rejects("missing.csv", b"cluster_id,report_year\nN2022-001,2026\n", "cluster_reports", &["missing required column 'total_output_bn_cny'"]);
-    fx.rejects("extra.csv", format!("{REPORT_HEADER},mood\n{good},happy\n").as_bytes(), "cluster_reports", &["unknown column 'mood'"]);
-    fx.rejects("types.csv", format!("{REPORT_HEADER}\n{good}\n{}\n", report("N2022-002", 2026, "lots", "1.0", "9", "0.5")).as_bytes(), "cluster_reports", &["types.csv:3: column 'total_output_bn_cny': 'lots' is not a DOUBLE"]);
-    fx.rejects("dupes.csv", format!("{REPORT_HEADER}\n{good}\n{good}\n").as_bytes(), "cluster_reports", &["dupes.csv:2: duplicate key", "dupes.csv:3: duplicate key"]);
-    fx.rejects("existing.csv", format!("{REPORT_HEADER}\n{}\n", report("N2022-001", 2022, "20.0", "17.0", "90", "0.5")).as_bytes(), "cluster_reports", &["existing.csv:2: key", "already in cluster_reports"]);
-    fx.rejects("unknown.csv", format!("{REPORT_HEADER}\n{}\n", report("N2099-001", 2026, "20.0", "17.0", "90", "0.5")).as_bytes(), "cluster_reports", &["unknown.csv:2: column 'cluster_id': 'N2099-001' is not in clusters"]);
-    fx.rejects("negative.csv", format!("{REPORT_HEADER}\n{}\n", report("N2022-001", 2026, "20.0", "17.0", "-3", "0.5")).as_bytes(), "cluster_reports", &["negative.csv:2: breaks the rule", "sme_count >= 0"]);
-    fx.rejects("share.csv", format!("{REPORT_HEADER}\n{}\n", report("N2022-001", 2026, "20.0", "17.0", "90", "1.5")).as_bytes(), "cluster_reports", &["share.csv:2: breaks the rule", "industrial_internet_rate"]);
-    fx.rejects("leading.csv", format!("{REPORT_HEADER}\n{}\n", report("N2022-001", 2026, "20.0", "27.0", "90", "0.5")).as_bytes(), "cluster_reports", &["leading.csv:2: breaks the rule", "leading_output_bn_cny <= total_output_bn_cny"]);
-    fx.rejects("nullkey.csv", format!("{REPORT_HEADER}\n{}\n", report("", 2026, "20.0", "17.0", "90", "0.5")).as_bytes(), "cluster_reports", &["nullkey.csv:2: column 'cluster_id' is empty but required"]);
-    fx.rejects("tier.csv", b"enterprise_id,tier,level,awarded_year\n913301010010000000,super_giant,national,2024\n", "enterprise_honors", &["tier.csv:2:", "tier"]);
+    fx.rejects(
+        "missing.csv",
+        b"cluster_id,report_year\nN2022-001,2026\n",
+        "cluster_reports",
+        &["missing required column 'total_output_bn_cny'"],
+    );
+    fx.rejects(
+        "extra.csv",
+        format!("{REPORT_HEADER},mood\n{good},happy\n").as_bytes(),
+        "cluster_reports",
+        &["unknown column 'mood'"],
+    );
+    fx.rejects(
+        "types.csv",
+        format!(
+            "{REPORT_HEADER}\n{good}\n{}\n",
+            report("N2022-002", 2026, "lots", "1.0", "9", "0.5")
+        )
+        .as_bytes(),
+        "cluster_reports",
+        &["types.csv:3: column 'total_output_bn_cny': 'lots' is not a DOUBLE"],
+    );
+    fx.rejects(
+        "dupes.csv",
+        format!("{REPORT_HEADER}\n{good}\n{good}\n").as_bytes(),
+        "cluster_reports",
+        &["dupes.csv:2: duplicate key", "dupes.csv:3: duplicate key"],
+    );
+    fx.rejects(
+        "existing.csv",
+        format!(
+            "{REPORT_HEADER}\n{}\n",
+            report("N2022-001", 2022, "20.0", "17.0", "90", "0.5")
+        )
+        .as_bytes(),
+        "cluster_reports",
+        &["existing.csv:2: key", "already in cluster_reports"],
+    );
+    fx.rejects(
+        "unknown.csv",
+        format!(
+            "{REPORT_HEADER}\n{}\n",
+            report("N2099-001", 2026, "20.0", "17.0", "90", "0.5")
+        )
+        .as_bytes(),
+        "cluster_reports",
+        &["unknown.csv:2: column 'cluster_id': 'N2099-001' is not in clusters"],
+    );
+    fx.rejects(
+        "negative.csv",
+        format!(
+            "{REPORT_HEADER}\n{}\n",
+            report("N2022-001", 2026, "20.0", "17.0", "-3", "0.5")
+        )
+        .as_bytes(),
+        "cluster_reports",
+        &["negative.csv:2: breaks the rule", "sme_count >= 0"],
+    );
+    fx.rejects(
+        "share.csv",
+        format!(
+            "{REPORT_HEADER}\n{}\n",
+            report("N2022-001", 2026, "20.0", "17.0", "90", "1.5")
+        )
+        .as_bytes(),
+        "cluster_reports",
+        &["share.csv:2: breaks the rule", "industrial_internet_rate"],
+    );
+    fx.rejects(
+        "leading.csv",
+        format!(
+            "{REPORT_HEADER}\n{}\n",
+            report("N2022-001", 2026, "20.0", "27.0", "90", "0.5")
+        )
+        .as_bytes(),
+        "cluster_reports",
+        &[
+            "leading.csv:2: breaks the rule",
+            "leading_output_bn_cny <= total_output_bn_cny",
+        ],
+    );
+    fx.rejects(
+        "nullkey.csv",
+        format!(
+            "{REPORT_HEADER}\n{}\n",
+            report("", 2026, "20.0", "17.0", "90", "0.5")
+        )
+        .as_bytes(),
+        "cluster_reports",
+        &["nullkey.csv:2: column 'cluster_id' is empty but required"],
+    );
+    fx.rejects(
+        "tier.csv",
+        b"enterprise_id,tier,level,awarded_year\n913301010010000000,super_giant,national,2024\n",
+        "enterprise_honors",
+        &["tier.csv:2:", "tier"],
+    );
     // "产业集群" in GBK, as spreadsheets on Chinese systems often save it.
     let mut gbk = b"cluster_id,link\nN2022-001,".to_vec();
     gbk.extend_from_slice(&[0xB2, 0xFA, 0xD2, 0xB5, 0xBC, 0xAF, 0xC8, 0xBA, b'\n']);
-    fx.rejects("gbk.csv", &gbk, "chain_links", &["gbk.csv:2:11:", "GBK", "iconv"]);
-    fx.rejects("broken.parquet", b"PAR1 this is not really parquet", "chain_links", &["broken.parquet"]);
+    fx.rejects(
+        "gbk.csv",
+        &gbk,
+        "chain_links",
+        &["gbk.csv:2:11:", "GBK", "iconv"],
+    );
+    fx.rejects(
+        "broken.parquet",
+        b"PAR1 this is not really parquet",
+        "chain_links",
+        &["broken.parquet"],
+    );
 }
 
 #[test]
@@ -122,7 +274,12 @@ fn a_second_writer_gets_a_clear_locked_error() {
     let fx = Fixture::new();
     let db = fx.db.to_str().expect("path").to_string();
     let mut first = std::process::Command::new(env!("CARGO_BIN_EXE_clusterql"))
-        .args(["--db", &db, "-c", "select count(*) from range(100000000000)"])
+        .args([
+            "--db",
+            &db,
+            "-c",
+            "select count(*) from range(100000000000)",
+        ])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -132,7 +289,11 @@ fn a_second_writer_gets_a_clear_locked_error() {
     let _ = first.kill();
     let _ = first.wait();
     assert_eq!(second.code, 1);
-    assert!(second.stderr.contains("database is locked"), "{}", second.stderr);
+    assert!(
+        second.stderr.contains("database is locked"),
+        "{}",
+        second.stderr
+    );
     assert_eq!(second.stderr.lines().count(), 1, "{}", second.stderr);
 }
 
@@ -141,10 +302,27 @@ fn killing_a_load_leaves_the_database_as_it_was() {
     let fx = Fixture::new();
     let before = fx.counts();
     let big = fx.dir.path().join("big");
-    let made = run(clusterql().args(["-q", "generate", "--out", big.to_str().expect("path"), "--scale", "2", "--roster-format", "csv"]));
+    let made = run(clusterql().args([
+        "-q",
+        "generate",
+        "--out",
+        big.to_str().expect("path"),
+        "--scale",
+        "2",
+        "--roster-format",
+        "csv",
+    ]));
     assert_eq!(made.code, 0, "{}", made.stderr);
     let mut loading = std::process::Command::new(env!("CARGO_BIN_EXE_clusterql"))
-        .args(["--db", fx.db.to_str().expect("path"), "load", big.join("enterprises.csv").to_str().expect("path"), "--table", "enterprises", "--replace"])
+        .args([
+            "--db",
+            fx.db.to_str().expect("path"),
+            "load",
+            big.join("enterprises.csv").to_str().expect("path"),
+            "--table",
+            "enterprises",
+            "--replace",
+        ])
         .stderr(std::process::Stdio::null())
         .spawn()
         .expect("load starts");

@@ -75,7 +75,10 @@ impl Shell {
 /// The pty reader hands over each byte as one character; put the UTF-8
 /// sequences back together.
 fn utf8(text: &str) -> String {
-    let bytes: Vec<u8> = text.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')).collect();
+    let bytes: Vec<u8> = text
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?'))
+        .collect();
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
@@ -176,7 +179,11 @@ fn a_wide_result_fits_an_80_column_terminal() {
     let home = home();
     let mut shell = Shell::start(home.path(), &[]);
     let screen = shell.run("select * from cluster_profile limit 3;");
-    let table: Vec<&str> = screen.lines().map(|l| l.trim_end_matches('\r')).filter(|l| l.contains('│')).collect();
+    let table: Vec<&str> = screen
+        .lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| l.contains('│'))
+        .collect();
     assert!(!table.is_empty(), "{screen}");
     for line in table {
         assert!(line.width() <= 80, "line wider than 80 columns: {line}");
@@ -194,7 +201,10 @@ fn pager_on_sends_results_through_the_pager() {
     assert!(output.contains("paged:│ through the pager │"), "{output}");
     shell.run(".pager off");
     let output = shell.run("select 'straight' as x;");
-    assert!(output.contains("│ straight │") && !output.contains("paged:"), "{output}");
+    assert!(
+        output.contains("│ straight │") && !output.contains("paged:"),
+        "{output}"
+    );
     shell.quit();
 }
 
@@ -206,7 +216,8 @@ fn load_in_the_shell_adds_rows_the_views_see() {
     std::fs::write(&csv, "cluster_id,link\nN2022-001,shell-loaded link\n").expect("write csv");
     let mut shell = Shell::start(home.path(), &[db.to_str().expect("path")]);
     shell.run(&format!(".load {} chain_links", csv.display()));
-    let output = shell.run("select clusters from chain_link_suppliers where link = 'shell-loaded link';");
+    let output =
+        shell.run("select clusters from chain_link_suppliers where link = 'shell-loaded link';");
     assert!(output.contains("1 row"), "{output}");
     shell.quit();
 }

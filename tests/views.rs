@@ -20,8 +20,17 @@ use clusterql::session;
 /// One record of an .slt file.
 #[derive(Debug)]
 enum Record {
-    Statement { line: usize, sql: String, expect_error: bool },
-    Query { line: usize, sql: String, rowsort: bool, expected: Vec<String> },
+    Statement {
+        line: usize,
+        sql: String,
+        expect_error: bool,
+    },
+    Query {
+        line: usize,
+        sql: String,
+        rowsort: bool,
+        expected: Vec<String>,
+    },
 }
 
 fn parse(text: &str) -> Vec<Record> {
@@ -44,7 +53,11 @@ fn parse(text: &str) -> Vec<Record> {
         let words: Vec<&str> = header.split_whitespace().collect();
         match words.as_slice() {
             ["statement", outcome] => {
-                records.push(Record::Statement { line: start, sql, expect_error: *outcome == "error" });
+                records.push(Record::Statement {
+                    line: start,
+                    sql,
+                    expect_error: *outcome == "error",
+                });
             }
             ["query", _types, rest @ ..] => {
                 let mut expected = Vec::new();
@@ -55,7 +68,12 @@ fn parse(text: &str) -> Vec<Record> {
                         i += 1;
                     }
                 }
-                records.push(Record::Query { line: start, sql, rowsort: rest.contains(&"rowsort"), expected });
+                records.push(Record::Query {
+                    line: start,
+                    sql,
+                    rowsort: rest.contains(&"rowsort"),
+                    expected,
+                });
             }
             _ => panic!("line {start}: unknown record '{header}'"),
         }
@@ -94,11 +112,18 @@ fn rows(engine: &Engine, sql: &str) -> Result<Vec<String>, String> {
 fn run_file(path: &Path) {
     let name = path.display();
     let text = std::fs::read_to_string(path).expect("readable slt file");
-    let empty = !path.file_name().is_some_and(|file| file.to_string_lossy().starts_with("bundled_"));
-    let engine = session::open_configured(&EngineOptions::default(), empty, &[]).expect("database opens");
+    let empty = !path
+        .file_name()
+        .is_some_and(|file| file.to_string_lossy().starts_with("bundled_"));
+    let engine =
+        session::open_configured(&EngineOptions::default(), empty, &[]).expect("database opens");
     for record in parse(&text) {
         match record {
-            Record::Statement { line, sql, expect_error } => {
+            Record::Statement {
+                line,
+                sql,
+                expect_error,
+            } => {
                 let result = rows(&engine, &sql);
                 match (result, expect_error) {
                     (Ok(_), false) | (Err(_), true) => {}
@@ -106,8 +131,14 @@ fn run_file(path: &Path) {
                     (Err(error), false) => panic!("{name}:{line}: statement failed: {error}"),
                 }
             }
-            Record::Query { line, sql, rowsort, mut expected } => {
-                let mut actual = rows(&engine, &sql).unwrap_or_else(|e| panic!("{name}:{line}: query failed: {e}"));
+            Record::Query {
+                line,
+                sql,
+                rowsort,
+                mut expected,
+            } => {
+                let mut actual = rows(&engine, &sql)
+                    .unwrap_or_else(|e| panic!("{name}:{line}: query failed: {e}"));
                 if rowsort {
                     actual.sort();
                     expected.sort();
@@ -135,9 +166,15 @@ fn view_library_sql_tests() {
 
 #[test]
 fn the_runner_notices_a_wrong_answer() {
-    let engine = session::open_configured(&EngineOptions::default(), true, &[]).expect("database opens");
-    assert_eq!(rows(&engine, "select 1, NULL, ''").expect("runs"), ["1 NULL (empty)"]);
+    let engine =
+        session::open_configured(&EngineOptions::default(), true, &[]).expect("database opens");
+    assert_eq!(
+        rows(&engine, "select 1, NULL, ''").expect("runs"),
+        ["1 NULL (empty)"]
+    );
     let records = parse("query I\nselect 1\n----\n2\n");
-    let Record::Query { expected, .. } = &records[0] else { panic!("a query record") };
+    let Record::Query { expected, .. } = &records[0] else {
+        panic!("a query record")
+    };
     assert_ne!(rows(&engine, "select 1").expect("runs"), *expected);
 }

@@ -132,7 +132,10 @@ pub fn build(seed: u64, official: &[OfficialCluster]) -> ClusterData {
         clusters.extend(batch(seed, batch_year, level, official, &mut codes));
     }
     calibrate_2022(seed, &mut clusters);
-    let reports = clusters.iter().flat_map(|cluster| reports_of(seed, cluster)).collect();
+    let reports = clusters
+        .iter()
+        .flat_map(|cluster| reports_of(seed, cluster))
+        .collect();
     ClusterData { clusters, reports }
 }
 
@@ -200,12 +203,22 @@ fn batch(
             _ => province.batch_2023,
         };
         let real: Vec<&OfficialCluster> = if level == "national" {
-            official.iter().filter(|c| c.batch_year == batch_year && by_name(&c.province_en).is_some_and(|p| p.code == province.code)).collect()
+            official
+                .iter()
+                .filter(|c| {
+                    c.batch_year == batch_year
+                        && by_name(&c.province_en).is_some_and(|p| p.code == province.code)
+                })
+                .collect()
         } else {
             Vec::new()
         };
         for index in 0..wanted as usize {
-            let year = if level == "provincial" { rng.int(2021, 2023) as i32 } else { batch_year };
+            let year = if level == "provincial" {
+                rng.int(2021, 2023) as i32
+            } else {
+                batch_year
+            };
             let mut cluster = match real.get(index) {
                 Some(found) => real_cluster(found, province, codes),
                 None => invented_cluster(&mut rng, province, codes),
@@ -219,7 +232,14 @@ fn batch(
             };
             cluster.valid_from = from;
             cluster.valid_to = to;
-            cluster.area_km2 = round_to(if level == "national" { rng.between(6.0, 98.0) } else { rng.between(4.0, 140.0) }, 1);
+            cluster.area_km2 = round_to(
+                if level == "national" {
+                    rng.between(6.0, 98.0)
+                } else {
+                    rng.between(4.0, 140.0)
+                },
+                1,
+            );
             cluster.profile = draw_profile(&mut rng, level);
             clusters.push(cluster);
         }
@@ -235,12 +255,20 @@ fn batch(
     clusters
 }
 
-fn real_cluster(found: &OfficialCluster, province: &'static Province, codes: &mut CountyCodes) -> Cluster {
+fn real_cluster(
+    found: &OfficialCluster,
+    province: &'static Province,
+    codes: &mut CountyCodes,
+) -> Cluster {
     let sector = sector_of(&found.industry_zh);
     Cluster {
         id: String::new(),
         name: found.name_zh.clone(),
-        name_en: format!("{} cluster, {}", capitalise(&found.industry_en), province.name),
+        name_en: format!(
+            "{} cluster, {}",
+            capitalise(&found.industry_en),
+            province.name
+        ),
         level: "national",
         batch_year: found.batch_year,
         province,
@@ -258,7 +286,11 @@ fn real_cluster(found: &OfficialCluster, province: &'static Province, codes: &mu
     }
 }
 
-fn invented_cluster(rng: &mut Rng, province: &'static Province, codes: &mut CountyCodes) -> Cluster {
+fn invented_cluster(
+    rng: &mut Rng,
+    province: &'static Province,
+    codes: &mut CountyCodes,
+) -> Cluster {
     let weights: Vec<f64> = SECTORS.iter().map(|s| s.weight).collect();
     let sector = &SECTORS[weighted_index(rng, &weights)];
     let (industry_zh, industry_en) = *rng.pick(sector.industries);
@@ -315,8 +347,16 @@ impl Profile {
 /// many mid-sized), growth and shares vary around the programme's norms.
 fn draw_profile(rng: &mut Rng, level: &str) -> Profile {
     let national = level == "national";
-    let output_2022 = if national { 6.0 + 12.0 * rng.lognormal(0.8) } else { 1.5 + 4.0 * rng.lognormal(0.7) };
-    let enterprises_2022 = ((if national { 1_900.0 } else { 700.0 }) * rng.lognormal(0.6) * (output_2022 / 18.0).sqrt()).round().max(300.0) as i64;
+    let output_2022 = if national {
+        6.0 + 12.0 * rng.lognormal(0.8)
+    } else {
+        1.5 + 4.0 * rng.lognormal(0.7)
+    };
+    let enterprises_2022 = ((if national { 1_900.0 } else { 700.0 })
+        * rng.lognormal(0.6)
+        * (output_2022 / 18.0).sqrt())
+    .round()
+    .max(300.0) as i64;
     let large = (output_2022 / 7.0).round() as i64 + rng.int(0, 3);
     let above_share = rng.between(0.07, 0.14);
     let above_scale = ((enterprises_2022 as f64 * above_share).round() as i64).max(large + 40);
@@ -357,19 +397,33 @@ fn calibrate_2022(seed: u64, clusters: &mut [Cluster]) {
 
     // Output: keep each cluster's 6 bn floor, scale the part above it.
     let floor = 6.0;
-    let spare: f64 = batch.iter().map(|&i| profile(i, clusters).output_2022 - floor).sum();
+    let spare: f64 = batch
+        .iter()
+        .map(|&i| profile(i, clusters).output_2022 - floor)
+        .sum();
     let wanted_spare = targets::OUTPUT_BN_CNY - floor * batch.len() as f64;
     for &i in &batch {
         let p = &mut clusters[i].profile;
         p.output_2022 = round_to(floor + (p.output_2022 - floor) * wanted_spare / spare, 3);
     }
-    let drift = targets::OUTPUT_BN_CNY - batch.iter().map(|&i| clusters[i].profile.output_2022).sum::<f64>();
-    clusters[batch[0]].profile.output_2022 = round_to(clusters[batch[0]].profile.output_2022 + drift, 3);
+    let drift = targets::OUTPUT_BN_CNY
+        - batch
+            .iter()
+            .map(|&i| clusters[i].profile.output_2022)
+            .sum::<f64>();
+    clusters[batch[0]].profile.output_2022 =
+        round_to(clusters[batch[0]].profile.output_2022 + drift, 3);
 
     // SMEs and above-scale firms, by the drawn sizes.
-    let sizes: Vec<f64> = batch.iter().map(|&i| clusters[i].profile.enterprises_2022 as f64).collect();
+    let sizes: Vec<f64> = batch
+        .iter()
+        .map(|&i| clusters[i].profile.enterprises_2022 as f64)
+        .collect();
     let smes = apportion(targets::SMES, &sizes, 400);
-    let above_weights: Vec<f64> = batch.iter().map(|&i| clusters[i].profile.above_scale as f64).collect();
+    let above_weights: Vec<f64> = batch
+        .iter()
+        .map(|&i| clusters[i].profile.above_scale as f64)
+        .collect();
     let above = apportion(targets::ABOVE_SCALE, &above_weights, 60);
     for (k, &i) in batch.iter().enumerate() {
         let p = &mut clusters[i].profile;
@@ -378,7 +432,10 @@ fn calibrate_2022(seed: u64, clusters: &mut [Cluster]) {
     }
 
     // Tiers, in proportion to the above-scale firms that hold them.
-    let weights: Vec<f64> = batch.iter().map(|&i| clusters[i].profile.above_scale as f64).collect();
+    let weights: Vec<f64> = batch
+        .iter()
+        .map(|&i| clusters[i].profile.above_scale as f64)
+        .collect();
     let champion_weights: Vec<f64> = weights.iter().map(|w| w * rng.between(0.2, 1.8)).collect();
     let champions = apportion(targets::CHAMPIONS, &champion_weights, 0);
     let giants = apportion(targets::LITTLE_GIANTS, &weights, 1);
@@ -386,12 +443,21 @@ fn calibrate_2022(seed: u64, clusters: &mut [Cluster]) {
     let innovative = apportion(targets::INNOVATIVE, &weights, 8);
     for (k, &i) in batch.iter().enumerate() {
         let p = &mut clusters[i].profile;
-        p.tiers = Tiers { champions: champions[k], giants: giants[k], specialized: specialized[k], innovative: innovative[k] };
+        p.tiers = Tiers {
+            champions: champions[k],
+            giants: giants[k],
+            specialized: specialized[k],
+            innovative: innovative[k],
+        };
         // Every tiered firm is above designated size.
         p.above_scale = p.above_scale.max(p.tiers.total() + 10);
     }
     // Restore the above-scale total if raising a cluster overshot it.
-    let mut excess = batch.iter().map(|&i| clusters[i].profile.above_scale).sum::<i64>() - targets::ABOVE_SCALE;
+    let mut excess = batch
+        .iter()
+        .map(|&i| clusters[i].profile.above_scale)
+        .sum::<i64>()
+        - targets::ABOVE_SCALE;
     for &i in batch.iter().cycle().take(batch.len() * 400) {
         if excess <= 0 {
             break;
@@ -421,8 +487,17 @@ fn calibrate_2022(seed: u64, clusters: &mut [Cluster]) {
 
     // Only invented clusters are marked revoked: no real cluster's status
     // is made up.
-    let mut invented: Vec<usize> = batch.iter().copied().filter(|&i| clusters[i].name_source == "synthetic").collect();
-    invented.sort_by(|&a, &b| clusters[a].profile.growth.total_cmp(&clusters[b].profile.growth));
+    let mut invented: Vec<usize> = batch
+        .iter()
+        .copied()
+        .filter(|&i| clusters[i].name_source == "synthetic")
+        .collect();
+    invented.sort_by(|&a, &b| {
+        clusters[a]
+            .profile
+            .growth
+            .total_cmp(&clusters[b].profile.growth)
+    });
     for &i in invented.iter().take(targets::REVOKED) {
         clusters[i].status = "revoked";
     }
@@ -443,11 +518,16 @@ fn assign_chain_links(rng: &mut Rng, clusters: &mut [Cluster], batch_2022: &[usi
     }
     for sector_def in SECTORS {
         for link in sector_def.chain_links {
-            let supplied = batch_2022.iter().any(|&i| clusters[i].chain_links.contains(link));
+            let supplied = batch_2022
+                .iter()
+                .any(|&i| clusters[i].chain_links.contains(link));
             if supplied {
                 continue;
             }
-            if let Some(&i) = batch_2022.iter().find(|&&i| clusters[i].sector == sector_def.key) {
+            if let Some(&i) = batch_2022
+                .iter()
+                .find(|&&i| clusters[i].sector == sector_def.key)
+            {
                 clusters[i].chain_links.push(link);
             } else if let Some(&i) = batch_2022.first() {
                 clusters[i].chain_links.push(link);
@@ -464,22 +544,43 @@ fn reports_of(seed: u64, cluster: &Cluster) -> Vec<Report> {
     REPORT_YEARS
         .map(|year| {
             let from_2022 = f64::from(year - 2022);
-            let noise = if year == 2022 { 1.0 } else { 1.0 + 0.02 * rng.normal() };
+            let noise = if year == 2022 {
+                1.0
+            } else {
+                1.0 + 0.02 * rng.normal()
+            };
             let total = round_to(p.output_2022 * (1.0 + p.growth).powf(from_2022) * noise, 3);
-            let share = if year == 2022 { p.leading_share } else { (p.leading_share + 0.01 * rng.normal()).clamp(0.5, 0.99) };
+            let share = if year == 2022 {
+                p.leading_share
+            } else {
+                (p.leading_share + 0.01 * rng.normal()).clamp(0.5, 0.99)
+            };
             let growth_factor = (1.0 + p.enterprise_growth).powf(from_2022);
-            let enterprises = if year == ROSTER_YEAR { p.enterprises_2022 } else { (p.enterprises_2022 as f64 * growth_factor).round() as i64 };
-            let above_scale = if year == ROSTER_YEAR { p.above_scale } else { (p.above_scale as f64 * growth_factor).round() as i64 };
+            let enterprises = if year == ROSTER_YEAR {
+                p.enterprises_2022
+            } else {
+                (p.enterprises_2022 as f64 * growth_factor).round() as i64
+            };
+            let above_scale = if year == ROSTER_YEAR {
+                p.above_scale
+            } else {
+                (p.above_scale as f64 * growth_factor).round() as i64
+            };
             let large = p.large;
             let smes = enterprises - large;
-            let employees = large * 2_400 + (above_scale - large) * 160 + (enterprises - above_scale) * 22;
+            let employees =
+                large * 2_400 + (above_scale - large) * 160 + (enterprises - above_scale) * 22;
             let sme_output = round_to(total * p.sme_output_share, 3);
             let years_since_2019 = f64::from(year - 2019);
             let (served, promotion, rights) = if in_2022_batch && year >= 2022 {
                 flags_2022
             } else {
                 let chance = 0.45 + 0.08 * years_since_2019;
-                (rng.unit() < chance, rng.unit() < chance + 0.15, rng.unit() < chance + 0.2)
+                (
+                    rng.unit() < chance,
+                    rng.unit() < chance + 0.15,
+                    rng.unit() < chance + 0.2,
+                )
             };
             Report {
                 cluster_id: cluster.id.clone(),
@@ -493,8 +594,14 @@ fn reports_of(seed: u64, cluster: &Cluster) -> Vec<Report> {
                 employees,
                 sme_rd: round_to(sme_output * p.rd_share * (1.0 + 0.04 * years_since_2019), 4),
                 export: round_to(total * p.export_share, 3),
-                internet_rate: round_to((p.internet_rate_2019 + 0.04 * years_since_2019).min(0.95), 4),
-                energy_intensity: round_to(p.energy_intensity_2019 * 0.96f64.powf(years_since_2019), 4),
+                internet_rate: round_to(
+                    (p.internet_rate_2019 + 0.04 * years_since_2019).min(0.95),
+                    4,
+                ),
+                energy_intensity: round_to(
+                    p.energy_intensity_2019 * 0.96f64.powf(years_since_2019),
+                    4,
+                ),
                 is_pillar: p.is_pillar,
                 served_by_platform: served,
                 promotion_mechanism: promotion,
@@ -508,7 +615,12 @@ fn reports_of(seed: u64, cluster: &Cluster) -> Vec<Report> {
 /// by a national platform, 89 with a promotion mechanism, 92 with rights
 /// protection (C12-C14), chosen by a seeded shuffle of the batch.
 fn flags_of_2022(seed: u64, cluster: &Cluster) -> (bool, bool, bool) {
-    let number: usize = cluster.id.rsplit('-').next().and_then(|n| n.parse().ok()).unwrap_or(1);
+    let number: usize = cluster
+        .id
+        .rsplit('-')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1);
     let rank = |purpose: &str| {
         let mut order: Vec<usize> = (1..=100).collect();
         Rng::stream(seed, purpose).shuffle(&mut order);

@@ -52,7 +52,11 @@ pub const SECTORS: &[Sector] = &[
     },
     Sector {
         key: "chemicals",
-        industries: &[("精细化工", "fine chemicals"), ("氟化工", "fluorochemicals"), ("涂料", "coatings")],
+        industries: &[
+            ("精细化工", "fine chemicals"),
+            ("氟化工", "fluorochemicals"),
+            ("涂料", "coatings"),
+        ],
         chain_links: &[],
         weight: 1.2,
     },
@@ -60,7 +64,10 @@ pub const SECTORS: &[Sector] = &[
         key: "automotive",
         industries: &[
             ("汽车零部件", "auto parts"),
-            ("新能源汽车电驱动系统", "electric drive systems for new-energy vehicles"),
+            (
+                "新能源汽车电驱动系统",
+                "electric drive systems for new-energy vehicles",
+            ),
             ("摩托车", "motorcycles"),
         ],
         chain_links: &["propulsion systems for new energy vehicles"],
@@ -80,31 +87,51 @@ pub const SECTORS: &[Sector] = &[
     },
     Sector {
         key: "textiles",
-        industries: &[("针织服装", "knitwear"), ("制鞋", "footwear"), ("丝绸", "silk")],
+        industries: &[
+            ("针织服装", "knitwear"),
+            ("制鞋", "footwear"),
+            ("丝绸", "silk"),
+        ],
         chain_links: &[],
         weight: 1.5,
     },
     Sector {
         key: "food",
-        industries: &[("茶叶", "tea"), ("预制菜", "prepared dishes"), ("调味品", "condiments"), ("白酒", "baijiu")],
+        industries: &[
+            ("茶叶", "tea"),
+            ("预制菜", "prepared dishes"),
+            ("调味品", "condiments"),
+            ("白酒", "baijiu"),
+        ],
         chain_links: &[],
         weight: 1.5,
     },
     Sector {
         key: "biomedicine",
-        industries: &[("医疗器械", "medical devices"), ("生物医药", "biopharmaceuticals"), ("中药", "traditional Chinese medicine")],
+        industries: &[
+            ("医疗器械", "medical devices"),
+            ("生物医药", "biopharmaceuticals"),
+            ("中药", "traditional Chinese medicine"),
+        ],
         chain_links: &[],
         weight: 1.2,
     },
     Sector {
         key: "energy",
-        industries: &[("锂电池", "lithium batteries"), ("光伏", "photovoltaics"), ("氢能装备", "hydrogen equipment")],
+        industries: &[
+            ("锂电池", "lithium batteries"),
+            ("光伏", "photovoltaics"),
+            ("氢能装备", "hydrogen equipment"),
+        ],
         chain_links: &[],
         weight: 1.2,
     },
     Sector {
         key: "software",
-        industries: &[("工业软件", "industrial software"), ("行业应用软件", "industry application software")],
+        industries: &[
+            ("工业软件", "industrial software"),
+            ("行业应用软件", "industry application software"),
+        ],
         chain_links: &[],
         weight: 0.6,
     },
@@ -114,15 +141,55 @@ pub const SECTORS: &[Sector] = &[
 /// in order (chips before vehicles, so 车规级芯片 is electronics).
 const KEYWORDS: &[(&str, &[&str])] = &[
     ("software", &["软件", "信息服务", "数字", "智慧城市"]),
-    ("electronics", &["芯片", "集成电路", "半导体", "电子", "显示", "光电", "传感", "通信", "导航", "连接器", "线路板", "射频"]),
-    ("biomedicine", &["医药", "医疗", "生物", "药", "健康", "基因"]),
-    ("energy", &["新能源", "电池", "光伏", "锂", "氢", "储能", "电力"]),
+    (
+        "electronics",
+        &[
+            "芯片",
+            "集成电路",
+            "半导体",
+            "电子",
+            "显示",
+            "光电",
+            "传感",
+            "通信",
+            "导航",
+            "连接器",
+            "线路板",
+            "射频",
+        ],
+    ),
+    (
+        "biomedicine",
+        &["医药", "医疗", "生物", "药", "健康", "基因"],
+    ),
+    (
+        "energy",
+        &["新能源", "电池", "光伏", "锂", "氢", "储能", "电力"],
+    ),
     ("automotive", &["汽车", "车", "摩托"]),
     ("chemicals", &["化工", "涂料", "化学", "氟"]),
-    ("materials", &["材料", "纤维", "陶瓷", "玻璃", "钢", "铝", "铜", "钛", "稀土", "石墨", "硅", "合金", "瓷"]),
-    ("food", &["食品", "茶", "酒", "粮", "果", "肉", "乳", "调味", "菜"]),
-    ("textiles", &["纺织", "服装", "服饰", "鞋", "丝", "布", "袜", "羊绒"]),
-    ("consumer_goods", &["家具", "家电", "玩具", "灯", "日用", "卫浴", "箱包", "文具", "乐器", "眼镜", "五金", "校具", "伞", "钟表", "厨卫", "家居"]),
+    (
+        "materials",
+        &[
+            "材料", "纤维", "陶瓷", "玻璃", "钢", "铝", "铜", "钛", "稀土", "石墨", "硅", "合金",
+            "瓷",
+        ],
+    ),
+    (
+        "food",
+        &["食品", "茶", "酒", "粮", "果", "肉", "乳", "调味", "菜"],
+    ),
+    (
+        "textiles",
+        &["纺织", "服装", "服饰", "鞋", "丝", "布", "袜", "羊绒"],
+    ),
+    (
+        "consumer_goods",
+        &[
+            "家具", "家电", "玩具", "灯", "日用", "卫浴", "箱包", "文具", "乐器", "眼镜", "五金",
+            "校具", "伞", "钟表", "厨卫", "家居",
+        ],
+    ),
 ];
 
 pub fn sector_of(industry_zh: &str) -> &'static str {
@@ -133,7 +200,10 @@ pub fn sector_of(industry_zh: &str) -> &'static str {
 }
 
 pub fn sector(key: &str) -> &'static Sector {
-    SECTORS.iter().find(|sector| sector.key == key).unwrap_or(&SECTORS[0])
+    SECTORS
+        .iter()
+        .find(|sector| sector.key == key)
+        .unwrap_or(&SECTORS[0])
 }
 
 #[cfg(test)]

@@ -8,8 +8,8 @@ mod geography;
 mod industries;
 mod official;
 mod reference;
-mod roster;
 mod rng;
+mod roster;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -50,7 +50,10 @@ pub struct Summary {
 
 pub fn generate(options: &GenerateOptions) -> Result<Summary> {
     if !(options.scale > 0.0 && options.scale.is_finite()) {
-        return Err(Error::Usage(format!("--scale must be a positive number, got {}", options.scale)));
+        return Err(Error::Usage(format!(
+            "--scale must be a positive number, got {}",
+            options.scale
+        )));
     }
     let started = Instant::now();
     std::fs::create_dir_all(&options.out).map_err(|e| Error::io(&options.out, e))?;
@@ -80,7 +83,10 @@ pub fn generate(options: &GenerateOptions) -> Result<Summary> {
         }
     }
     let (extension, copy_options) = match options.format {
-        RosterFormat::Parquet => ("parquet", "FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1000000"),
+        RosterFormat::Parquet => (
+            "parquet",
+            "FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1000000",
+        ),
         RosterFormat::Csv => ("csv", "FORMAT csv, HEADER true"),
     };
     let enterprises = copy_to(
@@ -95,11 +101,18 @@ pub fn generate(options: &GenerateOptions) -> Result<Summary> {
         &options.out.join(format!("enterprise_honors.{extension}")),
         copy_options,
     )?;
-    Ok(Summary { enterprises, honors, seconds: started.elapsed().as_secs_f64() })
+    Ok(Summary {
+        enterprises,
+        honors,
+        seconds: started.elapsed().as_secs_f64(),
+    })
 }
 
 fn copy_to(connection: &Connection, query: &str, path: &Path, copy_options: &str) -> Result<u64> {
-    let sql = format!("COPY ({query}) TO {} ({copy_options})", sql_string(&path.to_string_lossy()));
+    let sql = format!(
+        "COPY ({query}) TO {} ({copy_options})",
+        sql_string(&path.to_string_lossy())
+    );
     let rows = connection.execute(&sql, [])?;
     Ok(rows as u64)
 }
@@ -111,11 +124,28 @@ fn write_small_tables(out: &Path, data: &clusters::ClusterData) -> Result<()> {
         "cluster_id,name,name_en,level,batch_year,province,province_zh,region,county,county_code,leading_industry,sector,area_km2,valid_from,valid_to,status,name_source\n",
     );
     for c in &data.clusters {
-        csv_row(&mut text, &[
-            &c.id, &c.name, &c.name_en, c.level, &c.batch_year.to_string(), c.province.name, c.province.name_zh,
-            c.province.region, &c.county, &c.county_code, &c.leading_industry, c.sector, &c.area_km2.to_string(),
-            &c.valid_from, &c.valid_to, c.status, c.name_source,
-        ]);
+        csv_row(
+            &mut text,
+            &[
+                &c.id,
+                &c.name,
+                &c.name_en,
+                c.level,
+                &c.batch_year.to_string(),
+                c.province.name,
+                c.province.name_zh,
+                c.province.region,
+                &c.county,
+                &c.county_code,
+                &c.leading_industry,
+                c.sector,
+                &c.area_km2.to_string(),
+                &c.valid_from,
+                &c.valid_to,
+                c.status,
+                c.name_source,
+            ],
+        );
     }
     write_file(&out.join("clusters.csv"), &text)?;
 
@@ -123,13 +153,28 @@ fn write_small_tables(out: &Path, data: &clusters::ClusterData) -> Result<()> {
         "cluster_id,report_year,total_output_bn_cny,leading_output_bn_cny,sme_output_bn_cny,enterprise_count,sme_count,above_scale_count,employees,sme_rd_bn_cny,export_bn_cny,industrial_internet_rate,energy_intensity,is_county_pillar,served_by_national_platform,has_promotion_mechanism,has_rights_protection\n",
     );
     for r in &data.reports {
-        csv_row(&mut text, &[
-            &r.cluster_id, &r.year.to_string(), &r.total_output.to_string(), &r.leading_output.to_string(),
-            &r.sme_output.to_string(), &r.enterprises.to_string(), &r.smes.to_string(), &r.above_scale.to_string(),
-            &r.employees.to_string(), &r.sme_rd.to_string(), &r.export.to_string(), &r.internet_rate.to_string(),
-            &r.energy_intensity.to_string(), &r.is_pillar.to_string(), &r.served_by_platform.to_string(),
-            &r.promotion_mechanism.to_string(), &r.rights_protection.to_string(),
-        ]);
+        csv_row(
+            &mut text,
+            &[
+                &r.cluster_id,
+                &r.year.to_string(),
+                &r.total_output.to_string(),
+                &r.leading_output.to_string(),
+                &r.sme_output.to_string(),
+                &r.enterprises.to_string(),
+                &r.smes.to_string(),
+                &r.above_scale.to_string(),
+                &r.employees.to_string(),
+                &r.sme_rd.to_string(),
+                &r.export.to_string(),
+                &r.internet_rate.to_string(),
+                &r.energy_intensity.to_string(),
+                &r.is_pillar.to_string(),
+                &r.served_by_platform.to_string(),
+                &r.promotion_mechanism.to_string(),
+                &r.rights_protection.to_string(),
+            ],
+        );
     }
     write_file(&out.join("cluster_reports.csv"), &text)?;
 
@@ -141,23 +186,49 @@ fn write_small_tables(out: &Path, data: &clusters::ClusterData) -> Result<()> {
     }
     write_file(&out.join("chain_links.csv"), &text)?;
 
-    let mut text = String::from("claim_id,aspect,statement,metric,comparator,published_value,unit,tolerance,source\n");
+    let mut text = String::from(
+        "claim_id,aspect,statement,metric,comparator,published_value,unit,tolerance,source\n",
+    );
     for claim in reference::CLAIMS {
-        csv_row(&mut text, &[
-            claim.id, claim.aspect, claim.statement, claim.metric, claim.comparator,
-            &claim.published_value.to_string(), claim.unit, &claim.tolerance.to_string(), reference::BRIEFING_SOURCE,
-        ]);
+        csv_row(
+            &mut text,
+            &[
+                claim.id,
+                claim.aspect,
+                claim.statement,
+                claim.metric,
+                claim.comparator,
+                &claim.published_value.to_string(),
+                claim.unit,
+                &claim.tolerance.to_string(),
+                reference::BRIEFING_SOURCE,
+            ],
+        );
     }
     write_file(&out.join("briefing_claims.csv"), &text)?;
 
-    let mut text = String::from("criterion_id,indicator_group,description,level,metric,comparator,threshold,unit\n");
+    let mut text = String::from(
+        "criterion_id,indicator_group,description,level,metric,comparator,threshold,unit\n",
+    );
     for criterion in reference::CRITERIA {
-        for (level, threshold) in [("national", criterion.national), ("provincial", criterion.provincial)] {
+        for (level, threshold) in [
+            ("national", criterion.national),
+            ("provincial", criterion.provincial),
+        ] {
             if let Some(threshold) = threshold {
-                csv_row(&mut text, &[
-                    criterion.id, criterion.group, criterion.description, level, criterion.metric,
-                    criterion.comparator, &threshold.to_string(), criterion.unit,
-                ]);
+                csv_row(
+                    &mut text,
+                    &[
+                        criterion.id,
+                        criterion.group,
+                        criterion.description,
+                        level,
+                        criterion.metric,
+                        criterion.comparator,
+                        &threshold.to_string(),
+                        criterion.unit,
+                    ],
+                );
             }
         }
     }

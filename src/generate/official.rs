@@ -62,6 +62,10 @@ mod tests {
         let clusters = official_clusters();
         assert_eq!(clusters.iter().filter(|c| c.batch_year == 2022).count(), 48);
         assert_eq!(clusters.iter().filter(|c| c.batch_year == 2023).count(), 17);
-        assert!(clusters.iter().any(|c| c.industry_en == "luggage, bags and leather goods"));
+        assert!(
+            clusters
+                .iter()
+                .any(|c| c.industry_en == "luggage, bags and leather goods")
+        );
     }
 }

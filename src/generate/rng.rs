@@ -7,7 +7,9 @@ pub struct Rng {
 
 impl Rng {
     pub fn new(seed: u64) -> Self {
-        Rng { state: seed ^ 0x9e37_79b9_7f4a_7c15 }
+        Rng {
+            state: seed ^ 0x9e37_79b9_7f4a_7c15,
+        }
     }
 
     /// A generator for one named purpose, independent of the others, so
@@ -77,7 +79,10 @@ pub fn apportion(total: i64, weights: &[f64], minimum: i64) -> Vec<i64> {
     }
     let spare = (total - minimum * n).max(0);
     let weight_sum: f64 = weights.iter().sum::<f64>().max(f64::MIN_POSITIVE);
-    let exact: Vec<f64> = weights.iter().map(|w| spare as f64 * w / weight_sum).collect();
+    let exact: Vec<f64> = weights
+        .iter()
+        .map(|w| spare as f64 * w / weight_sum)
+        .collect();
     let mut shares: Vec<i64> = exact.iter().map(|x| x.floor() as i64).collect();
     let mut left = spare - shares.iter().sum::<i64>();
     let mut order: Vec<usize> = (0..weights.len()).collect();
@@ -102,16 +107,23 @@ mod tests {
 
     #[test]
     fn same_seed_same_numbers() {
-        let a: Vec<u64> = (0..5).map({
-            let mut rng = Rng::stream(7, "x");
-            move |_| rng.next_u64()
-        }).collect();
-        let b: Vec<u64> = (0..5).map({
-            let mut rng = Rng::stream(7, "x");
-            move |_| rng.next_u64()
-        }).collect();
+        let a: Vec<u64> = (0..5)
+            .map({
+                let mut rng = Rng::stream(7, "x");
+                move |_| rng.next_u64()
+            })
+            .collect();
+        let b: Vec<u64> = (0..5)
+            .map({
+                let mut rng = Rng::stream(7, "x");
+                move |_| rng.next_u64()
+            })
+            .collect();
         assert_eq!(a, b);
-        assert_ne!(Rng::stream(7, "x").next_u64(), Rng::stream(7, "y").next_u64());
+        assert_ne!(
+            Rng::stream(7, "x").next_u64(),
+            Rng::stream(7, "y").next_u64()
+        );
     }
 
     #[test]

@@ -12,8 +12,8 @@ use duckdb::arrow::array::{
     TimestampMillisecondArray, TimestampNanosecondArray, TimestampSecondArray,
 };
 use duckdb::arrow::datatypes::{
-    DataType, Int16Type, Int32Type, Int64Type, Int8Type, IntervalUnit, TimeUnit, UInt16Type,
-    UInt32Type, UInt64Type, UInt8Type,
+    DataType, Int8Type, Int16Type, Int32Type, Int64Type, IntervalUnit, TimeUnit, UInt8Type,
+    UInt16Type, UInt32Type, UInt64Type,
 };
 use duckdb::arrow::util::display::{ArrayFormatter, FormatOptions};
 
@@ -30,7 +30,10 @@ impl<'a> CellWriter<'a> {
     }
 
     pub fn for_array(array: &'a dyn Array) -> Self {
-        CellWriter { array, write: value_writer(array, Nesting::TopLevel) }
+        CellWriter {
+            array,
+            write: value_writer(array, Nesting::TopLevel),
+        }
     }
 
     pub fn is_null(&self, row: usize) -> bool {
@@ -80,11 +83,17 @@ fn value_writer<'a>(array: &'a dyn Array, nesting: Nesting) -> Writer<'a> {
         DataType::UInt64 => integers!(UInt64Type),
         DataType::Float32 => {
             let values = downcast::<Float32Array>(array);
-            float_writer(move |row| values.value(row), |v: f32| (v.is_nan(), v.is_infinite(), v < 0.0))
+            float_writer(
+                move |row| values.value(row),
+                |v: f32| (v.is_nan(), v.is_infinite(), v < 0.0),
+            )
         }
         DataType::Float64 => {
             let values = downcast::<Float64Array>(array);
-            float_writer(move |row| values.value(row), |v: f64| (v.is_nan(), v.is_infinite(), v < 0.0))
+            float_writer(
+                move |row| values.value(row),
+                |v: f64| (v.is_nan(), v.is_infinite(), v < 0.0),
+            )
         }
         DataType::Decimal128(_, scale) => {
             let values = downcast::<Decimal128Array>(array);
@@ -153,7 +162,10 @@ fn value_writer<'a>(array: &'a dyn Array, nesting: Nesting) -> Writer<'a> {
 
 fn downcast<T: 'static>(array: &dyn Array) -> &T {
     // The caller matched on the data type, which fixes the concrete array type.
-    array.as_any().downcast_ref::<T>().expect("array type matches its data type")
+    array
+        .as_any()
+        .downcast_ref::<T>()
+        .expect("array type matches its data type")
 }
 
 fn string_writer<'a>(values: &'a StringArray, nesting: Nesting) -> Writer<'a> {
@@ -239,7 +251,12 @@ fn write_float(out: &mut String, nan: bool, infinite: bool, negative: bool, shor
             out.push('.');
             (1..count).for_each(|i| out.push(digit(i)));
         }
-        let _ = write!(out, "e{}{:02}", if exponent < 0 { '-' } else { '+' }, exponent.abs());
+        let _ = write!(
+            out,
+            "e{}{:02}",
+            if exponent < 0 { '-' } else { '+' },
+            exponent.abs()
+        );
         return;
     }
     let point = exponent + 1;
@@ -288,7 +305,13 @@ fn write_decimal(out: &mut String, value: i128, scale: i8) {
     if value < 0 {
         out.push('-');
     }
-    let _ = write!(out, "{}.{:0width$}", magnitude / divisor, magnitude % divisor, width = scale as usize);
+    let _ = write!(
+        out,
+        "{}.{:0width$}",
+        magnitude / divisor,
+        magnitude % divisor,
+        width = scale as usize
+    );
 }
 
 fn write_blob(out: &mut String, bytes: &[u8]) {
@@ -333,7 +356,13 @@ const MICROS_PER_DAY: i64 = 86_400 * MICROS_PER_SECOND;
 fn write_time_of_day(out: &mut String, micros: i64) {
     let seconds = micros / MICROS_PER_SECOND;
     let fraction = micros % MICROS_PER_SECOND;
-    let _ = write!(out, "{:02}:{:02}:{:02}", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    let _ = write!(
+        out,
+        "{:02}:{:02}:{:02}",
+        seconds / 3600,
+        seconds / 60 % 60,
+        seconds % 60
+    );
     if fraction != 0 {
         let digits = format!("{fraction:06}");
         out.push('.');
@@ -362,11 +391,15 @@ fn timestamp_writer<'a>(array: &'a dyn Array, unit: TimeUnit, with_zone: bool) -
         }
         TimeUnit::Millisecond => {
             let values = downcast::<TimestampMillisecondArray>(array);
-            Box::new(move |row, out: &mut String| write_timestamp(out, values.value(row) * 1000, with_zone))
+            Box::new(move |row, out: &mut String| {
+                write_timestamp(out, values.value(row) * 1000, with_zone)
+            })
         }
         TimeUnit::Microsecond => {
             let values = downcast::<TimestampMicrosecondArray>(array);
-            Box::new(move |row, out: &mut String| write_timestamp(out, values.value(row), with_zone))
+            Box::new(move |row, out: &mut String| {
+                write_timestamp(out, values.value(row), with_zone)
+            })
         }
         TimeUnit::Nanosecond => {
             let values = downcast::<TimestampNanosecondArray>(array);
@@ -404,7 +437,13 @@ fn write_interval(out: &mut String, months: i32, days: i32, micros: i64) {
     out.push_str(&parts.join(" "));
 }
 
-fn write_sequence(out: &mut String, values: &dyn Array, child: &Writer<'_>, start: usize, end: usize) {
+fn write_sequence(
+    out: &mut String,
+    values: &dyn Array,
+    child: &Writer<'_>,
+    start: usize,
+    end: usize,
+) {
     out.push('[');
     for index in start..end {
         if index > start {
@@ -419,7 +458,9 @@ fn write_sequence(out: &mut String, values: &dyn Array, child: &Writer<'_>, star
     out.push(']');
 }
 
-fn list_writer<'a, O: duckdb::arrow::array::OffsetSizeTrait>(list: &'a GenericListArray<O>) -> Writer<'a> {
+fn list_writer<'a, O: duckdb::arrow::array::OffsetSizeTrait>(
+    list: &'a GenericListArray<O>,
+) -> Writer<'a> {
     let values = list.values();
     let child = value_writer(values.as_ref(), Nesting::Nested);
     Box::new(move |row, out: &mut String| {
@@ -437,7 +478,11 @@ fn struct_writer<'a>(array: &'a StructArray) -> Writer<'a> {
         .map(|(field, column)| {
             let mut key = String::new();
             write_quoted(&mut key, field.name());
-            (key, column.as_ref(), value_writer(column.as_ref(), Nesting::Nested))
+            (
+                key,
+                column.as_ref(),
+                value_writer(column.as_ref(), Nesting::Nested),
+            )
         })
         .collect();
     Box::new(move |row, out: &mut String| {
@@ -543,16 +588,33 @@ mod tests {
     fn float_text(value: f64) -> String {
         let mut out = String::new();
         if value.is_finite() {
-            write_float(&mut out, false, false, false, ryu::Buffer::new().format_finite(value));
+            write_float(
+                &mut out,
+                false,
+                false,
+                false,
+                ryu::Buffer::new().format_finite(value),
+            );
         } else {
-            write_float(&mut out, value.is_nan(), value.is_infinite(), value < 0.0, "");
+            write_float(
+                &mut out,
+                value.is_nan(),
+                value.is_infinite(),
+                value < 0.0,
+                "",
+            );
         }
         out
     }
 
     #[test]
     fn any_shortest_form_gives_the_same_text() {
-        for (a, b) in [("1.5e-7", "0.00000015"), ("1e20", "100000000000000000000.0"), ("1.25e2", "125.0"), ("0.1", "1e-1")] {
+        for (a, b) in [
+            ("1.5e-7", "0.00000015"),
+            ("1e20", "100000000000000000000.0"),
+            ("1.25e2", "125.0"),
+            ("0.1", "1e-1"),
+        ] {
             let (mut x, mut y) = (String::new(), String::new());
             write_float(&mut x, false, false, false, a);
             write_float(&mut y, false, false, false, b);

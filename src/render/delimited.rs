@@ -18,7 +18,11 @@ pub struct Delimited<'w> {
 
 impl<'w> Delimited<'w> {
     pub fn new(delimiter: u8, out: &'w mut dyn Write) -> Self {
-        Delimited { delimiter: delimiter as char, out, buffer: String::new() }
+        Delimited {
+            delimiter: delimiter as char,
+            out,
+            buffer: String::new(),
+        }
     }
 }
 

@@ -24,7 +24,9 @@ impl Renderer for PlanText<'_> {
     }
 
     fn push(&mut self, batch: &RecordBatch) -> io::Result<()> {
-        let Some(plan) = batch.columns().last() else { return Ok(()) };
+        let Some(plan) = batch.columns().last() else {
+            return Ok(());
+        };
         let plan = CellWriter::new(plan);
         let mut text = String::new();
         for row in 0..batch.num_rows() {

@@ -5,7 +5,9 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use duckdb::arrow::array::{Array, AsArray, GenericListArray, MapArray, OffsetSizeTrait, StructArray};
+use duckdb::arrow::array::{
+    Array, AsArray, GenericListArray, MapArray, OffsetSizeTrait, StructArray,
+};
 use duckdb::arrow::datatypes::{DataType, Schema};
 use duckdb::arrow::record_batch::RecordBatch;
 
@@ -22,11 +24,20 @@ pub struct Json<'w> {
 
 impl<'w> Json<'w> {
     pub fn array(out: &'w mut dyn Write) -> Self {
-        Json { out, as_array: true, keys: Vec::new(), rows_written: 0, buffer: String::new() }
+        Json {
+            out,
+            as_array: true,
+            keys: Vec::new(),
+            rows_written: 0,
+            buffer: String::new(),
+        }
     }
 
     pub fn lines(out: &'w mut dyn Write) -> Self {
-        Json { as_array: false, ..Json::array(out) }
+        Json {
+            as_array: false,
+            ..Json::array(out)
+        }
     }
 }
 
@@ -42,14 +53,21 @@ impl Renderer for Json<'_> {
             })
             .collect();
         self.rows_written = 0;
-        if self.as_array { self.out.write_all(b"[") } else { Ok(()) }
+        if self.as_array {
+            self.out.write_all(b"[")
+        } else {
+            Ok(())
+        }
     }
 
     fn push(&mut self, batch: &RecordBatch) -> io::Result<()> {
         // Top-level scalar columns get their writer once per batch; nested
         // ones go through the recursive path.
-        let leaves: Vec<Option<Leaf<'_>>> =
-            batch.columns().iter().map(|column| Leaf::new(column.as_ref())).collect();
+        let leaves: Vec<Option<Leaf<'_>>> = batch
+            .columns()
+            .iter()
+            .map(|column| Leaf::new(column.as_ref()))
+            .collect();
         self.buffer.clear();
         for row in 0..batch.num_rows() {
             if self.as_array && self.rows_written > 0 {
@@ -78,7 +96,11 @@ impl Renderer for Json<'_> {
     }
 
     fn finish(&mut self, _row_count: u64) -> io::Result<()> {
-        if self.as_array { self.out.write_all(b"]\n") } else { Ok(()) }
+        if self.as_array {
+            self.out.write_all(b"]\n")
+        } else {
+            Ok(())
+        }
     }
 }
 
@@ -122,7 +144,10 @@ impl<'a> Leaf<'a> {
             return None;
         }
         let bare = data_type.is_numeric() || *data_type == DataType::Boolean;
-        Some(Leaf { writer: CellWriter::for_array(array), bare })
+        Some(Leaf {
+            writer: CellWriter::for_array(array),
+            bare,
+        })
     }
 
     fn write(&self, row: usize, out: &mut String) {
@@ -145,7 +170,12 @@ impl<'a> Leaf<'a> {
 
 fn write_list<O: OffsetSizeTrait>(out: &mut String, list: &GenericListArray<O>, row: usize) {
     let offsets = list.value_offsets();
-    write_elements(out, list.values().as_ref(), offsets[row].as_usize(), offsets[row + 1].as_usize());
+    write_elements(
+        out,
+        list.values().as_ref(),
+        offsets[row].as_usize(),
+        offsets[row + 1].as_usize(),
+    );
 }
 
 fn write_elements(out: &mut String, values: &dyn Array, start: usize, end: usize) {

@@ -20,13 +20,22 @@ pub struct Line<'w> {
 
 impl<'w> Line<'w> {
     pub fn new(null_text: String, out: &'w mut dyn Write) -> Self {
-        Line { null_text, out, labels: Vec::new(), rows_written: 0 }
+        Line {
+            null_text,
+            out,
+            labels: Vec::new(),
+            rows_written: 0,
+        }
     }
 }
 
 impl Renderer for Line<'_> {
     fn begin(&mut self, schema: &Schema) -> io::Result<()> {
-        let names: Vec<&str> = schema.fields().iter().map(|field| field.name().as_str()).collect();
+        let names: Vec<&str> = schema
+            .fields()
+            .iter()
+            .map(|field| field.name().as_str())
+            .collect();
         let width = names.iter().map(|name| name.width()).max().unwrap_or(0);
         self.labels = names
             .iter()

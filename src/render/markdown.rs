@@ -21,7 +21,9 @@ impl<'w> Markdown<'w> {
 
 /// Pipes would end the cell and line breaks the row.
 fn escape(text: &str) -> String {
-    text.replace('|', "\\|").replace("\r\n", "<br>").replace('\n', "<br>")
+    text.replace('|', "\\|")
+        .replace("\r\n", "<br>")
+        .replace('\n', "<br>")
 }
 
 impl Renderer for Markdown<'_> {
@@ -34,7 +36,11 @@ impl Renderer for Markdown<'_> {
         }
         text.push_str("\n|");
         for field in schema.fields() {
-            text.push_str(if is_numeric(field.data_type()) { " ---: |" } else { " --- |" });
+            text.push_str(if is_numeric(field.data_type()) {
+                " ---: |"
+            } else {
+                " --- |"
+            });
         }
         text.push('\n');
         self.out.write_all(text.as_bytes())

@@ -84,7 +84,12 @@ pub struct RenderOptions {
 
 impl Default for RenderOptions {
     fn default() -> Self {
-        RenderOptions { max_rows: None, max_width: None, null_text: "NULL".to_string(), ascii: false }
+        RenderOptions {
+            max_rows: None,
+            max_width: None,
+            null_text: "NULL".to_string(),
+            ascii: false,
+        }
     }
 }
 
@@ -116,12 +121,16 @@ pub fn renderer<'w>(
         (OutputFormat::Table | OutputFormat::Line | OutputFormat::Markdown, ResultKind::Plan) => {
             Box::new(explain::PlanText::new(out))
         }
-        (OutputFormat::Table | OutputFormat::Parquet, _) => Box::new(table::Table::new(options.clone(), out)),
+        (OutputFormat::Table | OutputFormat::Parquet, _) => {
+            Box::new(table::Table::new(options.clone(), out))
+        }
         (OutputFormat::Csv, _) => Box::new(delimited::Delimited::new(b',', out)),
         (OutputFormat::Tsv, _) => Box::new(delimited::Delimited::new(b'\t', out)),
         (OutputFormat::Json, _) => Box::new(json::Json::array(out)),
         (OutputFormat::Jsonl, _) => Box::new(json::Json::lines(out)),
-        (OutputFormat::Markdown, _) => Box::new(markdown::Markdown::new(options.null_text.clone(), out)),
+        (OutputFormat::Markdown, _) => {
+            Box::new(markdown::Markdown::new(options.null_text.clone(), out))
+        }
         (OutputFormat::Line, _) => Box::new(line::Line::new(options.null_text.clone(), out)),
     }
 }

@@ -50,7 +50,12 @@ impl<'w> Table<'w> {
         }
     }
 
-    fn rows_as_text(&self, batch: &RecordBatch, rows: std::ops::Range<usize>, into: &mut Vec<Vec<String>>) {
+    fn rows_as_text(
+        &self,
+        batch: &RecordBatch,
+        rows: std::ops::Range<usize>,
+        into: &mut Vec<Vec<String>>,
+    ) {
         let columns: Vec<CellWriter<'_>> = batch.columns().iter().map(CellWriter::new).collect();
         for row in rows {
             let cells = columns
@@ -90,8 +95,16 @@ impl<'w> Table<'w> {
 
 impl Renderer for Table<'_> {
     fn begin(&mut self, schema: &Schema) -> io::Result<()> {
-        self.names = schema.fields().iter().map(|field| single_line(field.name().clone())).collect();
-        self.numeric = schema.fields().iter().map(|field| is_numeric(field.data_type())).collect();
+        self.names = schema
+            .fields()
+            .iter()
+            .map(|field| single_line(field.name().clone()))
+            .collect();
+        self.numeric = schema
+            .fields()
+            .iter()
+            .map(|field| is_numeric(field.data_type()))
+            .collect();
         Ok(())
     }
 
@@ -116,7 +129,11 @@ impl Renderer for Table<'_> {
         }
         let shown = (self.head.len() + tail.len()) as u64;
         let elided = row_count.saturating_sub(shown);
-        let layout = Layout::fit(&self.names, self.head.iter().chain(&tail), self.options.max_width);
+        let layout = Layout::fit(
+            &self.names,
+            self.head.iter().chain(&tail),
+            self.options.max_width,
+        );
         let text = self.draw(&layout, &tail, elided);
         let footer = footer(row_count, shown, self.names.len() - layout.visible);
         self.out.write_all(text.as_bytes())?;
@@ -127,10 +144,18 @@ impl Renderer for Table<'_> {
 impl Table<'_> {
     fn draw(&self, layout: &Layout, tail: &[Vec<String>], elided: u64) -> String {
         let mut table = comfy_table::Table::new();
-        table.load_style(if self.options.ascii { presets::ASCII_FULL_CONDENSED } else { presets::UTF8_FULL_CONDENSED });
+        table.load_style(if self.options.ascii {
+            presets::ASCII_FULL_CONDENSED
+        } else {
+            presets::UTF8_FULL_CONDENSED
+        });
         table.set_content_arrangement(ContentArrangement::Disabled);
         let cells = |texts: &[String]| -> Vec<Cell> {
-            texts[..layout.visible].iter().enumerate().map(|(i, text)| Cell::new(cut(text, layout.widths[i]))).collect()
+            texts[..layout.visible]
+                .iter()
+                .enumerate()
+                .map(|(i, text)| Cell::new(cut(text, layout.widths[i])))
+                .collect()
         };
         table.set_header(cells(&self.names));
         for row in self.head.iter().chain(tail) {
@@ -147,12 +172,22 @@ impl Table<'_> {
         if elided > 0 {
             // Top border, header and header separator come before the rows.
             let at = (3 + self.head.len()).min(lines.len());
-            let inner = lines.first().map_or(0, |line| line.width()).saturating_sub(2);
+            let inner = lines
+                .first()
+                .map_or(0, |line| line.width())
+                .saturating_sub(2);
             let label = format!("… {} rows …", group_thousands(elided));
             let border = if self.options.ascii { "|" } else { "│" };
             let padding = inner.saturating_sub(label.width());
             let left = padding / 2;
-            lines.insert(at, format!("{border}{}{label}{}{border}", " ".repeat(left), " ".repeat(padding - left)));
+            lines.insert(
+                at,
+                format!(
+                    "{border}{}{label}{}{border}",
+                    " ".repeat(left),
+                    " ".repeat(padding - left)
+                ),
+            );
         }
         let mut text = lines.join("\n");
         text.push('\n');
@@ -167,7 +202,11 @@ struct Layout {
 }
 
 impl Layout {
-    fn fit<'a>(names: &[String], rows: impl Iterator<Item = &'a Vec<String>>, max_width: Option<usize>) -> Layout {
+    fn fit<'a>(
+        names: &[String],
+        rows: impl Iterator<Item = &'a Vec<String>>,
+        max_width: Option<usize>,
+    ) -> Layout {
         let mut widths: Vec<usize> = names.iter().map(|name| name.width()).collect();
         for row in rows {
             for (width, text) in widths.iter_mut().zip(row) {
@@ -175,12 +214,18 @@ impl Layout {
             }
         }
         let Some(max_width) = max_width else {
-            return Layout { visible: widths.len(), widths };
+            return Layout {
+                visible: widths.len(),
+                widths,
+            };
         };
         // Each column takes its content plus a space either side and a border.
         let total = |widths: &[usize]| widths.iter().map(|w| w + 3).sum::<usize>() + 1;
         while total(&widths) > max_width {
-            let Some((widest, width)) = widths.iter().copied().enumerate().max_by_key(|(_, w)| *w) else { break };
+            let Some((widest, width)) = widths.iter().copied().enumerate().max_by_key(|(_, w)| *w)
+            else {
+                break;
+            };
             if width <= MIN_COLUMN_WIDTH {
                 break;
             }
@@ -238,8 +283,14 @@ fn footer(row_count: u64, shown: u64, hidden_columns: usize) -> String {
         text.push_str(&format!(" ({} shown)", group_thousands(shown)));
     }
     if hidden_columns > 0 {
-        let noun = if hidden_columns == 1 { "column" } else { "columns" };
-        text.push_str(&format!(", {hidden_columns} {noun} hidden (use a wider terminal or --format line)"));
+        let noun = if hidden_columns == 1 {
+            "column"
+        } else {
+            "columns"
+        };
+        text.push_str(&format!(
+            ", {hidden_columns} {noun} hidden (use a wider terminal or --format line)"
+        ));
     }
     text
 }

@@ -12,24 +12,96 @@ pub struct CommandInfo {
 }
 
 pub const COMMANDS: &[CommandInfo] = &[
-    CommandInfo { name: "help", usage: ".help", help: "this list" },
-    CommandInfo { name: "tables", usage: ".tables", help: "tables and views, with their row counts for tables" },
-    CommandInfo { name: "views", usage: ".views", help: "the view library with what each view answers" },
-    CommandInfo { name: "schema", usage: ".schema [NAME]", help: "CREATE statements, of NAME or of everything" },
-    CommandInfo { name: "describe", usage: ".describe NAME", help: "columns and types of a table or view" },
-    CommandInfo { name: "mode", usage: ".mode FORMAT", help: "output format: table csv tsv json jsonl markdown line" },
-    CommandInfo { name: "output", usage: ".output [FILE]", help: "send results to FILE, or back to the terminal" },
-    CommandInfo { name: "once", usage: ".once FILE", help: "send the next result to FILE" },
-    CommandInfo { name: "read", usage: ".read FILE", help: "run the statements of FILE" },
-    CommandInfo { name: "timer", usage: ".timer on|off", help: "show how long each statement took" },
-    CommandInfo { name: "maxrows", usage: ".maxrows N", help: "rows a table shows before eliding the middle (0: all)" },
-    CommandInfo { name: "nullvalue", usage: ".nullvalue TEXT", help: "how NULL is shown in tables" },
-    CommandInfo { name: "last", usage: ".last", help: "run the last query again and show all its rows" },
-    CommandInfo { name: "pager", usage: ".pager on|off|auto", help: "page results through $PAGER (else less -SRXF); auto: when taller than the screen" },
-    CommandInfo { name: "load", usage: ".load PATH TABLE [replace]", help: "load a CSV or Parquet file (or folder, or glob) into a table, all or nothing" },
-    CommandInfo { name: "check", usage: ".check", help: "the briefing's claims, published against computed" },
-    CommandInfo { name: "open", usage: ".open PATH", help: "open a database file (created with the bundled data)" },
-    CommandInfo { name: "quit", usage: ".quit", help: "leave the shell (also .exit or Ctrl-D)" },
+    CommandInfo {
+        name: "help",
+        usage: ".help",
+        help: "this list",
+    },
+    CommandInfo {
+        name: "tables",
+        usage: ".tables",
+        help: "tables and views, with their row counts for tables",
+    },
+    CommandInfo {
+        name: "views",
+        usage: ".views",
+        help: "the view library with what each view answers",
+    },
+    CommandInfo {
+        name: "schema",
+        usage: ".schema [NAME]",
+        help: "CREATE statements, of NAME or of everything",
+    },
+    CommandInfo {
+        name: "describe",
+        usage: ".describe NAME",
+        help: "columns and types of a table or view",
+    },
+    CommandInfo {
+        name: "mode",
+        usage: ".mode FORMAT",
+        help: "output format: table csv tsv json jsonl markdown line",
+    },
+    CommandInfo {
+        name: "output",
+        usage: ".output [FILE]",
+        help: "send results to FILE, or back to the terminal",
+    },
+    CommandInfo {
+        name: "once",
+        usage: ".once FILE",
+        help: "send the next result to FILE",
+    },
+    CommandInfo {
+        name: "read",
+        usage: ".read FILE",
+        help: "run the statements of FILE",
+    },
+    CommandInfo {
+        name: "timer",
+        usage: ".timer on|off",
+        help: "show how long each statement took",
+    },
+    CommandInfo {
+        name: "maxrows",
+        usage: ".maxrows N",
+        help: "rows a table shows before eliding the middle (0: all)",
+    },
+    CommandInfo {
+        name: "nullvalue",
+        usage: ".nullvalue TEXT",
+        help: "how NULL is shown in tables",
+    },
+    CommandInfo {
+        name: "last",
+        usage: ".last",
+        help: "run the last query again and show all its rows",
+    },
+    CommandInfo {
+        name: "pager",
+        usage: ".pager on|off|auto",
+        help: "page results through $PAGER (else less -SRXF); auto: when taller than the screen",
+    },
+    CommandInfo {
+        name: "load",
+        usage: ".load PATH TABLE [replace]",
+        help: "load a CSV or Parquet file (or folder, or glob) into a table, all or nothing",
+    },
+    CommandInfo {
+        name: "check",
+        usage: ".check",
+        help: "the briefing's claims, published against computed",
+    },
+    CommandInfo {
+        name: "open",
+        usage: ".open PATH",
+        help: "open a database file (created with the bundled data)",
+    },
+    CommandInfo {
+        name: "quit",
+        usage: ".quit",
+        help: "leave the shell (also .exit or Ctrl-D)",
+    },
 ];
 
 /// When results go through a pager.
@@ -57,7 +129,11 @@ pub enum DotCommand {
     NullValue(String),
     Last,
     Pager(PagerMode),
-    Load { path: PathBuf, table: String, replace: bool },
+    Load {
+        path: PathBuf,
+        table: String,
+        replace: bool,
+    },
     Check,
     Open(PathBuf),
     Quit,
@@ -75,10 +151,19 @@ impl DotCommand {
         };
         let argument = unquote(argument);
         let usage = |name: &str| {
-            let info = COMMANDS.iter().find(|c| c.name == name).map_or("", |c| c.usage);
+            let info = COMMANDS
+                .iter()
+                .find(|c| c.name == name)
+                .map_or("", |c| c.usage);
             format!("usage: {info}")
         };
-        let needs = |name: &str| if argument.is_empty() { Err(usage(name)) } else { Ok(argument.clone()) };
+        let needs = |name: &str| {
+            if argument.is_empty() {
+                Err(usage(name))
+            } else {
+                Ok(argument.clone())
+            }
+        };
         Ok(match name {
             "help" => DotCommand::Help,
             "tables" => DotCommand::Tables,
@@ -89,11 +174,16 @@ impl DotCommand {
                 let format = <OutputFormat as clap::ValueEnum>::from_str(&needs("mode")?, true)
                     .map_err(|_| format!("unknown format '{argument}'; {}", usage("mode")))?;
                 if format == OutputFormat::Parquet {
-                    return Err("parquet is written to a file: use -o FILE.parquet on the command line".to_string());
+                    return Err(
+                        "parquet is written to a file: use -o FILE.parquet on the command line"
+                            .to_string(),
+                    );
                 }
                 DotCommand::Mode(format)
             }
-            "output" => DotCommand::Output((!argument.is_empty()).then(|| PathBuf::from(&argument))),
+            "output" => {
+                DotCommand::Output((!argument.is_empty()).then(|| PathBuf::from(&argument)))
+            }
             "once" => DotCommand::Once(PathBuf::from(needs("once")?)),
             "read" => DotCommand::Read(PathBuf::from(needs("read")?)),
             "timer" => match argument.as_str() {
@@ -116,10 +206,21 @@ impl DotCommand {
             },
             "load" => {
                 let text = needs("load")?;
-                let words: Vec<&str> = text.split_whitespace().map(|w| w.trim_matches('\'')).collect();
+                let words: Vec<&str> = text
+                    .split_whitespace()
+                    .map(|w| w.trim_matches('\''))
+                    .collect();
                 match words.as_slice() {
-                    [path, table] => DotCommand::Load { path: PathBuf::from(path), table: table.to_string(), replace: false },
-                    [path, table, "replace"] => DotCommand::Load { path: PathBuf::from(path), table: table.to_string(), replace: true },
+                    [path, table] => DotCommand::Load {
+                        path: PathBuf::from(path),
+                        table: table.to_string(),
+                        replace: false,
+                    },
+                    [path, table, "replace"] => DotCommand::Load {
+                        path: PathBuf::from(path),
+                        table: table.to_string(),
+                        replace: true,
+                    },
                     _ => return Err(usage("load")),
                 }
             }
@@ -127,8 +228,12 @@ impl DotCommand {
             "open" => DotCommand::Open(PathBuf::from(needs("open")?)),
             "quit" | "exit" | "q" => DotCommand::Quit,
             unknown => {
-                let hint = nearest(unknown).map(|n| format!("; did you mean .{n}?")).unwrap_or_default();
-                return Err(format!("unknown command .{unknown}{hint} (.help lists them)"));
+                let hint = nearest(unknown)
+                    .map(|n| format!("; did you mean .{n}?"))
+                    .unwrap_or_default();
+                return Err(format!(
+                    "unknown command .{unknown}{hint} (.help lists them)"
+                ));
             }
         })
     }
@@ -136,8 +241,13 @@ impl DotCommand {
 
 fn unquote(text: &str) -> String {
     let quoted = text.len() >= 2
-        && ((text.starts_with('\'') && text.ends_with('\'')) || (text.starts_with('"') && text.ends_with('"')));
-    if quoted { text[1..text.len() - 1].to_string() } else { text.to_string() }
+        && ((text.starts_with('\'') && text.ends_with('\''))
+            || (text.starts_with('"') && text.ends_with('"')));
+    if quoted {
+        text[1..text.len() - 1].to_string()
+    } else {
+        text.to_string()
+    }
 }
 
 /// The command whose name is closest to `name` by edit distance, if close.
@@ -158,7 +268,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let current = row[j + 1];
-            row[j + 1] = (previous + usize::from(ca != *cb)).min(row[j] + 1).min(current + 1);
+            row[j + 1] = (previous + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(current + 1);
             previous = current;
         }
     }
@@ -171,14 +283,30 @@ mod tests {
 
     #[test]
     fn parses_commands_with_arguments() {
-        assert_eq!(DotCommand::parse(".mode csv"), Ok(DotCommand::Mode(OutputFormat::Csv)));
-        assert_eq!(DotCommand::parse(".maxrows 0"), Ok(DotCommand::MaxRows(None)));
-        assert_eq!(DotCommand::parse(".read 'my file.sql'"), Ok(DotCommand::Read("my file.sql".into())));
+        assert_eq!(
+            DotCommand::parse(".mode csv"),
+            Ok(DotCommand::Mode(OutputFormat::Csv))
+        );
+        assert_eq!(
+            DotCommand::parse(".maxrows 0"),
+            Ok(DotCommand::MaxRows(None))
+        );
+        assert_eq!(
+            DotCommand::parse(".read 'my file.sql'"),
+            Ok(DotCommand::Read("my file.sql".into()))
+        );
         assert!(DotCommand::parse(".timer maybe").is_err());
-        assert_eq!(DotCommand::parse(".pager auto"), Ok(DotCommand::Pager(PagerMode::Auto)));
+        assert_eq!(
+            DotCommand::parse(".pager auto"),
+            Ok(DotCommand::Pager(PagerMode::Auto))
+        );
         assert_eq!(
             DotCommand::parse(".load reports.csv cluster_reports replace"),
-            Ok(DotCommand::Load { path: "reports.csv".into(), table: "cluster_reports".into(), replace: true })
+            Ok(DotCommand::Load {
+                path: "reports.csv".into(),
+                table: "cluster_reports".into(),
+                replace: true
+            })
         );
     }
 

@@ -29,17 +29,20 @@ impl Catalogue {
     /// failure leaves completion poorer, never breaks the shell.
     pub fn read(engine: &Engine) -> Catalogue {
         let list = |sql: &str| -> Vec<String> {
-            let Ok(mut statement) = engine.connection().prepare(sql) else { return Vec::new() };
+            let Ok(mut statement) = engine.connection().prepare(sql) else {
+                return Vec::new();
+            };
             statement
                 .query_map([], |row| row.get::<_, String>(0))
                 .map(|rows| rows.filter_map(Result::ok).collect())
                 .unwrap_or_default()
         };
         let mut columns = Vec::new();
-        if let Ok(mut statement) =
-            engine.connection().prepare("SELECT table_name, column_name FROM duckdb_columns() ORDER BY 1, column_index")
-            && let Ok(rows) = statement.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))
-        {
+        if let Ok(mut statement) = engine.connection().prepare(
+            "SELECT table_name, column_name FROM duckdb_columns() ORDER BY 1, column_index",
+        ) && let Ok(rows) = statement.query_map([], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+        }) {
             columns = rows.filter_map(Result::ok).collect();
         }
         Catalogue {
@@ -69,7 +72,10 @@ pub struct ShellHelper {
 
 impl ShellHelper {
     pub fn new(catalogue: Catalogue) -> Self {
-        ShellHelper { catalogue, files: FilenameCompleter::new() }
+        ShellHelper {
+            catalogue,
+            files: FilenameCompleter::new(),
+        }
     }
 
     /// Candidates for an SQL word: columns of the relations the statement
@@ -77,13 +83,18 @@ impl ShellHelper {
     fn sql_candidates(&self, line: &str, prefix: &str) -> Vec<Pair> {
         let lower = prefix.to_lowercase();
         let matches = |name: &str| name.to_lowercase().starts_with(&lower);
-        let words: BTreeSet<String> =
-            line.split(|c: char| !(c.is_alphanumeric() || c == '_')).map(str::to_lowercase).collect();
+        let words: BTreeSet<String> = line
+            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .map(str::to_lowercase)
+            .collect();
         let mut seen = BTreeSet::new();
         let mut out = Vec::new();
         let mut push = |name: &str, out: &mut Vec<Pair>| {
             if matches(name) && seen.insert(name.to_string()) {
-                out.push(Pair { display: name.to_string(), replacement: name.to_string() });
+                out.push(Pair {
+                    display: name.to_string(),
+                    replacement: name.to_string(),
+                });
             }
         };
         for (table, column) in &self.catalogue.columns {
@@ -102,7 +113,11 @@ impl ShellHelper {
         }
         let upper = prefix.chars().next().is_some_and(char::is_uppercase);
         for keyword in &self.catalogue.keywords {
-            let shown = if upper { keyword.clone() } else { keyword.to_lowercase() };
+            let shown = if upper {
+                keyword.clone()
+            } else {
+                keyword.to_lowercase()
+            };
             push(&shown, &mut out);
         }
         out
@@ -112,7 +127,12 @@ impl ShellHelper {
 impl Completer for ShellHelper {
     type Candidate = Pair;
 
-    fn complete(&self, line: &str, pos: usize, ctx: &Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        ctx: &Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<Pair>)> {
         let before = &line[..pos];
         let trimmed = before.trim_start();
         // A dot command's name, then file paths for those that take one.
@@ -122,7 +142,10 @@ impl Completer for ShellHelper {
                 let candidates = COMMANDS
                     .iter()
                     .filter(|c| c.name.starts_with(&trimmed[1..]))
-                    .map(|c| Pair { display: format!(".{}", c.name), replacement: format!(".{} ", c.name) })
+                    .map(|c| Pair {
+                        display: format!(".{}", c.name),
+                        replacement: format!(".{} ", c.name),
+                    })
                     .collect();
                 return Ok((start, candidates));
             }
@@ -197,11 +220,16 @@ pub fn highlight_sql(line: &str, is_keyword: impl Fn(&str) -> bool) -> String {
             out.push_str(RESET);
             break;
         } else if c == '/' && chars.get(i + 1).is_some_and(|(_, n)| *n == '*') {
-            let close = line[start..].find("*/").map_or(line.len(), |at| start + at + 2);
+            let close = line[start..]
+                .find("*/")
+                .map_or(line.len(), |at| start + at + 2);
             out.push_str(COMMENT);
             out.push_str(&line[start..close]);
             out.push_str(RESET);
-            i = chars.iter().position(|(index, _)| *index >= close).unwrap_or(chars.len());
+            i = chars
+                .iter()
+                .position(|(index, _)| *index >= close)
+                .unwrap_or(chars.len());
         } else if c == '\'' {
             let mut j = i + 1;
             while j < chars.len() && chars[j].1 != '\'' {
@@ -244,12 +272,19 @@ mod tests {
     #[test]
     fn highlights_without_changing_the_text() {
         let line = "select /* why */ 'a b', 42 from t -- note";
-        let coloured = highlight_sql(line, |w| w.eq_ignore_ascii_case("select") || w.eq_ignore_ascii_case("from"));
+        let coloured = highlight_sql(line, |w| {
+            w.eq_ignore_ascii_case("select") || w.eq_ignore_ascii_case("from")
+        });
         assert!(coloured.contains(&format!("{KEYWORD}select{RESET}")));
         assert!(coloured.contains(&format!("{STRING}'a b'{RESET}")));
         assert!(coloured.contains(&format!("{NUMBER}42{RESET}")));
         assert!(coloured.contains(&format!("{COMMENT}/* why */{RESET}")));
-        let plain: String = coloured.replace(KEYWORD, "").replace(STRING, "").replace(NUMBER, "").replace(COMMENT, "").replace(RESET, "");
+        let plain: String = coloured
+            .replace(KEYWORD, "")
+            .replace(STRING, "")
+            .replace(NUMBER, "")
+            .replace(COMMENT, "")
+            .replace(RESET, "");
         assert_eq!(plain, line);
     }
 }

@@ -57,7 +57,11 @@ pub fn run(engine: Engine, options: ShellOptions, target: &OutputTarget) -> Resu
     let mut shell = Shell {
         engine,
         options,
-        format: if target.format == OutputFormat::Parquet { OutputFormat::Table } else { target.format },
+        format: if target.format == OutputFormat::Parquet {
+            OutputFormat::Table
+        } else {
+            target.format
+        },
         render,
         timer: false,
         output: None,
@@ -73,7 +77,8 @@ pub fn run(engine: Engine, options: ShellOptions, target: &OutputTarget) -> Resu
         .max_history_size(10_000)
         .map_err(|e| Error::Engine(e.to_string()))?
         .build();
-    let mut editor: Editor<ShellHelper, DefaultHistory> = Editor::with_config(config).map_err(|e| Error::Engine(e.to_string()))?;
+    let mut editor: Editor<ShellHelper, DefaultHistory> =
+        Editor::with_config(config).map_err(|e| Error::Engine(e.to_string()))?;
     editor.set_helper(Some(ShellHelper::new(Catalogue::read(&shell.engine))));
     // The editor claims SIGINT for itself while it lives; a query must get
     // it instead (at the prompt the terminal is raw and Ctrl-C is a key).
@@ -90,7 +95,11 @@ pub fn run(engine: Engine, options: ShellOptions, target: &OutputTarget) -> Resu
     }
     let mut buffer = String::new();
     loop {
-        let prompt = if buffer.is_empty() { PROMPT } else { CONTINUATION };
+        let prompt = if buffer.is_empty() {
+            PROMPT
+        } else {
+            CONTINUATION
+        };
         match editor.readline(prompt) {
             Ok(line) => {
                 if buffer.is_empty() && line.trim_start().starts_with('.') {
@@ -137,7 +146,9 @@ pub fn run(engine: Engine, options: ShellOptions, target: &OutputTarget) -> Resu
 fn history_path() -> Option<PathBuf> {
     let state = std::env::var_os("XDG_STATE_HOME")
         .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local/state")))?;
+        .or_else(|| {
+            std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local/state"))
+        })?;
     Some(state.join("clusterql").join("history"))
 }
 
@@ -152,7 +163,10 @@ impl Shell {
         let database = match (&self.options.engine_options.database, self.options.empty) {
             (Some(path), _) => path.display().to_string(),
             (None, true) => "an empty in-memory database".to_string(),
-            (None, false) => "an in-memory database over the bundled dataset (synthetic, see data/README.md)".to_string(),
+            (None, false) => {
+                "an in-memory database over the bundled dataset (synthetic, see data/README.md)"
+                    .to_string()
+            }
         };
         format!(
             "clusterql {} on {database}\nEnter SQL ending with ';', .help for commands, .views for the view library, Ctrl-D to leave.",
@@ -161,9 +175,13 @@ impl Shell {
     }
 
     fn run_init_file(&mut self) {
-        let Some(home) = std::env::var_os("HOME") else { return };
+        let Some(home) = std::env::var_os("HOME") else {
+            return;
+        };
         let path = PathBuf::from(home).join(".clusterqlrc");
-        let Ok(text) = std::fs::read_to_string(&path) else { return };
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            return;
+        };
         let name = path.display().to_string();
         // Dot commands and SQL may mix; each line that starts with a dot is
         // a command, everything else is SQL.
@@ -195,8 +213,15 @@ impl Shell {
         let mut changes_catalogue = false;
         for statement in script::split(text) {
             let keyword = statement.leading_keyword();
-            changes_catalogue |= matches!(keyword.as_str(), "CREATE" | "DROP" | "ALTER" | "ATTACH" | "DETACH" | "USE");
-            let location = Location { source: source.to_string(), line: statement.line, column: statement.column };
+            changes_catalogue |= matches!(
+                keyword.as_str(),
+                "CREATE" | "DROP" | "ALTER" | "ATTACH" | "DETACH" | "USE"
+            );
+            let location = Location {
+                source: source.to_string(),
+                line: statement.line,
+                column: statement.column,
+            };
             let started = Instant::now();
             crate::interrupt::clear();
             let outcome = self.execute(&statement, &location, self.render.clone());
@@ -214,7 +239,12 @@ impl Shell {
         changes_catalogue
     }
 
-    fn execute(&mut self, statement: &Statement, location: &Location, mut render: RenderOptions) -> Result<exec::Outcome> {
+    fn execute(
+        &mut self,
+        statement: &Statement,
+        location: &Location,
+        mut render: RenderOptions,
+    ) -> Result<exec::Outcome> {
         let destination = self.once.take().or_else(|| self.output.clone());
         match destination {
             Some(path) => {
@@ -222,7 +252,14 @@ impl Shell {
                 let mut writer = io::BufWriter::new(file);
                 render.max_rows = None;
                 render.max_width = None;
-                let outcome = exec::execute(&self.engine, statement, location, self.format, &render, &mut writer)?;
+                let outcome = exec::execute(
+                    &self.engine,
+                    statement,
+                    location,
+                    self.format,
+                    &render,
+                    &mut writer,
+                )?;
                 writer.flush().map_err(Error::Output)?;
                 Ok(outcome)
             }
@@ -231,7 +268,14 @@ impl Shell {
                 // that its height decides whether to page.
                 render.max_width = terminal_width();
                 let mut text = Vec::new();
-                let outcome = exec::execute(&self.engine, statement, location, self.format, &render, &mut text)?;
+                let outcome = exec::execute(
+                    &self.engine,
+                    statement,
+                    location,
+                    self.format,
+                    &render,
+                    &mut text,
+                )?;
                 pager::show(&text, self.pager == PagerMode::On).map_err(Error::Output)?;
                 Ok(outcome)
             }
@@ -239,7 +283,14 @@ impl Shell {
                 render.max_width = terminal_width();
                 let stdout = io::stdout();
                 let mut writer = io::BufWriter::new(stdout.lock());
-                let outcome = exec::execute(&self.engine, statement, location, self.format, &render, &mut writer)?;
+                let outcome = exec::execute(
+                    &self.engine,
+                    statement,
+                    location,
+                    self.format,
+                    &render,
+                    &mut writer,
+                )?;
                 writer.flush().map_err(Error::Output)?;
                 Ok(outcome)
             }
@@ -249,8 +300,16 @@ impl Shell {
     /// Runs a query whose rows it prints in a fixed format, for the dot
     /// commands that answer from the catalogue.
     fn show(&mut self, sql: &str) {
-        let statement = Statement { sql: sql.to_string(), line: 1, column: 1 };
-        let location = Location { source: "shell".to_string(), line: 1, column: 1 };
+        let statement = Statement {
+            sql: sql.to_string(),
+            line: 1,
+            column: 1,
+        };
+        let location = Location {
+            source: "shell".to_string(),
+            line: 1,
+            column: 1,
+        };
         let mut render = self.render.clone();
         render.max_rows = None;
         if let Err(error) = self.execute(&statement, &location, render) {
@@ -348,7 +407,11 @@ impl Shell {
     fn open(&mut self, path: &Path) {
         let mut engine_options = self.options.engine_options.clone();
         engine_options.database = Some(path.to_path_buf());
-        match crate::session::open_configured(&engine_options, self.options.empty, &self.options.vars) {
+        match crate::session::open_configured(
+            &engine_options,
+            self.options.empty,
+            &self.options.vars,
+        ) {
             Ok(engine) => {
                 crate::interrupt::install(engine.interrupt_handle());
                 self.engine = engine;
@@ -362,7 +425,10 @@ impl Shell {
 }
 
 fn quote_identifier(name: &str) -> String {
-    if name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+    if name
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+    {
         name.to_string()
     } else {
         format!("\"{}\"", name.replace('"', "\"\""))

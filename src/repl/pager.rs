@@ -10,10 +10,16 @@ pub fn show(text: &[u8], always: bool) -> io::Result<()> {
     let height = terminal_size::terminal_size().map_or(usize::MAX, |(_, h)| usize::from(h.0));
     let lines = text.iter().filter(|b| **b == b'\n').count();
     if always || lines + 1 > height {
-        let command = std::env::var("PAGER").ok().filter(|p| !p.trim().is_empty()).unwrap_or_else(|| "less -SRXF".to_string());
+        let command = std::env::var("PAGER")
+            .ok()
+            .filter(|p| !p.trim().is_empty())
+            .unwrap_or_else(|| "less -SRXF".to_string());
         let mut words = command.split_whitespace();
         if let Some(program) = words.next()
-            && let Ok(mut child) = Command::new(program).args(words).stdin(Stdio::piped()).spawn()
+            && let Ok(mut child) = Command::new(program)
+                .args(words)
+                .stdin(Stdio::piped())
+                .spawn()
         {
             if let Some(mut input) = child.stdin.take() {
                 // The user may quit the pager before reading everything.

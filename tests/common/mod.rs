@@ -8,7 +8,9 @@ use assert_cmd::Command;
 pub fn clusterql() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_clusterql"));
     // Keep the user's own start-up file and terminal out of the tests.
-    command.env_remove("COLUMNS").env("HOME", std::env::temp_dir());
+    command
+        .env_remove("COLUMNS")
+        .env("HOME", std::env::temp_dir());
     command
 }
 
