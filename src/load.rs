@@ -305,7 +305,7 @@ fn validate_and_insert(
             t = column.data_type,
             limit = PROBLEM_LIMIT + 1
         );
-        for (file, line, value) in rows3(engine, &sql)? {
+        for (file, line, value) in problem_rows(engine, &sql)? {
             problems.add(format!(
                 "{file}:{line}: column '{}': '{value}' is not a {}",
                 column.name, column.data_type
@@ -350,7 +350,7 @@ fn check_rules(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Re
         let sql = format!(
             "SELECT __file, __line, 'NULL' FROM temp.load_typed WHERE {name} IS NULL ORDER BY 1, 2 LIMIT {limit}"
         );
-        for (file, line, _) in rows3(engine, &sql)? {
+        for (file, line, _) in problem_rows(engine, &sql)? {
             problems.add(format!(
                 "{file}:{line}: column '{}' is empty but required",
                 column.name
@@ -370,7 +370,7 @@ fn check_rules(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Re
             "SELECT __file, __line, {key_text} FROM (SELECT *, count(*) OVER (PARTITION BY {key_list}) AS n FROM temp.load_typed) \
              WHERE n > 1 ORDER BY 1, 2 LIMIT {limit}"
         );
-        for (file, line, value) in rows3(engine, &sql)? {
+        for (file, line, value) in problem_rows(engine, &sql)? {
             problems.add(format!(
                 "{file}:{line}: duplicate key {} = '{value}' within the loaded files",
                 key.join(", ")
@@ -389,7 +389,7 @@ fn check_rules(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Re
                     .collect::<Vec<_>>()
                     .join(" || '/' || ")
             );
-            for (file, line, value) in rows3(engine, &sql)? {
+            for (file, line, value) in problem_rows(engine, &sql)? {
                 problems.add(format!(
                     "{file}:{line}: key {} = '{value}' is already in {table} (use --replace?)",
                     key.join(", ")
@@ -409,7 +409,7 @@ fn check_rules(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Re
             "SELECT __file, __line, {column} FROM temp.load_typed WHERE {column} IS NOT NULL \
              AND {column} NOT IN (SELECT {column} FROM main.{target}) ORDER BY 1, 2 LIMIT {limit}"
         );
-        for (file, line, value) in rows3(engine, &sql)? {
+        for (file, line, value) in problem_rows(engine, &sql)? {
             problems.add(format!(
                 "{file}:{line}: column '{column}': '{value}' is not in {target}"
             ));
@@ -420,8 +420,8 @@ fn check_rules(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Re
         let sql = format!(
             "SELECT __file, __line, '' FROM temp.load_typed WHERE NOT coalesce(({check}), true) ORDER BY 1, 2 LIMIT {limit}"
         );
-        let rows =
-            rows3(engine, &sql).map_err(|e| Error::Engine(format!("checking {check}: {e}")))?;
+        let rows = problem_rows(engine, &sql)
+            .map_err(|e| Error::Engine(format!("checking {check}: {e}")))?;
         for (file, line, _) in rows {
             problems.add(format!("{file}:{line}: breaks the rule {check}"));
         }
@@ -497,7 +497,7 @@ fn check_constraints(engine: &Engine, table: &str) -> Result<Vec<String>> {
     Ok(checks)
 }
 
-fn rows3(engine: &Engine, sql: &str) -> Result<Vec<(String, i64, String)>> {
+fn problem_rows(engine: &Engine, sql: &str) -> Result<Vec<(String, i64, String)>> {
     let mut statement = engine.connection().prepare(sql)?;
     let rows = statement
         .query_map([], |row| {

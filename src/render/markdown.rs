@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use duckdb::arrow::datatypes::Schema;
 use duckdb::arrow::record_batch::RecordBatch;
 
-use super::{CellWriter, Renderer, is_numeric};
+use super::{CellWriter, Renderer};
 
 pub struct Markdown<'w> {
     null_text: String,
@@ -36,7 +36,7 @@ impl Renderer for Markdown<'_> {
         }
         text.push_str("\n|");
         for field in schema.fields() {
-            text.push_str(if is_numeric(field.data_type()) {
+            text.push_str(if field.data_type().is_numeric() {
                 " ---: |"
             } else {
                 " --- |"

@@ -12,7 +12,7 @@ mod table;
 
 use std::io::{self, Write};
 
-use duckdb::arrow::datatypes::{DataType, Schema};
+use duckdb::arrow::datatypes::Schema;
 use duckdb::arrow::record_batch::RecordBatch;
 
 pub use cell::CellWriter;
@@ -133,9 +133,4 @@ pub fn renderer<'w>(
         }
         (OutputFormat::Line, _) => Box::new(line::Line::new(options.null_text.clone(), out)),
     }
-}
-
-/// Whether values of this type are numbers, which tables align right.
-pub(crate) fn is_numeric(data_type: &DataType) -> bool {
-    data_type.is_numeric()
 }

@@ -11,7 +11,7 @@ use duckdb::arrow::datatypes::Schema;
 use duckdb::arrow::record_batch::RecordBatch;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::{CellWriter, RenderOptions, Renderer, is_numeric};
+use super::{CellWriter, RenderOptions, Renderer};
 
 /// Narrowest a column is squeezed to before columns are hidden instead.
 const MIN_COLUMN_WIDTH: usize = 10;
@@ -103,7 +103,7 @@ impl Renderer for Table<'_> {
         self.numeric = schema
             .fields()
             .iter()
-            .map(|field| is_numeric(field.data_type()))
+            .map(|field| field.data_type().is_numeric())
             .collect();
         Ok(())
     }
