@@ -97,11 +97,36 @@ fn build(path: &Path, data_dir: &Path) -> Result<()> {
         Ok(())
     })();
     match built {
-        Ok(()) => std::fs::rename(&temporary, path).map_err(|e| Error::io(path, e)),
+        Ok(()) => {
+            std::fs::rename(&temporary, path).map_err(|e| Error::io(path, e))?;
+            remove_stale(dir);
+            Ok(())
+        }
         Err(error) => {
             let _ = std::fs::remove_file(&temporary);
             let _ = std::fs::remove_file(temporary.with_extension("wal"));
             Err(error)
+        }
+    }
+}
+
+/// Catalogues of older data or versions are left behind when something
+/// changes; those unused for a week go (another checkout's stays while in use).
+fn remove_stale(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let week = std::time::Duration::from_secs(7 * 24 * 3600);
+    for entry in entries.filter_map(|e| e.ok()) {
+        let name = entry.file_name().to_string_lossy().to_string();
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.accessed().or_else(|_| m.modified()))
+            .ok()
+            .and_then(|used| used.elapsed().ok())
+            .is_some_and(|age| age > week);
+        if name.starts_with("bundled-") && stale {
+            let _ = std::fs::remove_file(entry.path());
         }
     }
 }
