@@ -38,20 +38,19 @@ impl Fixture {
         path
     }
 
+    /// Runs SQL on the database, CSV out.
+    fn query(&self, sql: &str) -> common::Output {
+        let db = self.db.to_str().expect("path");
+        run(clusterql().args(["--db", db, "--format", "csv", "-c", sql]))
+    }
+
     fn counts(&self) -> String {
         let sql = TABLES
             .iter()
             .map(|t| format!("(SELECT count(*) FROM {t})"))
             .collect::<Vec<_>>()
             .join(" || ',' || ");
-        let out = run(clusterql().args([
-            "--db",
-            self.db.to_str().expect("path"),
-            "--format",
-            "csv",
-            "-c",
-            &format!("select {sql} as counts"),
-        ]));
+        let out = self.query(&format!("select {sql} as counts"));
         assert_eq!(out.code, 0, "{}", out.stderr);
         out.stdout
     }
@@ -107,14 +106,7 @@ fn good_csv_and_parquet_files_load() {
     let path = fx.file("reports_2025.csv", csv.as_bytes());
     let out = fx.load(&path, "cluster_reports", &[]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let check = run(clusterql().args([
-        "--db",
-        fx.db.to_str().expect("path"),
-        "--format",
-        "csv",
-        "-c",
-        "select count(*) as n from cluster_reports where report_year = 2025",
-    ]));
+    let check = fx.query("select count(*) as n from cluster_reports where report_year = 2025");
     assert_eq!(check.stdout, "n\n2\n");
     // Columns in another order, names in other case, from Parquet.
     let parquet = fx.dir.path().join("links.parquet");
@@ -123,14 +115,7 @@ fn good_csv_and_parquet_files_load() {
     let out = fx.load(&parquet, "chain_links", &[]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     // The views see the new rows at once.
-    let seen = run(clusterql().args([
-        "--db",
-        fx.db.to_str().expect("path"),
-        "--format",
-        "csv",
-        "-c",
-        "select clusters from chain_link_suppliers where link = 'robot arms'",
-    ]));
+    let seen = fx.query("select clusters from chain_link_suppliers where link = 'robot arms'");
     assert_eq!(seen.stdout, "clusters\n1\n", "{}", seen.stderr);
 }
 
@@ -140,14 +125,7 @@ fn replace_swaps_a_tables_rows_in_one_go() {
     let path = fx.file("links.csv", b"cluster_id,link\nN2022-001,one link\n");
     let out = fx.load(&path, "chain_links", &["--replace"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let check = run(clusterql().args([
-        "--db",
-        fx.db.to_str().expect("path"),
-        "--format",
-        "csv",
-        "-c",
-        "select count(*) as n from chain_links",
-    ]));
+    let check = fx.query("select count(*) as n from chain_links");
     assert_eq!(check.stdout, "n\n1\n");
 }
 

@@ -248,53 +248,39 @@ impl Shell {
         let destination = self.once.take().or_else(|| self.output.clone());
         match destination {
             Some(path) => {
-                let file = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
-                let mut writer = io::BufWriter::new(file);
+                // A file gets every row and column.
                 render.max_rows = None;
                 render.max_width = None;
-                let outcome = exec::execute(
-                    &self.engine,
-                    statement,
-                    location,
-                    self.format,
-                    &render,
-                    &mut writer,
-                )?;
-                writer.flush().map_err(Error::Output)?;
-                Ok(outcome)
+                let file = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
+                self.render_into(statement, location, &render, &mut io::BufWriter::new(file))
             }
             None if self.pager != PagerMode::Off => {
                 // Rendered first (a table holds only the rows it shows), so
                 // that its height decides whether to page.
                 render.max_width = terminal_width();
                 let mut text = Vec::new();
-                let outcome = exec::execute(
-                    &self.engine,
-                    statement,
-                    location,
-                    self.format,
-                    &render,
-                    &mut text,
-                )?;
+                let outcome = self.render_into(statement, location, &render, &mut text)?;
                 pager::show(&text, self.pager == PagerMode::On).map_err(Error::Output)?;
                 Ok(outcome)
             }
             None => {
                 render.max_width = terminal_width();
-                let stdout = io::stdout();
-                let mut writer = io::BufWriter::new(stdout.lock());
-                let outcome = exec::execute(
-                    &self.engine,
-                    statement,
-                    location,
-                    self.format,
-                    &render,
-                    &mut writer,
-                )?;
-                writer.flush().map_err(Error::Output)?;
-                Ok(outcome)
+                let mut stdout = io::BufWriter::new(io::stdout().lock());
+                self.render_into(statement, location, &render, &mut stdout)
             }
         }
+    }
+
+    fn render_into(
+        &self,
+        statement: &Statement,
+        location: &Location,
+        render: &RenderOptions,
+        out: &mut dyn Write,
+    ) -> Result<exec::Outcome> {
+        let outcome = exec::execute(&self.engine, statement, location, self.format, render, out)?;
+        out.flush().map_err(Error::Output)?;
+        Ok(outcome)
     }
 
     /// Runs a query whose rows it prints in a fixed format, for the dot
