@@ -136,63 +136,33 @@ fn variables_are_values_not_sql() {
 
 #[test]
 fn the_example_query_files_run_on_the_bundled_data() {
-    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let ranking = run(clusterql().args([
-        "--format",
-        "csv",
-        "-f",
-        examples
-            .join("province_ranking.sql")
-            .to_str()
-            .expect("path"),
-    ]));
-    assert_eq!(ranking.code, 0, "{}", ranking.stderr);
+    let example = |file: &str, extra: &[&str]| {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples")
+            .join(file);
+        let out = run(clusterql()
+            .args(["--format", "csv"])
+            .args(extra)
+            .args(["-f", path.to_str().expect("path")]));
+        assert_eq!(out.code, 0, "{file}: {}", out.stderr);
+        out.stdout
+    };
+    let ranking = example("province_ranking.sql", &[]);
     assert!(
-        ranking
-            .stdout
-            .starts_with("province,clusters,total_output_bn_cny"),
-        "{}",
-        ranking.stdout
+        ranking.starts_with("province,clusters,total_output_bn_cny"),
+        "{ranking}"
     );
-    assert!(ranking.stdout.lines().count() > 20);
-    let pyramid = run(clusterql().args([
-        "--format",
-        "csv",
-        "--var",
-        "province=Zhejiang",
-        "-f",
-        examples
-            .join("province_pyramid.sql")
-            .to_str()
-            .expect("path"),
-    ]));
-    assert_eq!(pyramid.code, 0, "{}", pyramid.stderr);
+    assert!(ranking.lines().count() > 20);
+    let pyramid = example("province_pyramid.sql", &["--var", "province=Zhejiang"]);
     assert!(
-        pyramid.stdout.contains("national,2022,innovative_sme,"),
-        "{}",
-        pyramid.stdout
+        pyramid.contains("national,2022,innovative_sme,"),
+        "{pyramid}"
     );
-    let compared = run(clusterql().args([
-        "--format",
-        "csv",
-        "-f",
-        examples
-            .join("batches_compared.sql")
-            .to_str()
-            .expect("path"),
-    ]));
-    assert_eq!(compared.code, 0, "{}", compared.stderr);
+    let compared = example("batches_compared.sql", &[]);
+    assert!(compared.contains("clusters,100.0,100.0,1.0"), "{compared}");
     assert!(
-        compared.stdout.contains("clusters,100.0,100.0,1.0"),
-        "{}",
-        compared.stdout
-    );
-    assert!(
-        compared
-            .stdout
-            .contains("region,clusters_2022,clusters_2023"),
-        "{}",
-        compared.stdout
+        compared.contains("region,clusters_2022,clusters_2023"),
+        "{compared}"
     );
 }
 

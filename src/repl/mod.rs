@@ -104,12 +104,14 @@ pub fn run(engine: Engine, options: ShellOptions, target: &OutputTarget) -> Resu
             Ok(line) => {
                 if buffer.is_empty() && line.trim_start().starts_with('.') {
                     let _ = editor.add_history_entry(line.trim());
-                    if shell.dot_command(&line) == Flow::Quit {
-                        break;
-                    }
-                    // .read and .open may change what there is to complete.
-                    if let Some(helper) = editor.helper_mut() {
-                        helper.catalogue = Catalogue::read(&shell.engine);
+                    match shell.dot_command(&line) {
+                        Flow::Quit => break,
+                        Flow::CatalogueChanged => {
+                            if let Some(helper) = editor.helper_mut() {
+                                helper.catalogue = Catalogue::read(&shell.engine);
+                            }
+                        }
+                        Flow::Continue => {}
                     }
                     continue;
                 }
@@ -155,6 +157,8 @@ fn history_path() -> Option<PathBuf> {
 #[derive(Debug, PartialEq, Eq)]
 enum Flow {
     Continue,
+    /// Tables, views or the database changed: completion must re-read them.
+    CatalogueChanged,
     Quit,
 }
 
@@ -347,7 +351,9 @@ impl Shell {
             DotCommand::Once(path) => self.once = Some(path),
             DotCommand::Read(path) => match std::fs::read_to_string(&path) {
                 Ok(text) => {
-                    self.run_sql(&path.display().to_string(), &text);
+                    if self.run_sql(&path.display().to_string(), &text) {
+                        return Flow::CatalogueChanged;
+                    }
                 }
                 Err(error) => eprintln!("error: {}: {error}", path.display()),
             },
@@ -369,13 +375,12 @@ impl Shell {
             DotCommand::Load { path, table, replace } => {
                 let request = crate::load::LoadRequest {
                     paths: vec![path],
-                    table: table.clone(),
+                    table,
                     mode: if replace { crate::load::Mode::Replace } else { crate::load::Mode::Append },
                     ignore_extra: false,
                 };
-                match crate::load::load(&self.engine, &request) {
-                    Ok(loaded) => eprintln!("loaded {} rows into {table}", loaded.rows),
-                    Err(error) => eprintln!("error: {error}"),
+                if let Err(error) = crate::commands::load(&self.engine, &request, false) {
+                    eprintln!("error: {error}");
                 }
             }
             DotCommand::Check => {
@@ -385,7 +390,10 @@ impl Shell {
                     Err(error) => eprintln!("{error}"),
                 }
             }
-            DotCommand::Open(path) => self.open(&path),
+            DotCommand::Open(path) => {
+                self.open(&path);
+                return Flow::CatalogueChanged;
+            }
         }
         Flow::Continue
     }
