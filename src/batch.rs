@@ -2,7 +2,7 @@
 //! in order; the first error stops the batch unless `--keep-going`.
 
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::cli::Source;
 use crate::engine::Engine;
@@ -17,6 +17,8 @@ pub struct Runner<'a> {
     target: &'a OutputTarget,
     out: &'a mut dyn Write,
     keep_going: bool,
+    /// Where a Parquet result goes (the output file's temporary name).
+    pub parquet_path: Option<PathBuf>,
     failures: usize,
     /// A Parquet file holds one result; a second would overwrite the first.
     parquet_written: bool,
@@ -34,6 +36,7 @@ impl<'a> Runner<'a> {
             target,
             out,
             keep_going,
+            parquet_path: None,
             failures: 0,
             parquet_written: false,
         }
@@ -87,12 +90,13 @@ impl<'a> Runner<'a> {
         statement: &script::Statement,
         location: &Location,
     ) -> Result<Outcome> {
-        let outcome = match (&self.target.path, self.target.format) {
+        let outcome = match (&self.parquet_path, self.target.format) {
             (Some(path), OutputFormat::Parquet) if exec::is_query(statement) => {
                 if self.parquet_written {
+                    let destination = self.target.path.as_deref().unwrap_or(path);
                     return Err(Error::Usage(format!(
                         "{location}: a Parquet file holds one result, and {} already has one",
-                        path.display()
+                        destination.display()
                     )));
                 }
                 self.parquet_written = true;

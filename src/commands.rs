@@ -9,8 +9,7 @@ use duckdb::arrow::record_batch::RecordBatch;
 use crate::engine::Engine;
 use crate::error::{Error, Location, Result};
 use crate::exec;
-use crate::output::OutputTarget;
-use crate::render::{self, OutputFormat, ResultKind};
+use crate::render::{self, OutputFormat, RenderOptions, ResultKind};
 use crate::script::Statement;
 
 const CHECK_SQL: &str = "SELECT claim_id, source, statement, published_value, comparator, tolerance, \
@@ -18,7 +17,12 @@ const CHECK_SQL: &str = "SELECT claim_id, source, statement, published_value, co
 
 /// Prints every claim with its published and computed value; fails with
 /// exit code 3, naming the claims, if any does not hold.
-pub fn check(engine: &Engine, target: &OutputTarget) -> Result<()> {
+pub fn check(
+    engine: &Engine,
+    format: OutputFormat,
+    options: &RenderOptions,
+    out: &mut dyn Write,
+) -> Result<()> {
     let location = Location {
         source: "check".to_string(),
         line: 1,
@@ -29,20 +33,7 @@ pub fn check(engine: &Engine, target: &OutputTarget) -> Result<()> {
         line: 1,
         column: 1,
     };
-    let format = if target.format == OutputFormat::Parquet {
-        OutputFormat::Table
-    } else {
-        target.format
-    };
-    let mut out = target.open_writer()?;
-    exec::execute(
-        engine,
-        &statement,
-        &location,
-        format,
-        &target.options,
-        &mut *out,
-    )?;
+    exec::execute(engine, &statement, &location, format, options, out)?;
     out.flush().map_err(Error::Output)?;
     let mut failed_query = engine
         .connection()
@@ -58,7 +49,7 @@ pub fn check(engine: &Engine, target: &OutputTarget) -> Result<()> {
 }
 
 /// Prints the catalogue of the view library.
-pub fn views(target: &OutputTarget) -> Result<()> {
+pub fn views(format: OutputFormat, options: &RenderOptions, out: &mut dyn Write) -> Result<()> {
     let catalogue = crate::library::catalogue();
     let column = |values: Vec<String>| -> ArrayRef { Arc::new(StringArray::from(values)) };
     let batch = RecordBatch::try_from_iter([
@@ -80,20 +71,13 @@ pub fn views(target: &OutputTarget) -> Result<()> {
         ),
     ])
     .map_err(|e| Error::Engine(e.to_string()))?;
-    let format = if target.format == OutputFormat::Parquet {
-        OutputFormat::Table
-    } else {
-        target.format
-    };
-    let mut out = target.open_writer()?;
-    {
-        let mut renderer = render::renderer(format, ResultKind::Rows, &target.options, &mut *out);
-        renderer.begin(&batch.schema()).map_err(Error::Output)?;
-        renderer.push(&batch).map_err(Error::Output)?;
-        renderer
-            .finish(batch.num_rows() as u64)
-            .map_err(Error::Output)?;
-    }
+    let mut renderer = render::renderer(format, ResultKind::Rows, options, out);
+    renderer.begin(&batch.schema()).map_err(Error::Output)?;
+    renderer.push(&batch).map_err(Error::Output)?;
+    renderer
+        .finish(batch.num_rows() as u64)
+        .map_err(Error::Output)?;
+    drop(renderer);
     out.flush().map_err(Error::Output)
 }
 

@@ -167,11 +167,14 @@ pub fn sql_string(text: &str) -> String {
 
 fn open_error(path: &Path, error: &duckdb::Error) -> Error {
     let message = crate::error::one_line(&error.to_string());
-    if message.contains("Could not set lock") || message.contains("Conflicting lock") {
-        return Error::Engine(format!(
-            "{}: database is locked: another process has it open for writing ({message})",
-            path.display()
-        ));
-    }
-    Error::Engine(format!("{}: {message}", path.display()))
+    let what = if message.contains("Could not set lock") || message.contains("Conflicting lock") {
+        "database is locked: another process has it open for writing"
+    } else if message.contains("not a valid DuckDB database file") {
+        "not a DuckDB database file (a CSV or Parquet file goes in with `load`)"
+    } else if message.contains("created with a newer version of DuckDB") {
+        "written by a newer DuckDB than clusterql's; open it there and EXPORT DATABASE, or upgrade clusterql"
+    } else {
+        return Error::Engine(format!("{}: {message}", path.display()));
+    };
+    Error::Engine(format!("{}: {what} ({message})", path.display()))
 }

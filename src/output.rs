@@ -3,7 +3,7 @@
 
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::cli::Cli;
 use crate::error::{Error, Result};
@@ -44,15 +44,146 @@ impl OutputTarget {
         })
     }
 
-    /// The writer for results; a file is created (or truncated) here.
-    /// Parquet is written by DuckDB, so its "writer" is stdout, unused.
-    pub fn open_writer(&self) -> Result<Box<dyn Write>> {
-        match (&self.path, self.format) {
-            (Some(path), format) if format != OutputFormat::Parquet => {
-                let file = File::create(path).map_err(|e| Error::io(path, e))?;
-                Ok(Box::new(BufWriter::with_capacity(1 << 16, file)))
+    /// The format for output that DuckDB's Parquet writer cannot take (a
+    /// report, a catalogue): a table in place of Parquet.
+    pub fn text_format(&self) -> OutputFormat {
+        if self.format == OutputFormat::Parquet {
+            OutputFormat::Table
+        } else {
+            self.format
+        }
+    }
+
+    /// Opens the destination. A file is written under a temporary name and
+    /// appears under its own only through [`Output::close`].
+    pub fn open(&self) -> Result<Output> {
+        let (writer, file): (Box<dyn Write>, _) = match (&self.path, self.format) {
+            // Parquet is written by DuckDB, which is given the file's name.
+            (Some(path), OutputFormat::Parquet) => {
+                (Box::new(io::stdout()), Some(PendingFile::reserve(path)))
             }
-            _ => Ok(Box::new(BufWriter::with_capacity(1 << 16, io::stdout()))),
+            (Some(path), _) => {
+                let (pending, file) = PendingFile::create(path)?;
+                (
+                    Box::new(BufWriter::with_capacity(1 << 16, file)),
+                    Some(pending),
+                )
+            }
+            (None, _) => (
+                Box::new(BufWriter::with_capacity(1 << 16, io::stdout())),
+                None,
+            ),
+        };
+        Ok(Output { writer, file })
+    }
+}
+
+/// An opened destination: rows are written to `writer`.
+pub struct Output {
+    pub writer: Box<dyn Write>,
+    file: Option<PendingFile>,
+}
+
+impl Output {
+    /// Where DuckDB writes a Parquet result.
+    pub fn parquet_path(&self) -> Option<&Path> {
+        self.file.as_ref().map(PendingFile::write_path)
+    }
+
+    /// Ends the output after a run that ended with `outcome`. A file is
+    /// put in place when the run got to its end (under `--keep-going`, with
+    /// the results of the statements that worked) and dropped when it did
+    /// not. Errors writing to a file name the file.
+    pub fn close(mut self, outcome: Result<()>) -> Result<()> {
+        let flushed = self.writer.flush().map_err(Error::Output);
+        let outcome = outcome.and(flushed);
+        let finished = ran_to_end(&outcome);
+        // The file handle goes before the rename, so nothing is written after it.
+        drop(self.writer);
+        let outcome = match self.file {
+            Some(file) => {
+                let outcome = outcome.map_err(|e| match e {
+                    Error::Output(source) => Error::io(&file.destination, source),
+                    other => other,
+                });
+                if finished {
+                    file.commit()?;
+                }
+                outcome
+            }
+            None => outcome,
+        };
+        outcome
+    }
+}
+
+/// Whether a run's output is whole: it succeeded, or it went on to its end
+/// and then reported what did not hold or did not run.
+fn ran_to_end(outcome: &Result<()>) -> bool {
+    matches!(
+        outcome,
+        Ok(()) | Err(Error::StatementsFailed(_) | Error::ClaimsFailed(_))
+    )
+}
+
+/// A result file being written beside its destination under a temporary
+/// name, renamed over it by [`PendingFile::commit`]. Dropped uncommitted,
+/// it removes itself: a failed or interrupted run leaves neither a
+/// half-written file under the name asked for nor a changed older file.
+/// Devices and pipes (`-o /dev/stdout`) are written in place.
+#[derive(Debug)]
+pub struct PendingFile {
+    destination: PathBuf,
+    /// `None` when writing in place.
+    temporary: Option<PathBuf>,
+}
+
+impl PendingFile {
+    pub fn create(destination: &Path) -> Result<(PendingFile, File)> {
+        let pending = PendingFile::reserve(destination);
+        let file = File::create(pending.write_path()).map_err(|e| Error::io(destination, e))?;
+        Ok((pending, file))
+    }
+
+    /// Chooses the temporary name without creating the file, for writers
+    /// that create it themselves.
+    pub fn reserve(destination: &Path) -> PendingFile {
+        let in_place = std::fs::metadata(destination).is_ok_and(|m| !m.is_file());
+        let temporary = (!in_place).then(|| {
+            let name = destination
+                .file_name()
+                .map_or_else(|| "output".into(), |n| n.to_string_lossy());
+            destination.with_file_name(format!(".{name}.{}.partial", std::process::id()))
+        });
+        PendingFile {
+            destination: destination.to_path_buf(),
+            temporary,
+        }
+    }
+
+    pub fn write_path(&self) -> &Path {
+        self.temporary.as_deref().unwrap_or(&self.destination)
+    }
+
+    /// Puts the file under its name. A writer that never created the file
+    /// (a Parquet run without a query) leaves nothing to put.
+    pub fn commit(mut self) -> Result<()> {
+        if let Some(temporary) = self.temporary.take() {
+            if temporary.exists() {
+                std::fs::rename(&temporary, &self.destination).map_err(|e| {
+                    let _ = std::fs::remove_file(&temporary);
+                    Error::io(&self.destination, e)
+                })?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Drop for PendingFile {
+    fn drop(&mut self) {
+        if let Some(temporary) = &self.temporary {
+            let _ = std::fs::remove_file(temporary);
         }
     }
 }

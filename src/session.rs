@@ -2,6 +2,7 @@
 //! engine with its setup, and choosing what to do with the invocation.
 
 use std::io::IsTerminal;
+use std::path::Path;
 
 use crate::batch::Runner;
 use crate::cli::{Command, Invocation, Source};
@@ -97,8 +98,22 @@ pub fn run(invocation: Invocation) -> Result<()> {
     let engine = open_engine(&invocation)?;
     let target = OutputTarget::from_cli(&invocation.cli)?;
     match &invocation.cli.command {
-        Some(Command::Check) => return crate::commands::check(&engine, &target),
-        Some(Command::Views) => return crate::commands::views(&target),
+        Some(Command::Check) => {
+            let mut output = target.open()?;
+            let outcome = crate::commands::check(
+                &engine,
+                target.text_format(),
+                &target.options,
+                &mut *output.writer,
+            );
+            return output.close(outcome);
+        }
+        Some(Command::Views) => {
+            let mut output = target.open()?;
+            let outcome =
+                crate::commands::views(target.text_format(), &target.options, &mut *output.writer);
+            return output.close(outcome);
+        }
         Some(Command::Load {
             paths,
             table,
@@ -136,10 +151,20 @@ pub fn run(invocation: Invocation) -> Result<()> {
         sources.push(Source::File("-".into()));
     }
     crate::interrupt::install(engine.interrupt_handle());
-    let mut out = target.open_writer()?;
-    let mut runner = Runner::new(&engine, &target, &mut *out, invocation.cli.keep_going);
-    for source in &sources {
-        runner.run_source(source)?;
-    }
-    runner.finish()
+    let mut output = target.open()?;
+    let parquet_path = output.parquet_path().map(Path::to_path_buf);
+    let outcome = {
+        let mut runner = Runner::new(
+            &engine,
+            &target,
+            &mut *output.writer,
+            invocation.cli.keep_going,
+        );
+        runner.parquet_path = parquet_path;
+        sources
+            .iter()
+            .try_for_each(|source| runner.run_source(source))
+            .and_then(|()| runner.finish())
+    };
+    output.close(outcome)
 }

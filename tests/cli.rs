@@ -119,37 +119,6 @@ fn readonly_refuses_writes() {
 }
 
 #[test]
-fn sandbox_refuses_files_and_cannot_be_turned_off() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let csv = dir.path().join("x.csv");
-    std::fs::write(&csv, "a\n1\n").expect("write csv");
-    let outside = dir.path().join("out.csv");
-    let attached = dir.path().join("other.duckdb");
-    let attempts = [
-        format!("select * from read_csv('{}')", csv.display()),
-        format!("copy (select 1) to '{}'", outside.display()),
-        format!("attach '{}' as other", attached.display()),
-        "set enable_external_access = true".to_string(),
-        "set lock_configuration = false".to_string(),
-    ];
-    for sql in attempts {
-        let out = run(clusterql().args(["--sandbox", "-c", &sql]));
-        assert_eq!(out.code, 1, "sandbox let through: {sql}");
-        assert!(out.stderr.starts_with("error: -c:1:1: "), "{}", out.stderr);
-    }
-    assert!(!outside.exists() && !attached.exists());
-    // The bundled data stays readable inside the sandbox.
-    let bundled = run(clusterql().args([
-        "--sandbox",
-        "--format",
-        "csv",
-        "-c",
-        "select count(*) > 0 as ok from enterprises",
-    ]));
-    assert_eq!(bundled.stdout, "ok\ntrue\n", "{}", bundled.stderr);
-}
-
-#[test]
 fn output_file_format_follows_its_extension() {
     let dir = tempfile::tempdir().expect("temp dir");
     let json = dir.path().join("r.json");

@@ -221,3 +221,31 @@ fn load_in_the_shell_adds_rows_the_views_see() {
     assert!(output.contains("1 row"), "{output}");
     shell.quit();
 }
+
+#[test]
+fn output_collects_every_result_and_once_takes_one() {
+    let home = home();
+    let collected = home.path().join("all.csv");
+    let single = home.path().join("one.csv");
+    let mut shell = Shell::start(home.path(), &["--empty"]);
+    shell.run(".mode csv");
+    shell.run(&format!(".output {}", collected.display()));
+    shell.run("select 1 as first;");
+    shell.run("select 2 as second;");
+    shell.run(".output");
+    let on_screen = shell.run("select 3 as third;");
+    assert!(on_screen.contains("third\r\n3"), "{on_screen}");
+    shell.run(&format!(".once {}", single.display()));
+    shell.run("select 4 as fourth;");
+    let after_once = shell.run("select 5 as fifth;");
+    assert!(after_once.contains("fifth\r\n5"), "{after_once}");
+    shell.quit();
+    assert_eq!(
+        std::fs::read_to_string(&collected).expect("written"),
+        "first\n1\nsecond\n2\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&single).expect("written"),
+        "fourth\n4\n"
+    );
+}

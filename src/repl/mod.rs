@@ -16,7 +16,7 @@ use rustyline::{CompletionType, Config, Editor};
 use crate::engine::{Engine, EngineOptions};
 use crate::error::{Error, Location, Result};
 use crate::exec;
-use crate::output::{OutputTarget, terminal_width};
+use crate::output::{OutputTarget, PendingFile, terminal_width};
 use crate::render::{OutputFormat, RenderOptions};
 use crate::script::{self, Statement};
 use dot::{COMMANDS, DotCommand, PagerMode};
@@ -39,13 +39,20 @@ struct Shell {
     format: OutputFormat,
     render: RenderOptions,
     timer: bool,
-    /// `.output FILE`: every result goes there until `.output` alone.
-    output: Option<PathBuf>,
+    /// `.output FILE`: the open file every result goes to until `.output` alone.
+    output: Option<Redirect>,
     /// `.once FILE`: the next result only.
     once: Option<PathBuf>,
     /// The last statement that returned rows, for `.last`.
     last_query: Option<Statement>,
     pager: PagerMode,
+}
+
+/// The file that `.output` opened; results are appended as they come, as
+/// in DuckDB's and sqlite's shells.
+struct Redirect {
+    path: PathBuf,
+    writer: io::BufWriter<std::fs::File>,
 }
 
 /// Runs the shell until `.quit` or Ctrl-D.
@@ -249,29 +256,49 @@ impl Shell {
         location: &Location,
         mut render: RenderOptions,
     ) -> Result<exec::Outcome> {
-        let destination = self.once.take().or_else(|| self.output.clone());
-        match destination {
-            Some(path) => {
-                // A file gets every row and column.
-                render.max_rows = None;
-                render.max_width = None;
-                let file = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
-                self.render_into(statement, location, &render, &mut io::BufWriter::new(file))
+        if self.once.is_some() || self.output.is_some() {
+            // A file gets every row and column.
+            render.max_rows = None;
+            render.max_width = None;
+        }
+        if let Some(path) = self.once.take() {
+            let (pending, file) = PendingFile::create(&path)?;
+            let mut writer = io::BufWriter::new(file);
+            let outcome = self
+                .render_into(statement, location, &render, &mut writer)
+                .map_err(|e| name_file(e, &path))?;
+            drop(writer);
+            pending.commit()?;
+            return Ok(outcome);
+        }
+        if let Some(mut redirect) = self.output.take() {
+            let outcome = self
+                .render_into(statement, location, &render, &mut redirect.writer)
+                .map_err(|e| name_file(e, &redirect.path));
+            self.output = Some(redirect);
+            return outcome;
+        }
+        render.max_width = terminal_width();
+        if self.pager != PagerMode::Off {
+            // Rendered first (a table holds only the rows it shows), so
+            // that its height decides whether to page.
+            let mut text = Vec::new();
+            let outcome = self.render_into(statement, location, &render, &mut text)?;
+            pager::show(&text, self.pager == PagerMode::On).map_err(Error::Output)?;
+            return Ok(outcome);
+        }
+        let mut stdout = io::BufWriter::new(io::stdout().lock());
+        self.render_into(statement, location, &render, &mut stdout)
+    }
+
+    /// Runs a report command (`.views`, `.check`) into the current
+    /// destination: the `.output` file or stdout.
+    fn report(&mut self, write: impl FnOnce(&Engine, &mut dyn Write) -> Result<()>) -> Result<()> {
+        match self.output.as_mut() {
+            Some(redirect) => {
+                write(&self.engine, &mut redirect.writer).map_err(|e| name_file(e, &redirect.path))
             }
-            None if self.pager != PagerMode::Off => {
-                // Rendered first (a table holds only the rows it shows), so
-                // that its height decides whether to page.
-                render.max_width = terminal_width();
-                let mut text = Vec::new();
-                let outcome = self.render_into(statement, location, &render, &mut text)?;
-                pager::show(&text, self.pager == PagerMode::On).map_err(Error::Output)?;
-                Ok(outcome)
-            }
-            None => {
-                render.max_width = terminal_width();
-                let mut stdout = io::BufWriter::new(io::stdout().lock());
-                self.render_into(statement, location, &render, &mut stdout)
-            }
+            None => write(&self.engine, &mut io::stdout().lock()),
         }
     }
 
@@ -328,10 +355,9 @@ impl Shell {
                  UNION ALL SELECT view_name, 'view', NULL FROM duckdb_views() WHERE NOT internal ORDER BY kind, name",
             ),
             DotCommand::Views => {
-                let mut target_options = self.render.clone();
-                target_options.max_rows = None;
-                let target = OutputTarget { format: self.format, path: self.output.clone(), options: target_options };
-                if let Err(error) = crate::commands::views(&target) {
+                let (format, mut options) = (self.format, self.render.clone());
+                options.max_rows = None;
+                if let Err(error) = self.report(|_, out| crate::commands::views(format, &options, out)) {
                     eprintln!("error: {error}");
                 }
             }
@@ -347,7 +373,20 @@ impl Shell {
                 self.show(&statement);
             }
             DotCommand::Mode(format) => self.format = format,
-            DotCommand::Output(path) => self.output = path,
+            DotCommand::Output(path) => {
+                // The file open so far is complete; flushing it reports a full disk now.
+                if let Some(mut redirect) = self.output.take()
+                    && let Err(error) = redirect.writer.flush()
+                {
+                    eprintln!("error: {}: {error}", redirect.path.display());
+                }
+                if let Some(path) = path {
+                    match std::fs::File::create(&path) {
+                        Ok(file) => self.output = Some(Redirect { path, writer: io::BufWriter::new(file) }),
+                        Err(error) => eprintln!("error: {}: {error}", path.display()),
+                    }
+                }
+            }
             DotCommand::Once(path) => self.once = Some(path),
             DotCommand::Read(path) => match std::fs::read_to_string(&path) {
                 Ok(text) => {
@@ -384,8 +423,8 @@ impl Shell {
                 }
             }
             DotCommand::Check => {
-                let target = OutputTarget { format: self.format, path: self.output.clone(), options: self.render.clone() };
-                match crate::commands::check(&self.engine, &target) {
+                let (format, options) = (self.format, self.render.clone());
+                match self.report(|engine, out| crate::commands::check(engine, format, &options, out)) {
                     Ok(()) => eprintln!("all claims hold"),
                     Err(error) => eprintln!("{error}"),
                 }
@@ -426,5 +465,13 @@ fn quote_identifier(name: &str) -> String {
         name.to_string()
     } else {
         format!("\"{}\"", name.replace('"', "\"\""))
+    }
+}
+
+/// Names the file in an error writing to it.
+fn name_file(error: Error, path: &Path) -> Error {
+    match error {
+        Error::Output(source) => Error::io(path, source),
+        other => other,
     }
 }
