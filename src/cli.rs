@@ -194,7 +194,9 @@ fn ordered_sources(cli: &Cli, matches: &ArgMatches) -> Vec<Source> {
     sources
 }
 
-fn parse_variable(text: &str) -> Result<(String, String), String> {
+/// Splits `--var NAME=VALUE` at its first `=`; the name must be a plain
+/// identifier, because it becomes SQL text (the value is bound).
+pub fn parse_variable(text: &str) -> Result<(String, String), String> {
     let (name, value) = text
         .split_once('=')
         .ok_or_else(|| format!("expected NAME=VALUE, got '{text}'"))?;

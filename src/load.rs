@@ -161,6 +161,19 @@ fn detect_format(files: &[String]) -> Result<FileFormat> {
     })
 }
 
+/// Tab for `.tsv` and `.tab` files, else a comma.
+fn csv_delimiter(files: &[String]) -> &'static str {
+    let first = files
+        .first()
+        .map(|f| f.to_ascii_lowercase())
+        .unwrap_or_default();
+    if first.ends_with(".tsv") || first.ends_with(".tab") {
+        "\t"
+    } else {
+        ","
+    }
+}
+
 /// Rejects text that is not UTF-8, naming the line and, when it looks like
 /// it, the Chinese encoding it probably is.
 fn check_utf8(file: &str) -> Result<()> {
@@ -222,9 +235,14 @@ fn stage(engine: &Engine, files: &[String], format: FileFormat) -> Result<()> {
         .collect::<Vec<_>>()
         .join(", ");
     let reader = match format {
-        FileFormat::Csv => {
-            format!("read_csv([{list}], header = true, all_varchar = true, filename = '__file')")
-        }
+        // RFC 4180 quoting, and the delimiter its extension promises: left
+        // to guess, DuckDB's sniffer can take a quote or a tab inside the
+        // values for the file's structure.
+        FileFormat::Csv => format!(
+            "read_csv([{list}], header = true, all_varchar = true, filename = '__file', \
+             delim = {}, quote = '\"', escape = '\"')",
+            sql_string(csv_delimiter(files))
+        ),
         FileFormat::Parquet => format!("read_parquet([{list}], filename = '__file')"),
     };
     // Lines: the header is line 1, so the first record is on line 2.

@@ -1,7 +1,7 @@
 //! The interactive shell: reads statements until a `;` ends them (the same
 //! splitter as batch mode), runs them, and keeps going after errors.
 
-mod dot;
+pub mod dot;
 mod helper;
 mod pager;
 
