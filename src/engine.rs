@@ -24,6 +24,9 @@ pub struct EngineOptions {
     pub sandbox: bool,
     /// Storage version of database files that clusterql creates.
     pub storage_version: String,
+    /// Files that SQL may write even in the sandbox: a Parquet result of
+    /// `-o`, which DuckDB's own writer puts there.
+    pub writable_files: Vec<PathBuf>,
 }
 
 impl Default for EngineOptions {
@@ -33,6 +36,7 @@ impl Default for EngineOptions {
             readonly: false,
             sandbox: false,
             storage_version: DEFAULT_STORAGE_VERSION.to_string(),
+            writable_files: Vec::new(),
         }
     }
 }
@@ -90,14 +94,32 @@ impl Engine {
         if !self.options.sandbox {
             return Ok(());
         }
-        if !readable_directories.is_empty() {
-            let list = readable_directories
+        let list = |paths: Vec<String>| {
+            paths
                 .iter()
-                .map(|dir| sql_string(&format!("{}/", dir.display())))
+                .map(|path| sql_string(path))
                 .collect::<Vec<_>>()
-                .join(", ");
+                .join(", ")
+        };
+        if !readable_directories.is_empty() {
+            let directories = readable_directories
+                .iter()
+                .map(|dir| format!("{}/", dir.display()))
+                .collect();
+            self.connection.execute_batch(&format!(
+                "SET allowed_directories = [{}]",
+                list(directories)
+            ))?;
+        }
+        if !self.options.writable_files.is_empty() {
+            let files = self
+                .options
+                .writable_files
+                .iter()
+                .map(|file| file.display().to_string())
+                .collect();
             self.connection
-                .execute_batch(&format!("SET allowed_directories = [{list}]"))?;
+                .execute_batch(&format!("SET allowed_paths = [{}]", list(files)))?;
         }
         self.connection
             .execute_batch("SET enable_external_access = false; SET lock_configuration = true;")?;

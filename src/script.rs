@@ -129,8 +129,8 @@ impl<'a> Lexer<'a> {
                 self.line += 1;
                 self.column = 1;
             }
-            // A CR of a CRLF pair does not take a column.
-            '\r' => {}
+            // A CR of a CRLF pair does not take a column; a lone one does.
+            '\r' if self.peek() == Some('\n') => {}
             _ => self.column += 1,
         }
         Some(c)

@@ -2,23 +2,25 @@
 //! engine with its setup, and choosing what to do with the invocation.
 
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::batch::Runner;
 use crate::cli::{Command, Invocation, Source};
 use crate::dataset::{self, Provision};
 use crate::engine::{Engine, EngineOptions};
 use crate::error::{Error, Result};
-use crate::output::OutputTarget;
+use crate::output::{Output, OutputTarget};
+use crate::render::OutputFormat;
 
 /// Opens the database the command line names, ready for user SQL.
-pub fn open_engine(invocation: &Invocation) -> Result<Engine> {
+pub fn open_engine(invocation: &Invocation, writable_files: Vec<PathBuf>) -> Result<Engine> {
     let cli = &invocation.cli;
     let options = EngineOptions {
         database: cli.db.clone().or_else(|| cli.database.clone()),
         readonly: cli.readonly,
         sandbox: cli.sandbox,
         storage_version: cli.storage_version.clone(),
+        writable_files,
     };
     open_configured(&options, cli.empty, &cli.vars)
 }
@@ -48,9 +50,10 @@ pub fn open_configured(
         crate::library::install(&engine, options.readonly)?;
     }
     for (name, value) in vars {
-        // The name was checked to be a plain identifier; the value is bound.
+        // The name was checked to be a plain identifier, and is quoted
+        // because it may be a keyword (`--var in=…`); the value is bound.
         engine
-            .execute_with(&format!("SET VARIABLE {name} = ?"), &[value.as_str()])
+            .execute_with(&format!("SET VARIABLE \"{name}\" = ?"), &[value.as_str()])
             .map_err(|e| {
                 Error::Usage(format!(
                     "--var {name}: {}",
@@ -95,8 +98,18 @@ pub fn run(invocation: Invocation) -> Result<()> {
         }
         return Ok(());
     }
-    let engine = open_engine(&invocation)?;
     let target = OutputTarget::from_cli(&invocation.cli)?;
+    // DuckDB writes a Parquet result itself; its file is named before the
+    // sandbox closes, so that SQL may write that one file and no other.
+    let parquet_output = match target.format {
+        OutputFormat::Parquet => Some(target.open()?),
+        _ => None,
+    };
+    let writable = parquet_output
+        .as_ref()
+        .and_then(Output::parquet_path)
+        .map(Path::to_path_buf);
+    let engine = open_engine(&invocation, writable.into_iter().collect())?;
     match &invocation.cli.command {
         Some(Command::Check) => {
             let mut output = target.open()?;
@@ -151,7 +164,10 @@ pub fn run(invocation: Invocation) -> Result<()> {
         sources.push(Source::File("-".into()));
     }
     crate::interrupt::install(engine.interrupt_handle());
-    let mut output = target.open()?;
+    let mut output = match parquet_output {
+        Some(output) => output,
+        None => target.open()?,
+    };
     let parquet_path = output.parquet_path().map(Path::to_path_buf);
     let outcome = {
         let mut runner = Runner::new(

@@ -257,3 +257,42 @@ fn readonly_database_cannot_be_changed_by_any_statement() {
     );
     assert_eq!(outside.snapshot(), before, "--readonly changed a file");
 }
+
+#[test]
+fn sandbox_lets_duckdb_write_the_parquet_result_and_nothing_else() {
+    let outside = Outside::new();
+    let result = outside.path("result.parquet");
+    let out = run(clusterql().args([
+        "--sandbox",
+        "--empty",
+        "-o",
+        &result,
+        "-c",
+        "select 42 as answer",
+    ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    // The same run may not write anywhere else.
+    refused(
+        &["--sandbox", "--empty", "-o", &result],
+        &format!("copy (select 1) to '{}'", outside.path("other.csv")),
+        "Permission Error",
+    );
+    let back = run(clusterql().args([
+        "--empty",
+        "--format",
+        "csv",
+        "-c",
+        &format!("select * from '{result}'"),
+    ]));
+    assert_eq!(back.stdout, "answer\n42\n", "{}", back.stderr);
+    let mut names: Vec<String> = outside
+        .snapshot()
+        .keys()
+        .map(|p| p.display().to_string())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [outside.path("result.parquet"), outside.path("secret.csv")]
+    );
+}
