@@ -10,6 +10,8 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+mod direct;
+
 use crate::engine::{Engine, sql_string};
 use crate::error::{Error, Result};
 
@@ -51,6 +53,11 @@ pub fn load(engine: &Engine, request: &LoadRequest) -> Result<Loaded> {
     let columns = table_columns(engine, &request.table)?;
     let files = expand(&request.paths)?;
     let format = detect_format(&files)?;
+    if let Some(loaded) = direct::insert(engine, request, &columns, &files, format) {
+        return Ok(loaded);
+    }
+    // Something is wrong with the files; the validation below finds out
+    // what, and where, before it writes anything.
     if format == FileFormat::Csv {
         for file in &files {
             check_utf8(file)?;
@@ -161,6 +168,33 @@ fn detect_format(files: &[String]) -> Result<FileFormat> {
     })
 }
 
+/// DuckDB's reader for the files, CSV values as text; with the file name
+/// of each row in `__file` when `with_file_name`.
+fn reader_sql(files: &[String], format: FileFormat, with_file_name: bool) -> String {
+    let list = files
+        .iter()
+        .map(|f| sql_string(f))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let file_name = if with_file_name {
+        ", filename = '__file'"
+    } else {
+        ""
+    };
+    match format {
+        // RFC 4180 quoting, and the delimiter its extension promises: left
+        // to guess, DuckDB's sniffer can take a quote or a tab inside the
+        // values for the file's structure. Types come from the table, not
+        // from a guess (a guessed number would drop an id's leading zeros).
+        FileFormat::Csv => format!(
+            "read_csv([{list}], header = true, all_varchar = true{file_name}, \
+             delim = {}, quote = '\"', escape = '\"')",
+            sql_string(csv_delimiter(files))
+        ),
+        FileFormat::Parquet => format!("read_parquet([{list}]{file_name})"),
+    }
+}
+
 /// Tab for `.tsv` and `.tab` files, else a comma.
 fn csv_delimiter(files: &[String]) -> &'static str {
     let first = files
@@ -229,22 +263,7 @@ fn looks_like_gb18030(bytes: &[u8]) -> bool {
 /// Reads the files into `temp.load_stage`, every column as text, with the
 /// file name and the line (CSV) or row (Parquet) of each record.
 fn stage(engine: &Engine, files: &[String], format: FileFormat) -> Result<()> {
-    let list = files
-        .iter()
-        .map(|f| sql_string(f))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let reader = match format {
-        // RFC 4180 quoting, and the delimiter its extension promises: left
-        // to guess, DuckDB's sniffer can take a quote or a tab inside the
-        // values for the file's structure.
-        FileFormat::Csv => format!(
-            "read_csv([{list}], header = true, all_varchar = true, filename = '__file', \
-             delim = {}, quote = '\"', escape = '\"')",
-            sql_string(csv_delimiter(files))
-        ),
-        FileFormat::Parquet => format!("read_parquet([{list}], filename = '__file')"),
-    };
+    let reader = reader_sql(files, format, true);
     // Lines: the header is line 1, so the first record is on line 2.
     let position = match format {
         FileFormat::Csv => "row_number() OVER (PARTITION BY __file) + 1",

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Validated `load` against a bare CREATE TABLE AS over DuckDB's reader, on
+# the same file through the same engine, for the enterprise roster of
+# `generate --scale SCALE` as CSV and as Parquet; and against a bare INSERT
+# into the schema's table, which pays for its key and references too.
+#   bash bench/load.sh [SCALE] [RUNS]      (defaults 10 and 3)
+# Prints the median seconds of each and the ratios to load.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scale="${1:-10}"
+runs="${2:-3}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/clusterql-target}"
+cargo build --release --quiet
+binary="$CARGO_TARGET_DIR/release/clusterql"
+
+data="bench/data-scale-$scale"
+if [ ! -f "$data/enterprises.parquet" ]; then
+    "$binary" generate --out "$data" --scale "$scale"
+fi
+if [ ! -f "$data/enterprises.csv" ]; then
+    "$binary" --empty -c "copy (from '$data/enterprises.parquet') to '$data/enterprises.csv'"
+fi
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+seconds() { # command... -> wall seconds
+    local start end
+    start=$(date +%s.%N)
+    "$@" > /dev/null
+    end=$(date +%s.%N)
+    awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f\n", e - s }'
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+for format in csv parquet; do
+    file="$data/enterprises.$format"
+    rows=$("$binary" --empty --format csv -c "select count(*) from '$file'" | tail -1)
+    bare_times=() insert_times=() load_times=()
+    for _ in $(seq "$runs"); do
+        rm -f "$work"/*.duckdb*
+        bare_times+=("$(seconds "$binary" --empty "$work/bare.duckdb" -c \
+            "create table roster_copy as select * from '$file'")")
+        # A database with this scale's clusters, which the roster refers to.
+        "$binary" --empty "$work/load.duckdb" -q load "$data/clusters.csv" --table clusters
+        cp "$work/load.duckdb" "$work/insert.duckdb"
+        insert_times+=("$(seconds "$binary" "$work/insert.duckdb" -c \
+            "insert into enterprises select * from '$file'")")
+        load_times+=("$(seconds "$binary" --empty "$work/load.duckdb" -q load "$file" --table enterprises)")
+        loaded=$("$binary" --readonly --format csv "$work/load.duckdb" -c "select count(*) from enterprises" | tail -1)
+        [ "$loaded" = "$rows" ] || { echo "load wrote $loaded rows of $rows" >&2; exit 1; }
+    done
+    bare=$(printf '%s\n' "${bare_times[@]}" | median)
+    insert=$(printf '%s\n' "${insert_times[@]}" | median)
+    load=$(printf '%s\n' "${load_times[@]}" | median)
+    awk -v f="$format" -v r="$rows" -v b="$bare" -v i="$insert" -v l="$load" \
+        'BEGIN { printf "%-8s %9d rows  bare CTAS %6.2f s  bare INSERT %6.2f s  load %6.2f s  load/CTAS %.2f  load/INSERT %.2f\n", f, r, b, i, l, l / b, l / i }'
+done

@@ -1,0 +1,76 @@
+//! The quick way in: one `INSERT` straight from DuckDB's reader inside a
+//! transaction, the schema's own constraints (types, NOT NULL, keys,
+//! references, CHECKs) judging every row as it goes in. A good file needs
+//! nothing more. On any failure the transaction is rolled back, leaving the
+//! database as it was, and the caller runs the validation that finds and
+//! explains every problem.
+
+use super::{Column, FileFormat, LoadRequest, Loaded, Mode, quote, reader_sql};
+use crate::engine::Engine;
+
+/// Loads the files when they are good; `None` when anything is wrong
+/// (the database is then unchanged).
+pub(super) fn insert(
+    engine: &Engine,
+    request: &LoadRequest,
+    columns: &[Column],
+    files: &[String],
+    format: FileFormat,
+) -> Option<Loaded> {
+    let reader = reader_sql(files, format, false);
+    let file_columns = file_columns(engine, &reader)?;
+    // Each table column from the file column of its name, in any case.
+    let mut targets = Vec::new();
+    let mut sources = Vec::new();
+    for name in &file_columns {
+        match columns.iter().find(|c| c.name.eq_ignore_ascii_case(name)) {
+            Some(column) => {
+                targets.push(quote(&column.name));
+                sources.push(format!("CAST({} AS {})", quote(name), column.data_type));
+            }
+            None if request.ignore_extra => {}
+            // An unknown column is a problem to report.
+            None => return None,
+        }
+    }
+    if targets.is_empty() {
+        return None;
+    }
+    let table = &request.table;
+    let _progress = crate::progress::watch(engine.progress_handle());
+    engine.execute_batch("BEGIN TRANSACTION").ok()?;
+    let written = (|| -> duckdb::Result<usize> {
+        if request.mode == Mode::Replace {
+            engine.execute_batch(&format!("DELETE FROM main.{table}"))?;
+        }
+        engine.connection().execute(
+            &format!(
+                "INSERT INTO main.{table} ({}) SELECT {} FROM {reader}",
+                targets.join(", "),
+                sources.join(", ")
+            ),
+            [],
+        )
+    })();
+    match written.and_then(|rows| engine.execute_batch("COMMIT").map(|()| rows)) {
+        Ok(rows) => Some(Loaded { rows: rows as u64 }),
+        Err(_) => {
+            let _ = engine.execute_batch("ROLLBACK");
+            None
+        }
+    }
+}
+
+/// The files' column names, as DuckDB's reader sees them.
+fn file_columns(engine: &Engine, reader: &str) -> Option<Vec<String>> {
+    let mut statement = engine
+        .connection()
+        .prepare(&format!("DESCRIBE SELECT * FROM {reader}"))
+        .ok()?;
+    let names = statement
+        .query_map([], |row| row.get::<_, String>(0))
+        .ok()?
+        .collect::<duckdb::Result<Vec<_>>>()
+        .ok()?;
+    Some(names)
+}
