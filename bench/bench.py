@@ -8,18 +8,30 @@ import subprocess
 import time
 
 
-def measure(command, runs):
-    """Median wall time (s) and the largest peak RSS (MiB) over `runs` runs."""
-    times, peaks = [], []
-    for _ in range(runs):
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(process.pid, 0)
-        times.append(time.perf_counter() - start)
-        peaks.append(usage.ru_maxrss / 1024)
-        if os.waitstatus_to_exitcode(status) != 0:
-            raise SystemExit(f"failed: {' '.join(command)}: {process.stderr.read().decode()}")
-    return statistics.median(times), max(peaks)
+def run_once(command):
+    """Wall time (s) and peak RSS (MiB) of one run of `command`."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(command)}: {process.stderr.read().decode()}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def measure(commands, runs):
+    """Median wall time and largest peak RSS of each command. The commands
+    take turns, each run in another order, so that a slow spell of the
+    machine falls on all of them alike."""
+    times = [[] for _ in commands]
+    peaks = [[] for _ in commands]
+    for run in range(runs):
+        shift = run % len(commands)
+        for index in list(range(len(commands)))[shift:] + list(range(len(commands)))[:shift]:
+            elapsed, peak = run_once(commands[index])
+            times[index].append(elapsed)
+            peaks[index].append(peak)
+    return [(statistics.median(t), max(p)) for t, p in zip(times, peaks)]
 
 
 def main():
@@ -57,13 +69,17 @@ def main():
     export = "select * from range(10000000) t(i), (select 'text ' || 42 as s, 3.25::double as x)"
     rows = []
     for name, sql in queries.items():
-        ours = measure([args.clusterql, "--format", "csv", "-c", sql], args.runs)
-        cli = measure([args.duckdb, "-csv", "-c", sql], args.runs)
-        py = measure([args.python, "-c", f"import duckdb; duckdb.sql({sql!r}).fetchall()"], args.runs)
+        ours, cli, py = measure([
+            [args.clusterql, "--format", "csv", "-c", sql],
+            [args.duckdb, "-csv", "-c", sql],
+            [args.python, "-c", f"import duckdb; duckdb.sql({sql!r}).fetchall()"],
+        ], args.runs)
         rows.append((name, ours, cli, py))
-    ours = measure([args.clusterql, "--format", "csv", "-c", export], max(1, args.runs // 2))
-    cli = measure([args.duckdb, "-csv", "-c", export], max(1, args.runs // 2))
-    copy = measure([args.duckdb, "-c", f"copy ({export}) to '/dev/stdout' (format csv)"], max(1, args.runs // 2))
+    ours, cli, copy = measure([
+        [args.clusterql, "--format", "csv", "-c", export],
+        [args.duckdb, "-csv", "-c", export],
+        [args.duckdb, "-c", f"copy ({export}) to '/dev/stdout' (format csv)"],
+    ], max(1, args.runs // 2))
     rows.append(("CSV export, 10 million rows", ours, cli, copy))
 
     print(f"{'work':40} {'clusterql s':>12} {'duckdb cli s':>13} {'reference s':>12} {'ratio':>7} "

@@ -7,18 +7,22 @@
 
 use super::{Column, FileFormat, LoadRequest, Loaded, Mode, quote, reader_sql};
 use crate::engine::Engine;
+use crate::error::{Error, Result};
 
 /// Loads the files when they are good; `None` when anything is wrong
-/// (the database is then unchanged).
+/// (the database is then unchanged). Only an interrupt is an error: the
+/// user asked to stop, not to be told what is wrong.
 pub(super) fn insert(
     engine: &Engine,
     request: &LoadRequest,
     columns: &[Column],
     files: &[String],
     format: FileFormat,
-) -> Option<Loaded> {
+) -> Result<Option<Loaded>> {
     let reader = reader_sql(files, format, false);
-    let file_columns = file_columns(engine, &reader)?;
+    let Some(file_columns) = file_columns(engine, &reader) else {
+        return Ok(None);
+    };
     // Each table column from the file column of its name, in any case.
     let mut targets = Vec::new();
     let mut sources = Vec::new();
@@ -30,15 +34,17 @@ pub(super) fn insert(
             }
             None if request.ignore_extra => {}
             // An unknown column is a problem to report.
-            None => return None,
+            None => return Ok(None),
         }
     }
     if targets.is_empty() {
-        return None;
+        return Ok(None);
     }
     let table = &request.table;
     let _progress = crate::progress::watch(engine.progress_handle());
-    engine.execute_batch("BEGIN TRANSACTION").ok()?;
+    if engine.execute_batch("BEGIN TRANSACTION").is_err() {
+        return Ok(None);
+    }
     let written = (|| -> duckdb::Result<usize> {
         if request.mode == Mode::Replace {
             engine.execute_batch(&format!("DELETE FROM main.{table}"))?;
@@ -53,10 +59,13 @@ pub(super) fn insert(
         )
     })();
     match written.and_then(|rows| engine.execute_batch("COMMIT").map(|()| rows)) {
-        Ok(rows) => Some(Loaded { rows: rows as u64 }),
-        Err(_) => {
+        Ok(rows) => Ok(Some(Loaded { rows: rows as u64 })),
+        Err(error) => {
             let _ = engine.execute_batch("ROLLBACK");
-            None
+            match Error::from(error) {
+                Error::Interrupted => Err(Error::Interrupted),
+                _ => Ok(None),
+            }
         }
     }
 }

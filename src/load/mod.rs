@@ -53,7 +53,7 @@ pub fn load(engine: &Engine, request: &LoadRequest) -> Result<Loaded> {
     let columns = table_columns(engine, &request.table)?;
     let files = expand(&request.paths)?;
     let format = detect_format(&files)?;
-    if let Some(loaded) = direct::insert(engine, request, &columns, &files, format) {
+    if let Some(loaded) = direct::insert(engine, request, &columns, &files, format)? {
         return Ok(loaded);
     }
     // Something is wrong with the files; the validation below finds out
