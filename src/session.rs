@@ -16,13 +16,19 @@ use crate::render::OutputFormat;
 pub fn open_engine(invocation: &Invocation, writable_files: Vec<PathBuf>) -> Result<Engine> {
     let cli = &invocation.cli;
     let options = EngineOptions {
-        database: cli.db.clone().or_else(|| cli.database.clone()),
+        database: database_path(invocation),
         readonly: cli.readonly,
         sandbox: cli.sandbox,
         storage_version: cli.storage_version.clone(),
         writable_files,
     };
     open_configured(&options, cli.empty, &cli.vars)
+}
+
+/// The database file the command line names, if any.
+fn database_path(invocation: &Invocation) -> Option<PathBuf> {
+    let cli = &invocation.cli;
+    cli.db.clone().or_else(|| cli.database.clone())
 }
 
 /// Opens a database with its tables, the bundled data unless `empty`, the
@@ -109,6 +115,7 @@ pub fn run(invocation: Invocation) -> Result<()> {
         .as_ref()
         .and_then(Output::parquet_path)
         .map(Path::to_path_buf);
+    let new_database = database_path(&invocation).filter(|path| !path.exists());
     let engine = open_engine(&invocation, writable.into_iter().collect())?;
     match &invocation.cli.command {
         Some(Command::Check) => {
@@ -144,7 +151,15 @@ pub fn run(invocation: Invocation) -> Result<()> {
                 },
                 ignore_extra: *ignore_extra,
             };
-            return crate::commands::load(&engine, &request, invocation.cli.quiet);
+            let outcome = crate::commands::load(&engine, &request, invocation.cli.quiet);
+            // A database made for this load goes with it when the load fails:
+            // as before, there is none.
+            if let (Err(_), Some(path)) = (&outcome, &new_database) {
+                drop(engine);
+                let _ = std::fs::remove_file(path);
+                let _ = std::fs::remove_file(format!("{}.wal", path.display()));
+            }
+            return outcome;
         }
         _ => {}
     }

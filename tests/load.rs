@@ -309,3 +309,27 @@ fn killing_a_load_leaves_the_database_as_it_was() {
     let _ = loading.wait();
     assert_eq!(fx.counts(), before);
 }
+
+#[test]
+fn a_rejected_load_into_a_new_database_leaves_no_database() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("new.duckdb");
+    let bad = dir.path().join("links.csv");
+    std::fs::write(&bad, "cluster_id,link\nN2099-999,robot arms\n").expect("write");
+    let out = run(clusterql().args([
+        "--db",
+        db.to_str().expect("path"),
+        "load",
+        bad.to_str().expect("path"),
+        "--table",
+        "chain_links",
+    ]));
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    let mut left: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("read dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["links.csv"]);
+}
