@@ -89,6 +89,25 @@ def main():
               f"{m_ours:9.0f} {m_cli:8.0f} {m_ours / m_cli:9.2f}")
     print("reference: the DuckDB Python package (same engine), or DuckDB's COPY to stdout for the export.")
 
+    # PyPI's DuckDB CLI may be an older engine than clusterql's; the ratio
+    # above then mixes two engines. Here both sides run the same engine:
+    # each query K times in one process, less that process's start-up.
+    k = 5
+    print()
+    print(f"{'same engine, per query':40} {'clusterql s':>12} {'python s':>13} {'ratio':>7}")
+    for name, sql in queries.items():
+        repeated = [arg for _ in range(k) for arg in ("-c", sql)]
+        loop = f"import duckdb; c = duckdb.connect(); [c.sql({sql!r}).fetchall() for _ in range({k})]"
+        idle = "import duckdb; c = duckdb.connect(); c.sql('select 1').fetchall()"
+        (ours_k, _), (ours_0, _), (py_k, _), (py_0, _) = measure([
+            [args.clusterql, "--format", "csv", *repeated],
+            [args.clusterql, "--format", "csv", "-c", "select 1"],
+            [args.python, "-c", loop],
+            [args.python, "-c", idle],
+        ], args.runs)
+        ours, py = (ours_k - ours_0) / k, (py_k - py_0) / k
+        print(f"{name:40} {ours:12.3f} {py:13.3f} {ours / py:7.2f}")
+
 
 if __name__ == "__main__":
     main()

@@ -130,7 +130,8 @@ fn ran_to_end(outcome: &Result<()>) -> bool {
 /// name, renamed over it by [`PendingFile::commit`]. Dropped uncommitted,
 /// it removes itself: a failed or interrupted run leaves neither a
 /// half-written file under the name asked for nor a changed older file.
-/// Devices and pipes (`-o /dev/stdout`) are written in place.
+/// Devices, pipes (`-o /dev/stdout`) and symbolic links are written in
+/// place.
 #[derive(Debug)]
 pub struct PendingFile {
     destination: PathBuf,
@@ -148,7 +149,10 @@ impl PendingFile {
     /// Chooses the temporary name without creating the file, for writers
     /// that create it themselves.
     pub fn reserve(destination: &Path) -> PendingFile {
-        let in_place = std::fs::metadata(destination).is_ok_and(|m| !m.is_file());
+        // A rename would replace a symbolic link by a file, and cannot go
+        // over a device or pipe.
+        let in_place = std::fs::metadata(destination).is_ok_and(|m| !m.is_file())
+            || std::fs::symlink_metadata(destination).is_ok_and(|m| m.file_type().is_symlink());
         let temporary = (!in_place).then(|| {
             let name = destination
                 .file_name()

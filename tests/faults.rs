@@ -233,3 +233,26 @@ fn very_long_lines_and_wide_rows_print_whole() {
         );
     }
 }
+
+#[test]
+fn an_output_through_a_symbolic_link_keeps_the_link() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let real = dir.path().join("real.csv");
+    let link = dir.path().join("latest.csv");
+    std::fs::write(&real, "old\n").expect("write");
+    std::os::unix::fs::symlink(&real, &link).expect("symlink");
+    let out = run(clusterql_empty().args([
+        "-o",
+        link.to_str().expect("path"),
+        "-c",
+        "select 1 as fresh",
+    ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("link")
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read_to_string(&real).expect("real"), "fresh\n1\n");
+}
