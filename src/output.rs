@@ -95,24 +95,25 @@ impl Output {
     /// the results of the statements that worked) and dropped when it did
     /// not. Errors writing to a file name the file.
     pub fn close(mut self, outcome: Result<()>) -> Result<()> {
-        let flushed = self.writer.flush().map_err(Error::Output);
-        let outcome = outcome.and(flushed);
+        // A failed flush spoils a run that had got to its end; a run that
+        // had not keeps its own error.
+        let outcome = match self.writer.flush() {
+            Err(error) if ran_to_end(&outcome) => Err(Error::Output(error)),
+            _ => outcome,
+        };
         let finished = ran_to_end(&outcome);
         // The file handle goes before the rename, so nothing is written after it.
         drop(self.writer);
-        let outcome = match self.file {
-            Some(file) => {
-                let outcome = outcome.map_err(|e| match e {
-                    Error::Output(source) => Error::io(&file.destination, source),
-                    other => other,
-                });
-                if finished {
-                    file.commit()?;
-                }
-                outcome
-            }
-            None => outcome,
+        let Some(file) = self.file else {
+            return outcome;
         };
+        let outcome = outcome.map_err(|e| match e {
+            Error::Output(source) => Error::io(&file.destination, source),
+            other => other,
+        });
+        if finished {
+            file.commit()?;
+        }
         outcome
     }
 }
