@@ -1,11 +1,13 @@
 //! `clusterql load`: the user's CSV or Parquet files into a table of the
-//! schema, validated first and written in one transaction, so that a
-//! rejected load leaves the database exactly as it was.
+//! schema, in one transaction, so that a rejected load leaves the database
+//! exactly as it was.
 //!
-//! The files are read by DuckDB into a temporary staging table with every
-//! column as text; each rule is then one set-based query over the staging
-//! table, so that every problem can be reported with its file, line and
-//! column, not just the first one DuckDB would stop at.
+//! Good files go in by one `INSERT` from DuckDB's reader ([`direct`]), the
+//! schema's constraints checking every row. When that fails, the files are
+//! read again into a temporary staging table with every column as text;
+//! each rule is then one set-based query over the staging table, so that
+//! every problem is reported with its file, line and column, not just the
+//! first one DuckDB stopped at.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
