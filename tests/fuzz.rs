@@ -4,7 +4,7 @@
 //! hang, nothing lost. `PROPTEST_CASES=N` raises the budget
 //! (`bash bench/fuzz.sh N` runs them all with it and reports the time).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clusterql::cli::{Invocation, parse_variable};
 use clusterql::engine::{Engine, EngineOptions};
@@ -15,12 +15,32 @@ use clusterql::script;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
-/// Cases for the costlier properties, unless PROPTEST_CASES says otherwise.
-fn cases(default: u32) -> u32 {
-    std::env::var("PROPTEST_CASES")
+/// Runs a costlier property (one that opens databases) on `default_cases`
+/// cases, unless PROPTEST_CASES says otherwise.
+fn check<S: Strategy>(
+    default_cases: u32,
+    strategy: S,
+    test: impl Fn(S::Value) -> Result<(), TestCaseError>,
+) {
+    let cases = std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|n| n.parse().ok())
-        .unwrap_or(default)
+        .unwrap_or(default_cases);
+    let mut runner = TestRunner::new(Config::with_cases(cases));
+    if let Err(failure) = runner.run(&strategy, test) {
+        panic!("{failure}");
+    }
+}
+
+/// Loads one file into `chain_links`.
+fn load_links(engine: &Engine, path: &Path, mode: Mode) -> clusterql::error::Result<u64> {
+    let request = LoadRequest {
+        paths: vec![path.to_path_buf()],
+        table: "chain_links".to_string(),
+        mode,
+        ignore_extra: false,
+    };
+    load(engine, &request).map(|loaded| loaded.rows)
 }
 
 /// A piece of a statement that may hide semicolons, quotes or comment
@@ -235,8 +255,7 @@ fn variables_reach_sql_unchanged() {
         .prop_map(str::to_string),
     ];
     let strategy = (name, "[^\\x00]{0,60}");
-    let mut runner = TestRunner::new(Config::with_cases(cases(32)));
-    let outcome = runner.run(&strategy, |(name, value)| {
+    check(32, strategy, |(name, value)| {
         let invocation =
             Invocation::parse_from(["clusterql".to_string(), format!("--var={name}={value}")]);
         prop_assert_eq!(&invocation.cli.vars, &vec![(name.clone(), value.clone())]);
@@ -255,9 +274,6 @@ fn variables_reach_sql_unchanged() {
         prop_assert_eq!(seen, value);
         Ok(())
     });
-    if let Err(failure) = outcome {
-        panic!("{failure}");
-    }
 }
 
 /// A database file with the bundled data, for loading into.
@@ -342,9 +358,9 @@ fn valid_csv_files_load_exactly() {
         any::<bool>(),
         any::<bool>(),
     );
-    let mut runner = TestRunner::new(Config::with_cases(cases(48)));
-    let outcome = runner.run(
-        &strategy,
+    check(
+        48,
+        strategy,
         |(rows, crlf, bom, swap_columns, quote_all, final_newline)| {
             let end = if crlf { "\r\n" } else { "\n" };
             let mut text = String::from(if bom { "\u{feff}" } else { "" });
@@ -369,23 +385,14 @@ fn valid_csv_files_load_exactly() {
                 text += end;
             }
             std::fs::write(&path, &text).map_err(|e| TestCaseError::fail(e.to_string()))?;
-            let request = LoadRequest {
-                paths: vec![path.clone()],
-                table: "chain_links".to_string(),
-                mode: Mode::Replace,
-                ignore_extra: false,
-            };
-            let loaded = load(&engine, &request)
+            let loaded = load_links(&engine, &path, Mode::Replace)
                 .map_err(|e| TestCaseError::fail(format!("{e}\n--- file ---\n{text}")))?;
-            prop_assert_eq!(loaded.rows, expected.len() as u64);
+            prop_assert_eq!(loaded, expected.len() as u64);
             expected.sort();
             prop_assert_eq!(chain_links(&engine), expected, "file:\n{}", text);
             Ok(())
         },
     );
-    if let Err(failure) = outcome {
-        panic!("{failure}");
-    }
 }
 
 /// Bytes in the encodings researchers' files come in that are not UTF-8:
@@ -456,26 +463,16 @@ fn damaged_csv_files_are_rejected_or_loaded_never_half() {
         .collect::<Vec<_>>()
         .join("\n");
     let strategy = prop::collection::vec(damage(), 1..4);
-    let mut runner = TestRunner::new(Config::with_cases(cases(64)));
-    let outcome = runner.run(&strategy, |damages| {
+    check(64, strategy, |damages| {
         let mut bytes = good.clone().into_bytes();
         for damage in &damages {
             apply(&mut bytes, damage);
         }
         std::fs::write(&path, &bytes).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let before = chain_links(&engine);
-        let request = LoadRequest {
-            paths: vec![path.clone()],
-            table: "chain_links".to_string(),
-            mode: Mode::Append,
-            ignore_extra: false,
-        };
-        match load(&engine, &request) {
+        match load_links(&engine, &path, Mode::Append) {
             Ok(loaded) => {
-                prop_assert_eq!(
-                    chain_links(&engine).len(),
-                    before.len() + loaded.rows as usize
-                );
+                prop_assert_eq!(chain_links(&engine).len(), before.len() + loaded as usize);
                 // Loaded rows are taken out again, for the next case.
                 engine
                     .execute_batch(&format!(
@@ -502,9 +499,6 @@ fn damaged_csv_files_are_rejected_or_loaded_never_half() {
         }
         Ok(())
     });
-    if let Err(failure) = outcome {
-        panic!("{failure}");
-    }
 }
 
 /// Text in another encoding is refused with the line and column of the
@@ -514,8 +508,7 @@ fn foreign_encodings_are_refused_at_their_first_byte() {
     let (dir, engine) = loading_fixture();
     let path = dir.path().join("encoded.csv");
     let strategy = (0usize..5, 0usize..8, foreign_bytes());
-    let mut runner = TestRunner::new(Config::with_cases(cases(32)));
-    let outcome = runner.run(&strategy, |(line, column, foreign)| {
+    check(32, strategy, |(line, column, foreign)| {
         let mut bytes = b"cluster_id,link\n".to_vec();
         for row in 0..5 {
             let mut text = format!("N2022-00{},abcdefgh", row + 1).into_bytes();
@@ -527,13 +520,7 @@ fn foreign_encodings_are_refused_at_their_first_byte() {
             bytes.push(b'\n');
         }
         std::fs::write(&path, &bytes).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let request = LoadRequest {
-            paths: vec![path.clone()],
-            table: "chain_links".to_string(),
-            mode: Mode::Append,
-            ignore_extra: false,
-        };
-        match load(&engine, &request) {
+        match load_links(&engine, &path, Mode::Append) {
             Err(Error::LoadRejected(message)) => {
                 let position = format!(
                     "encoded.csv:{}:{}:",
@@ -551,15 +538,9 @@ fn foreign_encodings_are_refused_at_their_first_byte() {
                 }
             }
             other => {
-                return Err(TestCaseError::fail(format!(
-                    "not refused: {:?}",
-                    other.map(|l| l.rows)
-                )));
+                return Err(TestCaseError::fail(format!("not refused: {:?}", other)));
             }
         }
         Ok(())
     });
-    if let Err(failure) = outcome {
-        panic!("{failure}");
-    }
 }
