@@ -18,7 +18,7 @@ pub struct Runner<'a> {
     out: &'a mut dyn Write,
     keep_going: bool,
     /// Where a Parquet result goes (the output file's temporary name).
-    pub parquet_path: Option<PathBuf>,
+    parquet_path: Option<PathBuf>,
     failures: usize,
     /// A Parquet file holds one result; a second would overwrite the first.
     parquet_written: bool,
@@ -29,6 +29,7 @@ impl<'a> Runner<'a> {
         engine: &'a Engine,
         target: &'a OutputTarget,
         out: &'a mut dyn Write,
+        parquet_path: Option<PathBuf>,
         keep_going: bool,
     ) -> Self {
         Runner {
@@ -36,7 +37,7 @@ impl<'a> Runner<'a> {
             target,
             out,
             keep_going,
-            parquet_path: None,
+            parquet_path,
             failures: 0,
             parquet_written: false,
         }

@@ -189,9 +189,9 @@ pub fn run(invocation: Invocation) -> Result<()> {
             &engine,
             &target,
             &mut *output.writer,
+            parquet_path,
             invocation.cli.keep_going,
         );
-        runner.parquet_path = parquet_path;
         sources
             .iter()
             .try_for_each(|source| runner.run_source(source))
