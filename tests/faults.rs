@@ -256,3 +256,61 @@ fn an_output_through_a_symbolic_link_keeps_the_link() {
     );
     assert_eq!(std::fs::read_to_string(&real).expect("real"), "fresh\n1\n");
 }
+
+/// Ctrl-C in the middle of an export: exit 130, and neither the file nor
+/// its temporary stays behind.
+#[test]
+fn an_interrupted_export_leaves_no_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let target = dir.path().join("big.csv");
+    // Killed when the test ends, whatever happens: it would write for minutes.
+    struct Running(std::process::Child);
+    impl Drop for Running {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let mut child = Running(
+        Command::new(env!("CARGO_BIN_EXE_clusterql"))
+            .args([
+                "--empty",
+                "-o",
+                target.to_str().expect("path"),
+                "-c",
+                "select range, 'row ' || range from range(1000000000)",
+            ])
+            .env("HOME", std::env::temp_dir())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn"),
+    );
+    // Wait until the temporary file has data, so the export is under way.
+    let started = std::time::Instant::now();
+    let partial = loop {
+        let found = std::fs::read_dir(dir.path())
+            .expect("read dir")
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.metadata().is_ok_and(|m| m.len() > 0));
+        if let Some(path) = found {
+            break path;
+        }
+        assert!(started.elapsed().as_secs() < 60, "the export never started");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert_ne!(partial, target, "rows went straight into the final name");
+    let killed = Command::new("kill")
+        .args(["-INT", &child.0.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let status = child.0.wait().expect("exit");
+    let mut stderr = String::new();
+    if let Some(mut pipe) = child.0.stderr.take() {
+        std::io::Read::read_to_string(&mut pipe, &mut stderr).expect("stderr");
+    }
+    assert_eq!(status.code(), Some(130), "{stderr}");
+    assert_eq!(stderr, "error: interrupted\n");
+    assert!(listing(dir.path()).is_empty(), "{:?}", listing(dir.path()));
+}
