@@ -5,13 +5,9 @@
 # into the schema's table, which pays for its key and references too.
 #   bash bench/load.sh [SCALE] [RUNS]      (defaults 10 and 3)
 # Prints the median seconds of each and the ratios to load.
-set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/release.sh"
 scale="${1:-10}"
 runs="${2:-3}"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/clusterql-target}"
-cargo build --release --quiet
-binary="$CARGO_TARGET_DIR/release/clusterql"
 
 data="bench/data-scale-$scale"
 if [ ! -f "$data/enterprises.parquet" ]; then

@@ -2,13 +2,9 @@
 # Benchmarks clusterql against DuckDB's own CLI (PyPI duckdb-cli) and the
 # DuckDB Python package, in one run, on generated data. Prints a table of
 # medians and ratios. Usage: bench/run.sh [SCALE] [RUNS]   (defaults 10, 5)
-set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/release.sh"
 scale="${1:-10}"
 runs="${2:-5}"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/clusterql-target}"
-cargo build --release --quiet
-binary="$CARGO_TARGET_DIR/release/clusterql"
 
 venv="bench/.venv"
 if [ ! -x "$venv/bin/duckdb" ]; then

@@ -5,11 +5,7 @@
 # linear, about 4 when quadratic). With DuckDB's CLI in bench/.venv (made
 # by bench/run.sh), its times on the same input are shown alongside.
 #   bash bench/scaling.sh
-set -euo pipefail
-cd "$(dirname "$0")/.."
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/clusterql-target}"
-cargo build --release --quiet
-binary="$CARGO_TARGET_DIR/release/clusterql"
+source "$(dirname "$0")/release.sh"
 duckdb="bench/.venv/bin/duckdb"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -4,13 +4,9 @@
 # with the one a single quiet run gave first. Not part of `cargo test`.
 #   bash bench/soak.sh [SECONDS] [PROCESSES]      (defaults 60 and 8)
 # Exit 0 when every run succeeded with the expected result, 1 otherwise.
-set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/release.sh"
 seconds="${1:-60}"
 processes="${2:-8}"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/clusterql-target}"
-cargo build --release --quiet
-binary="$CARGO_TARGET_DIR/release/clusterql"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
