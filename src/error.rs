@@ -97,6 +97,14 @@ impl Error {
         }
     }
 
+    /// A failed write to `path` names that file; other errors stay as they are.
+    pub fn writing_to(self, path: &std::path::Path) -> Error {
+        match self {
+            Error::Output(source) => Error::io(path, source),
+            other => other,
+        }
+    }
+
     /// Whether this error only means that the reader of stdout went away
     /// (`clusterql … | head`), which ends output quietly.
     pub fn is_broken_pipe(&self) -> bool {

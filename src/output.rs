@@ -107,10 +107,7 @@ impl Output {
         let Some(file) = self.file else {
             return outcome;
         };
-        let outcome = outcome.map_err(|e| match e {
-            Error::Output(source) => Error::io(&file.destination, source),
-            other => other,
-        });
+        let outcome = outcome.map_err(|e| e.writing_to(&file.destination));
         if finished {
             file.commit()?;
         }

@@ -400,11 +400,7 @@ fn check_rules(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Re
     let key = primary_key(engine, table)?;
     if !key.is_empty() {
         let key_list = key.iter().map(|k| quote(k)).collect::<Vec<_>>().join(", ");
-        let key_text = key
-            .iter()
-            .map(|k| format!("{}::VARCHAR", quote(k)))
-            .collect::<Vec<_>>()
-            .join(" || '/' || ");
+        let key_text = key_as_text(&key, "");
         let sql = format!(
             "SELECT __file, __line, {key_text} FROM (SELECT *, count(*) OVER (PARTITION BY {key_list}) AS n FROM temp.load_typed) \
              WHERE n > 1 ORDER BY 1, 2 LIMIT {limit}"
@@ -423,10 +419,7 @@ fn check_rules(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Re
                 .join(" AND ");
             let sql = format!(
                 "SELECT s.__file, s.__line, {} FROM temp.load_typed AS s SEMI JOIN main.{table} AS t ON {join} ORDER BY 1, 2 LIMIT {limit}",
-                key.iter()
-                    .map(|k| format!("s.{}::VARCHAR", quote(k)))
-                    .collect::<Vec<_>>()
-                    .join(" || '/' || ")
+                key_as_text(&key, "s.")
             );
             for (file, line, value) in problem_rows(engine, &sql)? {
                 problems.add(format!(
@@ -548,6 +541,15 @@ fn problem_rows(engine: &Engine, sql: &str) -> Result<Vec<(String, i64, String)>
         })?
         .collect::<duckdb::Result<_>>()?;
     Ok(rows)
+}
+
+/// A key's columns as one text for messages (`a/b`), each column read
+/// through `qualifier` (`s.` or nothing).
+fn key_as_text(key: &[String], qualifier: &str) -> String {
+    key.iter()
+        .map(|k| format!("{qualifier}{}::VARCHAR", quote(k)))
+        .collect::<Vec<_>>()
+        .join(" || '/' || ")
 }
 
 fn quote(identifier: &str) -> String {

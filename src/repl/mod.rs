@@ -266,7 +266,7 @@ impl Shell {
             let mut writer = io::BufWriter::new(file);
             let outcome = self
                 .render_into(statement, location, &render, &mut writer)
-                .map_err(|e| name_file(e, &path))?;
+                .map_err(|e| e.writing_to(&path))?;
             drop(writer);
             pending.commit()?;
             return Ok(outcome);
@@ -274,7 +274,7 @@ impl Shell {
         if let Some(mut redirect) = self.output.take() {
             let outcome = self
                 .render_into(statement, location, &render, &mut redirect.writer)
-                .map_err(|e| name_file(e, &redirect.path));
+                .map_err(|e| e.writing_to(&redirect.path));
             self.output = Some(redirect);
             return outcome;
         }
@@ -296,7 +296,7 @@ impl Shell {
     fn report(&mut self, write: impl FnOnce(&Engine, &mut dyn Write) -> Result<()>) -> Result<()> {
         match self.output.as_mut() {
             Some(redirect) => {
-                write(&self.engine, &mut redirect.writer).map_err(|e| name_file(e, &redirect.path))
+                write(&self.engine, &mut redirect.writer).map_err(|e| e.writing_to(&redirect.path))
             }
             None => write(&self.engine, &mut io::stdout().lock()),
         }
@@ -465,13 +465,5 @@ fn quote_identifier(name: &str) -> String {
         name.to_string()
     } else {
         format!("\"{}\"", name.replace('"', "\"\""))
-    }
-}
-
-/// Names the file in an error writing to it.
-fn name_file(error: Error, path: &Path) -> Error {
-    match error {
-        Error::Output(source) => Error::io(path, source),
-        other => other,
     }
 }
