@@ -67,6 +67,13 @@ def main():
         ),
     }
     export = "select * from range(10000000) t(i), (select 'text ' || 42 as s, 3.25::double as x)"
+    version = "select library_version from pragma_version()"
+    engines = {
+        "clusterql": subprocess.check_output([args.clusterql, "--empty", "--format", "csv", "-c", version]),
+        "duckdb cli": subprocess.check_output([args.duckdb, "-noheader", "-csv", "-c", version]),
+        "python": subprocess.check_output([args.python, "-c", f"import duckdb; print(duckdb.sql({version!r}).fetchall()[0][0])"]),
+    }
+    print("engines: " + ", ".join(f"{tool} {out.decode().split()[-1]}" for tool, out in engines.items()))
     rows = []
     for name, sql in queries.items():
         ours, cli, py = measure([

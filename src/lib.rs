@@ -2,6 +2,7 @@
 //! features, on embedded DuckDB. The binary is a thin layer over these
 //! modules, which the integration tests use too.
 
+pub mod allocator;
 pub mod batch;
 pub mod bundle_cache;
 pub mod cli;

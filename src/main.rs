@@ -3,6 +3,7 @@ use std::process::ExitCode;
 use clusterql::cli::Invocation;
 
 fn main() -> ExitCode {
+    clusterql::allocator::tune();
     let invocation = Invocation::parse_from(std::env::args_os());
     match clusterql::session::run(invocation) {
         Ok(()) => ExitCode::SUCCESS,
