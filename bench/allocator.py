@@ -1,9 +1,13 @@
 """Shows what clusterql's malloc thresholds (src/allocator.rs) change: the
 same Parquet query run with them and with glibc's defaults, in turns;
-prints median wall, user and system time, minor page faults and peak RSS."""
+prints median wall, user and system time, minor page faults and peak RSS;
+then the resident memory of an idle shell after that query."""
 
 import argparse
 import os
+import pty
+import re
+import select
 import statistics
 import subprocess
 import time
@@ -21,6 +25,31 @@ def run_once(command, env):
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: {' '.join(command)}")
     return elapsed, usage.ru_utime, usage.ru_stime, usage.ru_minflt, usage.ru_maxrss / 1024
+
+
+def idle_shell_rss(clusterql, sql, env):
+    """Resident KiB of a shell at its prompt after running `sql`."""
+    pid, terminal = pty.fork()
+    if pid == 0:
+        os.execve(clusterql, [clusterql, "--empty"], {**os.environ, **env})
+
+    def read_for(seconds):
+        deadline = time.time() + seconds
+        while time.time() < deadline:
+            if select.select([terminal], [], [], 0.1)[0]:
+                try:
+                    os.read(terminal, 65536)
+                except OSError:
+                    return
+
+    read_for(2)
+    os.write(terminal, f"{sql};\n".encode())
+    read_for(10)
+    with open(f"/proc/{pid}/status") as status:
+        resident = int(re.search(r"VmRSS:\s+(\d+)", status.read()).group(1))
+    os.write(terminal, b".quit\n")
+    os.waitpid(pid, 0)
+    return resident
 
 
 def main():
@@ -48,6 +77,10 @@ def main():
         wall, user, system, faults = (statistics.median(column) for column in list(zip(*rows))[:4])
         peak = max(row[4] for row in rows)
         print(f"{name:24} {wall:7.3f} {user:7.3f} {system:7.3f} {faults:8.0f} {peak:9.0f}")
+    print()
+    print(f"{'idle shell after it':24} {'RSS MiB':>7}")
+    for name, env in settings.items():
+        print(f"{name:24} {idle_shell_rss(args.clusterql, sql, env) / 1024:7.0f}")
 
 
 if __name__ == "__main__":

@@ -247,6 +247,7 @@ impl Shell {
                 eprintln!("run time: {:.3} s", started.elapsed().as_secs_f64());
             }
         }
+        crate::allocator::release_free_memory();
         changes_catalogue
     }
 
