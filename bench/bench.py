@@ -68,12 +68,14 @@ def main():
     }
     export = "select * from range(10000000) t(i), (select 'text ' || 42 as s, 3.25::double as x)"
     version = "select library_version from pragma_version()"
+    # Each tool prints its engine's version last on its output.
     engines = {
-        "clusterql": subprocess.check_output([args.clusterql, "--empty", "--format", "csv", "-c", version]),
-        "duckdb cli": subprocess.check_output([args.duckdb, "-noheader", "-csv", "-c", version]),
-        "python": subprocess.check_output([args.python, "-c", f"import duckdb; print(duckdb.sql({version!r}).fetchall()[0][0])"]),
+        "clusterql": [args.clusterql, "--empty", "--format", "csv", "-c", version],
+        "duckdb cli": [args.duckdb, "-noheader", "-csv", "-c", version],
+        "python": [args.python, "-c", f"import duckdb; print(duckdb.sql({version!r}).fetchall()[0][0])"],
     }
-    print("engines: " + ", ".join(f"{tool} {out.decode().split()[-1]}" for tool, out in engines.items()))
+    versions = {tool: subprocess.check_output(command).decode().split()[-1] for tool, command in engines.items()}
+    print("engines: " + ", ".join(f"{tool} {v}" for tool, v in versions.items()))
     rows = []
     for name, sql in queries.items():
         ours, cli, py = measure([

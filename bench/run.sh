@@ -10,10 +10,11 @@ venv="bench/.venv"
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 # The Python package of exactly clusterql's engine version is the same-engine
 # reference; PyPI's CLI may lag behind, so it takes the same version if there
-# is one and the newest otherwise (the table says which it measured).
+# is one and the newest otherwise (the `engines:` line says which ran).
 engine_version="$("$binary" --empty --format csv -c "select library_version from pragma_version()" | tail -1 | tr -d v)"
 if [ "$("$venv/bin/python" -c 'import duckdb; print(duckdb.__version__)' 2>/dev/null)" != "$engine_version" ]; then
-    "$venv/bin/pip" install --quiet "duckdb==$engine_version"
+    "$venv/bin/pip" install --quiet "duckdb==$engine_version" \
+        || "$venv/bin/pip" install --quiet duckdb
 fi
 if [ ! -x "$venv/bin/duckdb" ]; then
     "$venv/bin/pip" install --quiet "duckdb-cli==$engine_version" 2>/dev/null \

@@ -2,11 +2,12 @@
 //!
 //! DuckDB's own builds link jemalloc; ours, compiled by `libduckdb-sys`,
 //! uses glibc's malloc. With glibc's defaults, the buffers DuckDB frees
-//! and asks for again while it scans Parquet (tens of MiB each, just above
+//! and asks for again while it scans Parquet (over 32 MiB each, above
 //! glibc's largest dynamic mmap threshold) go back to the kernel and return
-//! as fresh, zeroed pages: a query spent a sixth of its time in page faults
-//! (`bench/allocator.sh` compares the two). Keeping such blocks in the heap, as
-//! jemalloc does, removes that cost.
+//! as fresh, zeroed pages: a single-threaded Parquet join took five times
+//! the page faults of DuckDB's Python package and spent a sixth of its time
+//! in the kernel. Keeping such blocks in the heap removes most of that
+//! (`bench/allocator.sh` compares the two settings).
 
 /// Heap blocks up to this size are reused instead of being mapped anew.
 const MMAP_THRESHOLD: i32 = 128 << 20;
