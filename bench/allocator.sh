@@ -4,8 +4,5 @@
 source "$(dirname "$0")/release.sh"
 scale="${1:-10}"
 runs="${2:-7}"
-data="bench/data-scale-$scale"
-if [ ! -f "$data/enterprises.parquet" ]; then
-    "$binary" generate --out "$data" --scale "$scale"
-fi
+data="$(generated_data "$scale")"
 python3 bench/allocator.py --clusterql "$binary" --data "$data" --runs "$runs"

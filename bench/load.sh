@@ -9,10 +9,7 @@ source "$(dirname "$0")/release.sh"
 scale="${1:-10}"
 runs="${2:-3}"
 
-data="bench/data-scale-$scale"
-if [ ! -f "$data/enterprises.parquet" ]; then
-    "$binary" generate --out "$data" --scale "$scale"
-fi
+data="$(generated_data "$scale")"
 if [ ! -f "$data/enterprises.csv" ]; then
     "$binary" --empty -c "copy (from '$data/enterprises.parquet') to '$data/enterprises.csv'"
 fi

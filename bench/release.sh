@@ -6,3 +6,13 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/clusterql-target}"
 cargo build --release --quiet
 binary="$CARGO_TARGET_DIR/release/clusterql"
+
+# Prints the folder of `generate --scale SCALE` data, generating it first
+# if it is not there yet.
+generated_data() {
+    local data="bench/data-scale-$1"
+    if [ ! -f "$data/enterprises.parquet" ]; then
+        "$binary" generate --out "$data" --scale "$1" >&2 || return
+    fi
+    echo "$data"
+}

@@ -21,9 +21,6 @@ if [ ! -x "$venv/bin/duckdb" ]; then
         || "$venv/bin/pip" install --quiet duckdb-cli
 fi
 
-data="bench/data-scale-$scale"
-if [ ! -f "$data/enterprises.parquet" ]; then
-    "$binary" generate --out "$data" --scale "$scale"
-fi
+data="$(generated_data "$scale")"
 "$venv/bin/python" bench/bench.py --clusterql "$binary" --duckdb "$venv/bin/duckdb" \
     --python "$venv/bin/python" --data "$data" --runs "$runs"

@@ -35,8 +35,9 @@ pub fn tune() {
 }
 
 /// Gives the free memory the thresholds above keep back to the system.
-/// The shell calls it while it waits for the next input, so an idle
-/// session does not hold the memory of its largest query.
+/// The shell calls it before it waits for the next input, so an idle
+/// session holds little more than with glibc's defaults (what DuckDB's
+/// worker threads free after this call stays until the next).
 pub fn release_free_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only returns free pages; any thread may call it.
