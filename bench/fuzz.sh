@@ -4,7 +4,6 @@
 #   bash bench/fuzz.sh [CASES]      (default 2000 cases per property)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/clusterql-target}"
 cases="${1:-2000}"
 cargo test --release --test fuzz --no-run >/dev/null 2>&1
 echo "fuzz: $cases cases per property" >&2

@@ -1,11 +1,12 @@
 # Sourced by the bench scripts: from the repository root, with the release
-# binary built in the shared target directory (where DuckDB is compiled
-# once) and named in $binary.
+# binary built and named in $binary.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/clusterql-target}"
+# The build the README's commands made: the default target directory, or
+# CARGO_TARGET_DIR when it is set, so DuckDB is never compiled a second time.
+target_dir="${CARGO_TARGET_DIR:-target}"
 cargo build --release --quiet
-binary="$CARGO_TARGET_DIR/release/clusterql"
+binary="$target_dir/release/clusterql"
 
 # Prints the folder of `generate --scale SCALE` data, generating it first
 # if it is not there yet.

@@ -161,9 +161,89 @@ impl Invocation {
             Ok(cli) => cli,
             Err(error) => error.exit(),
         };
+        if let Some(message) = inapplicable_option(&matches) {
+            Cli::command()
+                .error(clap::error::ErrorKind::ArgumentConflict, message)
+                .exit();
+        }
         let sources = ordered_sources(&cli, &matches);
         Invocation { cli, sources }
     }
+}
+
+/// Global options that mean nothing for a subcommand, each with what to use
+/// instead, if anything: a silently ignored option is worse than a refusal.
+fn inapplicable_to(subcommand: &str) -> &'static [(&'static str, &'static str)] {
+    match subcommand {
+        "generate" => &[
+            (
+                "format",
+                "; the roster's file format is --roster-format parquet|csv",
+            ),
+            ("output", "; the folder to write is --out DIR"),
+            ("db", "; generate writes files, not a database"),
+            ("empty", ""),
+            ("readonly", ""),
+            ("sandbox", ""),
+            ("max_rows", ""),
+            ("vars", ""),
+            ("keep_going", ""),
+            ("no_init", ""),
+            ("ascii", ""),
+            ("storage_version", ""),
+        ],
+        "load" => &[
+            (
+                "format",
+                "; load reads CSV or Parquet by the file's extension",
+            ),
+            ("output", "; load writes into the database (--db PATH)"),
+            ("max_rows", ""),
+            ("vars", ""),
+            ("keep_going", "; a load is all or nothing"),
+            ("no_init", ""),
+            ("ascii", ""),
+        ],
+        "check" => &[("vars", ""), ("keep_going", ""), ("no_init", "")],
+        "views" => &[
+            (
+                "db",
+                "; views lists the library itself, whatever the database",
+            ),
+            ("empty", ""),
+            ("readonly", ""),
+            ("sandbox", ""),
+            ("vars", ""),
+            ("keep_going", ""),
+            ("no_init", ""),
+            ("storage_version", ""),
+        ],
+        _ => &[],
+    }
+}
+
+/// A usage message when the command line gives a subcommand an option that
+/// means nothing for it.
+fn inapplicable_option(matches: &ArgMatches) -> Option<String> {
+    let (subcommand, sub_matches) = matches.subcommand()?;
+    let given = |id: &str| {
+        [matches, sub_matches].iter().any(|m| {
+            m.try_get_raw(id).is_ok_and(|v| v.is_some())
+                && m.value_source(id) == Some(clap::parser::ValueSource::CommandLine)
+        })
+    };
+    let command = Cli::command();
+    inapplicable_to(subcommand)
+        .iter()
+        .find(|(id, _)| given(id))
+        .map(|(id, hint)| {
+            let flag = command
+                .get_arguments()
+                .find(|arg| arg.get_id() == *id)
+                .and_then(|arg| arg.get_long())
+                .unwrap_or(id);
+            format!("--{flag} does not apply to `{subcommand}`{hint}")
+        })
 }
 
 /// Interleaves `-c` and `-f` by their position on the command line, then
@@ -242,6 +322,46 @@ mod tests {
                     sql: "select 2".into()
                 },
             ]
+        );
+    }
+
+    #[test]
+    fn options_that_mean_nothing_for_a_subcommand_are_named() {
+        let matches = |args: &[&str]| Cli::command().get_matches_from(args);
+        let refused = inapplicable_option(&matches(&[
+            "clusterql",
+            "generate",
+            "--out",
+            "d",
+            "--format",
+            "csv",
+        ]));
+        assert_eq!(
+            refused.as_deref(),
+            Some(
+                "--format does not apply to `generate`; the roster's file format is --roster-format parquet|csv"
+            )
+        );
+        let before = inapplicable_option(&matches(&[
+            "clusterql",
+            "--max-rows",
+            "5",
+            "load",
+            "x.csv",
+            "--table",
+            "clusters",
+        ]));
+        assert_eq!(
+            before.as_deref(),
+            Some("--max-rows does not apply to `load`")
+        );
+        assert_eq!(
+            inapplicable_option(&matches(&["clusterql", "--format", "csv", "check"])),
+            None
+        );
+        assert_eq!(
+            inapplicable_option(&matches(&["clusterql", "generate", "--out", "d", "-q"])),
+            None
         );
     }
 

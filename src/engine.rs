@@ -9,6 +9,7 @@ use duckdb::arrow::datatypes::SchemaRef;
 use duckdb::arrow::record_batch::RecordBatch;
 use duckdb::{AccessMode, Config, Connection, InterruptHandle};
 
+use crate::duck_text::{self, TextForm};
 use crate::error::{Error, Result};
 
 /// The DuckDB storage version new database files are written in, so that
@@ -133,12 +134,46 @@ impl Engine {
 
     /// Starts one statement; its result is read with [`Query::next_batch`].
     pub fn query(&self, sql: &str) -> duckdb::Result<Query<'_>> {
-        let mut statement = self.connection.prepare(sql)?;
-        // Executes in streaming mode; batches are then fetched through
-        // `step`, which reports a failed fetch (an interrupt) as an error
-        // where the crate's iterators would panic or hide it.
-        let _ = statement.stream_arrow([])?;
-        Ok(Query { statement })
+        Query::start(self.connection.prepare(sql)?, None)
+    }
+
+    /// Starts one statement whose result is shown as text in `form`: the
+    /// columns whose text is DuckDB's business come back already written by
+    /// DuckDB (see [`crate::duck_text`]). Only a query can be wrapped for
+    /// that (`is_query`); other statements' results go to our writers as
+    /// they are.
+    pub fn query_as_text(
+        &self,
+        sql: &str,
+        form: TextForm,
+        is_query: bool,
+    ) -> duckdb::Result<Query<'_>> {
+        let statement = self.connection.prepare(sql)?;
+        if is_query {
+            let delegated = duck_text::delegated_columns(form, &statement);
+            if delegated.iter().any(Option::is_some)
+                && let Some(names) = self.result_names(sql)
+                && names.len() == delegated.len()
+            {
+                let wrapped = duck_text::wrapped_sql(sql, form, &names, &delegated);
+                if let Ok(wrapped) = self.connection.prepare(&wrapped) {
+                    drop(statement);
+                    return Query::start(wrapped, Some((form, delegated)));
+                }
+            }
+        }
+        Query::start(statement, None)
+    }
+
+    /// The names of a query's result columns, without running it.
+    fn result_names(&self, sql: &str) -> Option<Vec<String>> {
+        let mut statement = self.connection.prepare(&format!("DESCRIBE {sql}\n")).ok()?;
+        let names = statement
+            .query_map([], |row| row.get::<_, String>(0))
+            .ok()?
+            .collect::<duckdb::Result<Vec<_>>>()
+            .ok()?;
+        Some(names)
     }
 
     /// Binds values to a statement's parameters, so that values from the
@@ -167,18 +202,45 @@ impl Engine {
 /// A running statement.
 pub struct Query<'c> {
     statement: duckdb::Statement<'c>,
+    /// The result's schema with the columns DuckDB wrote as text marked,
+    /// when it did.
+    marked_schema: Option<SchemaRef>,
 }
 
-impl Query<'_> {
+impl<'c> Query<'c> {
+    fn start(
+        mut statement: duckdb::Statement<'c>,
+        delegated: Option<(TextForm, Vec<Option<bool>>)>,
+    ) -> duckdb::Result<Query<'c>> {
+        // Executes in streaming mode; batches are then fetched through
+        // `step`, which reports a failed fetch (an interrupt) as an error
+        // where the crate's iterators would panic or hide it.
+        let _ = statement.stream_arrow([])?;
+        let marked_schema = delegated
+            .map(|(form, columns)| duck_text::marked_schema(&statement.schema(), form, &columns));
+        Ok(Query {
+            statement,
+            marked_schema,
+        })
+    }
+
     pub fn schema(&self) -> SchemaRef {
-        self.statement.schema()
+        self.marked_schema
+            .clone()
+            .unwrap_or_else(|| self.statement.schema())
     }
 
     pub fn next_batch(&self) -> duckdb::Result<Option<RecordBatch>> {
-        Ok(self
-            .statement
-            .step()?
-            .map(|array| RecordBatch::from(&array)))
+        let Some(array) = self.statement.step()? else {
+            return Ok(None);
+        };
+        let batch = RecordBatch::from(&array);
+        Ok(Some(match &self.marked_schema {
+            // Only metadata differs, so this cannot fail; if it did, the
+            // unmarked batch still has the right values.
+            Some(schema) => batch.clone().with_schema(schema.clone()).unwrap_or(batch),
+            None => batch,
+        }))
     }
 }
 

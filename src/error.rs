@@ -54,7 +54,7 @@ pub enum Error {
 
     /// A batch ran with `--keep-going` and some statements failed; each was
     /// reported when it happened.
-    #[error("{0} statement(s) failed")]
+    #[error("{0} {noun} failed", noun = if *.0 == 1 { "statement" } else { "statements" })]
     StatementsFailed(usize),
 }
 

@@ -68,7 +68,9 @@ pub fn execute(
 ) -> Result<Outcome> {
     let sql_error = |e: duckdb::Error| Error::sql(location.clone(), &e);
     let _progress = crate::progress::watch(engine.progress_handle());
-    let query = engine.query(&statement.sql).map_err(sql_error)?;
+    let query = engine
+        .query_as_text(&statement.sql, format.text_form(), is_query(statement))
+        .map_err(sql_error)?;
     let schema = query.schema();
     let keyword = statement.leading_keyword();
     if is_status_only(&schema, &keyword) {

@@ -91,18 +91,7 @@ pub fn run(invocation: Invocation) -> Result<()> {
             seed: *seed,
             format: *roster_format,
         };
-        let summary = crate::generate::generate(&options)?;
-        if !invocation.cli.quiet {
-            eprintln!(
-                "wrote {} enterprises and {} honors to {} in {:.2} s ({:.1} million roster rows a second)",
-                summary.enterprises,
-                summary.honors,
-                out.display(),
-                summary.seconds,
-                summary.enterprises as f64 / summary.seconds / 1e6
-            );
-        }
-        return Ok(());
+        return crate::commands::generate::generate(&options, invocation.cli.quiet);
     }
     let target = OutputTarget::from_cli(&invocation.cli)?;
     // DuckDB writes a Parquet result itself; its file is named before the
@@ -120,7 +109,7 @@ pub fn run(invocation: Invocation) -> Result<()> {
     match &invocation.cli.command {
         Some(Command::Check) => {
             let mut output = target.open()?;
-            let outcome = crate::commands::check(
+            let outcome = crate::commands::check::check(
                 &engine,
                 target.text_format(),
                 &target.options,
@@ -130,8 +119,11 @@ pub fn run(invocation: Invocation) -> Result<()> {
         }
         Some(Command::Views) => {
             let mut output = target.open()?;
-            let outcome =
-                crate::commands::views(target.text_format(), &target.options, &mut *output.writer);
+            let outcome = crate::commands::views::views(
+                target.text_format(),
+                &target.options,
+                &mut *output.writer,
+            );
             return output.close(outcome);
         }
         Some(Command::Load {
@@ -151,7 +143,7 @@ pub fn run(invocation: Invocation) -> Result<()> {
                 },
                 ignore_extra: *ignore_extra,
             };
-            let outcome = crate::commands::load(&engine, &request, invocation.cli.quiet);
+            let outcome = crate::commands::load::load(&engine, &request, invocation.cli.quiet);
             // A database made for this load goes with it when the load fails:
             // as before, there is none.
             if let (Err(_), Some(path)) = (&outcome, &new_database) {

@@ -86,7 +86,7 @@ fn keep_going_reports_each_error_and_still_fails() {
         "{}",
         out.stderr
     );
-    assert_eq!(errors[2], "error: 2 statement(s) failed");
+    assert_eq!(errors[2], "error: 2 statements failed");
 }
 
 #[test]

@@ -199,7 +199,11 @@ fn each_kind_of_bad_file_is_refused_and_changes_nothing() {
         )
         .as_bytes(),
         "cluster_reports",
-        &["share.csv:2: breaks the rule", "industrial_internet_rate"],
+        &[
+            "(1 problem)",
+            "share.csv:2: breaks the rule",
+            "industrial_internet_rate = 1.5",
+        ],
     );
     fx.rejects(
         "leading.csv",
@@ -212,6 +216,7 @@ fn each_kind_of_bad_file_is_refused_and_changes_nothing() {
         &[
             "leading.csv:2: breaks the rule",
             "leading_output_bn_cny <= total_output_bn_cny",
+            "total_output_bn_cny = 20.0, leading_output_bn_cny = 27.0",
         ],
     );
     fx.rejects(
@@ -244,6 +249,74 @@ fn each_kind_of_bad_file_is_refused_and_changes_nothing() {
         b"PAR1 this is not really parquet",
         "chain_links",
         &["broken.parquet"],
+    );
+}
+
+const ROSTER_HEADER: &str = "enterprise_id,cluster_id,name,size_class,is_sme,above_scale,in_leading_industry,founded_year,employees,revenue_mn_cny";
+
+fn enterprise(id: &str, cluster: &str) -> String {
+    format!("{id},{cluster},某某机械有限公司,small,true,false,true,2010,30,12.5")
+}
+
+/// The roster tables have no index: their keys and references are checked
+/// by the load itself, in the quick path and in the detailed one.
+#[test]
+fn roster_keys_and_references_hold_without_an_index() {
+    let fx = Fixture::new();
+    let existing = fx.query("select enterprise_id from enterprises order by 1 limit 1");
+    let existing = existing
+        .stdout
+        .lines()
+        .nth(1)
+        .expect("an enterprise")
+        .to_string();
+    let new_id = "91330101ZZ0000000X";
+    let good = enterprise(new_id, "N2022-001");
+    fx.rejects(
+        "roster_dupes.csv",
+        format!("{ROSTER_HEADER}\n{good}\n{good}\n").as_bytes(),
+        "enterprises",
+        &[
+            "roster_dupes.csv:2: duplicate key enterprise_id",
+            "roster_dupes.csv:3:",
+        ],
+    );
+    fx.rejects(
+        "roster_existing.csv",
+        format!("{ROSTER_HEADER}\n{}\n", enterprise(&existing, "N2022-001")).as_bytes(),
+        "enterprises",
+        &[
+            "roster_existing.csv:2: key enterprise_id",
+            "already in enterprises",
+        ],
+    );
+    fx.rejects(
+        "roster_cluster.csv",
+        format!("{ROSTER_HEADER}\n{}\n", enterprise(new_id, "N2099-001")).as_bytes(),
+        "enterprises",
+        &["roster_cluster.csv:2: column 'cluster_id': 'N2099-001' is not in clusters"],
+    );
+    fx.rejects(
+        "honor_orphan.csv",
+        format!("enterprise_id,tier,level,awarded_year\n{new_id},little_giant,national,2024\n")
+            .as_bytes(),
+        "enterprise_honors",
+        &[
+            "honor_orphan.csv:2: column 'enterprise_id'",
+            "is not in enterprises",
+        ],
+    );
+    // The same rows are fine once they are unique and refer to what exists.
+    let path = fx.file(
+        "roster_good.csv",
+        format!("{ROSTER_HEADER}\n{good}\n").as_bytes(),
+    );
+    let loaded = fx.load(&path, "enterprises", &[]);
+    assert_eq!(loaded.code, 0, "{}", loaded.stderr);
+    assert!(
+        loaded.stderr.contains("loaded 1 row into enterprises"),
+        "{}",
+        loaded.stderr
     );
 }
 

@@ -45,21 +45,30 @@ pub(super) fn insert(
     if engine.execute_batch("BEGIN TRANSACTION").is_err() {
         return Ok(None);
     }
-    let written = (|| -> duckdb::Result<usize> {
+    let written = (|| -> duckdb::Result<(usize, bool)> {
         if request.mode == Mode::Replace {
             engine.execute_batch(&format!("DELETE FROM main.{table}"))?;
         }
-        engine.connection().execute(
+        let rows = engine.connection().execute(
             &format!(
                 "INSERT INTO main.{table} ({}) SELECT {} FROM {reader}",
                 targets.join(", "),
                 sources.join(", ")
             ),
             [],
-        )
+        )?;
+        Ok((rows, violates_keys(engine, table)?))
     })();
-    match written.and_then(|rows| engine.execute_batch("COMMIT").map(|()| rows)) {
-        Ok(rows) => Ok(Some(Loaded { rows: rows as u64 })),
+    let committed = written.and_then(|(rows, violates)| {
+        if violates {
+            let _ = engine.execute_batch("ROLLBACK");
+            return Ok(None);
+        }
+        engine.execute_batch("COMMIT").map(|()| Some(rows))
+    });
+    match committed {
+        Ok(None) => Ok(None),
+        Ok(Some(rows)) => Ok(Some(Loaded { rows: rows as u64 })),
         Err(error) => {
             let _ = engine.execute_batch("ROLLBACK");
             match Error::from(error) {
@@ -67,6 +76,15 @@ pub(super) fn insert(
                 _ => Ok(None),
             }
         }
+    }
+}
+
+/// Whether the table, as this load leaves it, breaks a key or reference that
+/// no index guards (the roster's, see `keys`).
+fn violates_keys(engine: &Engine, table: &str) -> duckdb::Result<bool> {
+    match super::keys::violation_query(table) {
+        Some(sql) => engine.connection().query_row(&sql, [], |row| row.get(0)),
+        None => Ok(false),
     }
 }
 

@@ -13,6 +13,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 mod direct;
+mod keys;
 
 use crate::engine::{Engine, sql_string};
 use crate::error::{Error, Result};
@@ -449,16 +450,41 @@ fn check_rules(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Re
     }
     // The schema's CHECK constraints: counts, shares, lists, orderings.
     for check in check_constraints(engine, table)? {
+        let values = values_in_rule(&check, columns);
         let sql = format!(
-            "SELECT __file, __line, '' FROM temp.load_typed WHERE NOT coalesce(({check}), true) ORDER BY 1, 2 LIMIT {limit}"
+            "SELECT __file, __line, {values} FROM temp.load_typed WHERE NOT coalesce(({check}), true) ORDER BY 1, 2 LIMIT {limit}"
         );
         let rows = problem_rows(engine, &sql)
             .map_err(|e| Error::Engine(format!("checking {check}: {e}")))?;
-        for (file, line, _) in rows {
-            problems.add(format!("{file}:{line}: breaks the rule {check}"));
+        for (file, line, found) in rows {
+            problems.add(format!("{file}:{line}: breaks the rule {check}: {found}"));
         }
     }
     problems.into_result()
+}
+
+/// SQL for the text `a = 1.7, b = 2` of the columns a rule reads, so that
+/// a broken rule shows the values that broke it.
+fn values_in_rule(check: &str, columns: &[Column]) -> String {
+    let words: Vec<&str> = check
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .collect();
+    let parts: Vec<String> = columns
+        .iter()
+        .filter(|column| words.contains(&column.name.as_str()))
+        .map(|column| {
+            format!(
+                "{} || coalesce({}::VARCHAR, 'NULL')",
+                sql_string(&format!("{} = ", column.name)),
+                quote(&column.name)
+            )
+        })
+        .collect();
+    if parts.is_empty() {
+        "''".to_string()
+    } else {
+        format!("concat_ws(', ', {})", parts.join(", "))
+    }
 }
 
 fn insert(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Result<Loaded> {
@@ -515,7 +541,13 @@ fn primary_key(engine: &Engine, table: &str) -> Result<Vec<String>> {
             })
         })?
         .collect::<duckdb::Result<_>>()?;
-    Ok(keys.into_iter().next().unwrap_or_default())
+    let declared = keys.into_iter().next().unwrap_or_default();
+    if !declared.is_empty() {
+        return Ok(declared);
+    }
+    Ok(keys::unindexed_keys(table)
+        .map(|k| k.key.iter().map(|c| c.to_string()).collect())
+        .unwrap_or_default())
 }
 
 fn check_constraints(engine: &Engine, table: &str) -> Result<Vec<String>> {
@@ -576,10 +608,9 @@ impl Problems {
         if self.listed.is_empty() {
             return Ok(());
         }
-        let mut text = format!(
-            "load rejected, the database is unchanged ({} problem(s)):",
-            self.listed.len() + self.more
-        );
+        let count = self.listed.len() + self.more;
+        let noun = if count == 1 { "problem" } else { "problems" };
+        let mut text = format!("load rejected, the database is unchanged ({count} {noun}):");
         for problem in &self.listed {
             let _ = write!(text, "\n  {problem}");
         }

@@ -21,6 +21,9 @@ use duckdb::arrow::util::display::{ArrayFormatter, FormatOptions};
 /// so the per-value work is a direct call without type dispatch.
 pub struct CellWriter<'a> {
     array: &'a dyn Array,
+    /// A column of DuckDB's NULL type: Arrow's NullArray keeps no validity
+    /// bits, so its values do not report themselves as null.
+    all_null: bool,
     write: Box<dyn Fn(usize, &mut String) + 'a>,
 }
 
@@ -32,12 +35,13 @@ impl<'a> CellWriter<'a> {
     pub fn for_array(array: &'a dyn Array) -> Self {
         CellWriter {
             array,
+            all_null: *array.data_type() == DataType::Null,
             write: value_writer(array, Nesting::TopLevel),
         }
     }
 
     pub fn is_null(&self, row: usize) -> bool {
-        self.array.is_null(row)
+        self.all_null || self.array.is_null(row)
     }
 
     /// Appends the value's text; the caller decides how a NULL looks.
@@ -85,20 +89,22 @@ fn value_writer<'a>(array: &'a dyn Array, nesting: Nesting) -> Writer<'a> {
             let values = downcast::<Float32Array>(array);
             float_writer(
                 move |row| values.value(row),
-                |v: f32| (v.is_nan(), v.is_infinite(), v < 0.0),
+                |v: f32| (v.is_nan(), v.is_infinite(), v.is_sign_negative()),
             )
         }
         DataType::Float64 => {
             let values = downcast::<Float64Array>(array);
             float_writer(
                 move |row| values.value(row),
-                |v: f64| (v.is_nan(), v.is_infinite(), v < 0.0),
+                |v: f64| (v.is_nan(), v.is_infinite(), v.is_sign_negative()),
             )
         }
-        DataType::Decimal128(_, scale) => {
+        DataType::Decimal128(precision, scale) => {
             let values = downcast::<Decimal128Array>(array);
-            let scale = *scale;
-            Box::new(move |row, out: &mut String| write_decimal(out, values.value(row), scale))
+            let (precision, scale) = (*precision, *scale);
+            Box::new(move |row, out: &mut String| {
+                write_decimal(out, values.value(row), precision, scale)
+            })
         }
         DataType::Utf8 => string_writer(downcast::<StringArray>(array), nesting),
         DataType::LargeUtf8 => {
@@ -209,7 +215,8 @@ fn write_quoted(out: &mut String, text: &str) {
 /// Rust's `{:e}`), e.g. `1.5e-7`, `0.0001`, `1e20` or `123.25`.
 fn write_float(out: &mut String, nan: bool, infinite: bool, negative: bool, shortest: &str) {
     if nan {
-        out.push_str("nan");
+        // A NaN's sign bit shows, as in DuckDB (`inf - inf` is `-nan` on x86).
+        out.push_str(if negative { "-nan" } else { "nan" });
         return;
     }
     if infinite {
@@ -294,7 +301,9 @@ fn float_writer<'a, T: ryu::Float + Copy + 'a>(
     })
 }
 
-fn write_decimal(out: &mut String, value: i128, scale: i8) {
+/// A decimal with all its scale's digits. A type with no integer digits
+/// (DECIMAL(2,2)) has no leading zero in DuckDB's text: `-.50`.
+fn write_decimal(out: &mut String, value: i128, precision: u8, scale: i8) {
     if scale <= 0 {
         let _ = write!(out, "{value}");
         return;
@@ -305,18 +314,22 @@ fn write_decimal(out: &mut String, value: i128, scale: i8) {
     if value < 0 {
         out.push('-');
     }
+    if u32::from(precision) > scale {
+        let _ = write!(out, "{}", magnitude / divisor);
+    }
     let _ = write!(
         out,
-        "{}.{:0width$}",
-        magnitude / divisor,
+        ".{:0width$}",
         magnitude % divisor,
         width = scale as usize
     );
 }
 
+/// A blob as DuckDB prints it: printable ASCII as it is, other bytes and
+/// the characters that quote or escape (`\\`, `'`, `"`) as `\\xNN`.
 fn write_blob(out: &mut String, bytes: &[u8]) {
     for &b in bytes {
-        if (0x20..0x7f).contains(&b) && b != b'\\' {
+        if (0x20..0x7f).contains(&b) && !matches!(b, b'\\' | b'\'' | b'"') {
             out.push(b as char);
         } else {
             let _ = write!(out, "\\x{b:02X}");
@@ -327,6 +340,15 @@ fn write_blob(out: &mut String, bytes: &[u8]) {
 /// Proleptic Gregorian date from days since 1970-01-01, with DuckDB's
 /// `(BC)` suffix for years before 1.
 fn write_date(out: &mut String, days: i64) {
+    // DuckDB's infinite dates are the extreme 32-bit day numbers.
+    if days == i64::from(i32::MAX) {
+        out.push_str("infinity");
+        return;
+    }
+    if days == -i64::from(i32::MAX) {
+        out.push_str("-infinity");
+        return;
+    }
     let (year, month, day) = civil_from_days(days);
     if year <= 0 {
         let _ = write!(out, "{:04}-{month:02}-{day:02} (BC)", 1 - year);
@@ -371,6 +393,15 @@ fn write_time_of_day(out: &mut String, micros: i64) {
 }
 
 fn write_timestamp(out: &mut String, micros: i64, with_zone: bool) {
+    // DuckDB's infinite timestamps are the extreme 64-bit microseconds.
+    if micros == i64::MAX {
+        out.push_str("infinity");
+        return;
+    }
+    if micros == -i64::MAX {
+        out.push_str("-infinity");
+        return;
+    }
     let days = micros.div_euclid(MICROS_PER_DAY);
     write_date(out, days);
     out.push(' ');
@@ -650,10 +681,12 @@ mod tests {
     #[test]
     fn decimals_keep_their_scale() {
         let mut out = String::new();
-        write_decimal(&mut out, -50, 1);
+        write_decimal(&mut out, -50, 4, 1);
         out.push(' ');
-        write_decimal(&mut out, 5, 2);
-        assert_eq!(out, "-5.0 0.05");
+        write_decimal(&mut out, 5, 3, 2);
+        out.push(' ');
+        write_decimal(&mut out, -50, 2, 2);
+        assert_eq!(out, "-5.0 0.05 -.50");
     }
 
     #[test]

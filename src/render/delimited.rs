@@ -1,6 +1,6 @@
 //! CSV and TSV as DuckDB's CSV writer produces them: a header line, NULL as
 //! an empty field, an empty string as `""`, quotes where a field holds the
-//! delimiter, a quote or a line break.
+//! delimiter, a quote, a line break or a `#`; duplicate names made unique.
 
 use std::io::{self, Write};
 
@@ -29,7 +29,8 @@ impl<'w> Delimited<'w> {
 /// Quotes the field that starts at byte `start` of `buffer` if it needs it.
 fn quote_field(buffer: &mut String, start: usize, delimiter: char) {
     let field = &buffer[start..];
-    if field.is_empty() || field.contains([delimiter, '"', '\n', '\r']) {
+    // DuckDB also quotes a `#`, which readers may take for a comment.
+    if field.is_empty() || field.contains([delimiter, '"', '\n', '\r', '#']) {
         let quoted = format!("\"{}\"", field.replace('"', "\"\""));
         buffer.truncate(start);
         buffer.push_str(&quoted);
@@ -39,12 +40,12 @@ fn quote_field(buffer: &mut String, start: usize, delimiter: char) {
 impl Renderer for Delimited<'_> {
     fn begin(&mut self, schema: &Schema) -> io::Result<()> {
         self.buffer.clear();
-        for (index, field) in schema.fields().iter().enumerate() {
+        for (index, name) in super::unique_names(schema).iter().enumerate() {
             if index > 0 {
                 self.buffer.push(self.delimiter);
             }
             let start = self.buffer.len();
-            self.buffer.push_str(field.name());
+            self.buffer.push_str(name);
             quote_field(&mut self.buffer, start, self.delimiter);
         }
         self.buffer.push('\n');

@@ -43,12 +43,13 @@ impl<'w> Json<'w> {
 
 impl Renderer for Json<'_> {
     fn begin(&mut self, schema: &Schema) -> io::Result<()> {
-        self.keys = schema
-            .fields()
+        // Keys are unique, as in DuckDB's writer: a JSON object with a
+        // repeated key loses a value in most readers.
+        self.keys = super::unique_names(schema)
             .iter()
-            .map(|field| {
+            .map(|name| {
                 let mut key = String::new();
-                write_json_string(&mut key, field.name());
+                write_json_string(&mut key, name);
                 key
             })
             .collect();
@@ -63,10 +64,18 @@ impl Renderer for Json<'_> {
     fn push(&mut self, batch: &RecordBatch) -> io::Result<()> {
         // Top-level scalar columns get their writer once per batch; nested
         // ones go through the recursive path.
+        let schema = batch.schema();
         let leaves: Vec<Option<Leaf<'_>>> = batch
             .columns()
             .iter()
-            .map(|column| Leaf::new(column.as_ref()))
+            .zip(schema.fields())
+            .map(|(column, field)| {
+                if crate::duck_text::is_raw_json(field) {
+                    Some(Leaf::raw(column.as_ref()))
+                } else {
+                    Leaf::new(column.as_ref())
+                }
+            })
             .collect();
         self.buffer.clear();
         for row in 0..batch.num_rows() {
@@ -132,8 +141,17 @@ fn write_json_value(out: &mut String, array: &dyn Array, row: usize) {
 /// A column of scalars and how its values appear in JSON.
 struct Leaf<'a> {
     writer: CellWriter<'a>,
-    /// Numbers and booleans are bare JSON values; the rest are strings.
-    bare: bool,
+    form: LeafForm,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LeafForm {
+    /// Numbers and booleans: bare JSON values.
+    Bare,
+    /// Everything else of ours: JSON strings.
+    Quoted,
+    /// JSON text that DuckDB wrote (`to_json`), written as it is.
+    Raw,
 }
 
 impl<'a> Leaf<'a> {
@@ -143,17 +161,31 @@ impl<'a> Leaf<'a> {
         if data_type.is_nested() {
             return None;
         }
-        let bare = data_type.is_numeric() || *data_type == DataType::Boolean;
+        let form = if data_type.is_numeric() || *data_type == DataType::Boolean {
+            LeafForm::Bare
+        } else {
+            LeafForm::Quoted
+        };
         Some(Leaf {
             writer: CellWriter::for_array(array),
-            bare,
+            form,
         })
+    }
+
+    fn raw(array: &'a dyn Array) -> Leaf<'a> {
+        Leaf {
+            writer: CellWriter::for_array(array),
+            form: LeafForm::Raw,
+        }
     }
 
     fn write(&self, row: usize, out: &mut String) {
         let start = out.len();
         self.writer.write(row, out);
-        if self.bare {
+        if self.form == LeafForm::Raw {
+            return;
+        }
+        if self.form == LeafForm::Bare {
             // JSON has no NaN or infinity (DuckDB's `nan`, `inf`, `-inf`):
             // those become null. No other number or boolean has an n or i.
             if !out[start..].contains(['n', 'i']) {
@@ -230,8 +262,10 @@ pub(crate) fn write_json_string(out: &mut String, text: &str) {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
             c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
+                let _ = write!(out, "\\u{:04X}", c as u32);
             }
             c => out.push(c),
         }

@@ -36,7 +36,7 @@ impl Renderer for Markdown<'_> {
         }
         text.push_str("\n|");
         for field in schema.fields() {
-            text.push_str(if field.data_type().is_numeric() {
+            text.push_str(if crate::duck_text::is_numeric_field(field) {
                 " ---: |"
             } else {
                 " --- |"

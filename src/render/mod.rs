@@ -16,6 +16,7 @@ use duckdb::arrow::datatypes::Schema;
 use duckdb::arrow::record_batch::RecordBatch;
 
 pub use cell::CellWriter;
+pub(crate) use table::group_thousands;
 
 /// The output formats of `--format` and the shell's `.mode`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -52,6 +53,15 @@ impl OutputFormat {
             "txt" => OutputFormat::Table,
             _ => return None,
         })
+    }
+
+    /// How this format's renderer wants the values of the types whose text
+    /// DuckDB writes (see [`crate::duck_text`]).
+    pub fn text_form(self) -> crate::duck_text::TextForm {
+        match self {
+            OutputFormat::Json | OutputFormat::Jsonl => crate::duck_text::TextForm::Json,
+            _ => crate::duck_text::TextForm::Varchar,
+        }
     }
 
     pub fn name(self) -> &'static str {
@@ -91,6 +101,27 @@ impl Default for RenderOptions {
             ascii: false,
         }
     }
+}
+
+/// Column names as DuckDB's own writers put them in a header or a JSON
+/// object: a name already used (in any case) gets the first free `_1`,
+/// `_2`, … suffix, so that every name is unique.
+pub fn unique_names(schema: &Schema) -> Vec<String> {
+    let mut taken = std::collections::HashSet::new();
+    schema
+        .fields()
+        .iter()
+        .map(|field| {
+            let name = field.name();
+            let mut candidate = name.clone();
+            let mut suffix = 0;
+            while !taken.insert(candidate.to_lowercase()) {
+                suffix += 1;
+                candidate = format!("{name}_{suffix}");
+            }
+            candidate
+        })
+        .collect()
 }
 
 /// A writer of one result.

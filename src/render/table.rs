@@ -103,7 +103,7 @@ impl Renderer for Table<'_> {
         self.numeric = schema
             .fields()
             .iter()
-            .map(|field| field.data_type().is_numeric())
+            .map(|field| crate::duck_text::is_numeric_field(field))
             .collect();
         Ok(())
     }

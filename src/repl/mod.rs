@@ -358,7 +358,7 @@ impl Shell {
             DotCommand::Views => {
                 let (format, mut options) = (self.format, self.render.clone());
                 options.max_rows = None;
-                if let Err(error) = self.report(|_, out| crate::commands::views(format, &options, out)) {
+                if let Err(error) = self.report(|_, out| crate::commands::views::views(format, &options, out)) {
                     eprintln!("error: {error}");
                 }
             }
@@ -419,13 +419,13 @@ impl Shell {
                     mode: if replace { crate::load::Mode::Replace } else { crate::load::Mode::Append },
                     ignore_extra: false,
                 };
-                if let Err(error) = crate::commands::load(&self.engine, &request, false) {
+                if let Err(error) = crate::commands::load::load(&self.engine, &request, false) {
                     eprintln!("error: {error}");
                 }
             }
             DotCommand::Check => {
                 let (format, options) = (self.format, self.render.clone());
-                match self.report(|engine, out| crate::commands::check(engine, format, &options, out)) {
+                match self.report(|engine, out| crate::commands::check::check(engine, format, &options, out)) {
                     Ok(()) => eprintln!("all claims hold"),
                     Err(error) => eprintln!("{error}"),
                 }

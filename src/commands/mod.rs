@@ -1,0 +1,6 @@
+//! The subcommands that do one job and exit, one file each.
+
+pub mod check;
+pub mod generate;
+pub mod load;
+pub mod views;
