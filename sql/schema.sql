@@ -67,9 +67,19 @@ CREATE TABLE IF NOT EXISTS enterprises (
     founded_year         INTEGER CHECK (founded_year BETWEEN 1900 AND 2035),
     employees            INTEGER NOT NULL CHECK (employees >= 0),
     revenue_mn_cny       DOUBLE NOT NULL CHECK (revenue_mn_cny >= 0),
-    CHECK (is_sme = (size_class <> 'large'))
+    -- The panel: the enterprise is on its cluster's roster in report year Y
+    -- when joined_year <= Y and (left_year IS NULL or Y < left_year); left_year
+    -- is the first report year it is no longer counted in. Size, revenue and
+    -- employees are the enterprise's latest; the panel keeps them constant.
+    joined_year          INTEGER NOT NULL CHECK (joined_year BETWEEN 1900 AND 2035),
+    left_year            INTEGER CHECK (left_year BETWEEN 1900 AND 2035),
+    CHECK (is_sme = (size_class <> 'large')),
+    CHECK (left_year IS NULL OR left_year > joined_year)
 );
 
+-- Honors are a history: one row per tier an enterprise was awarded, keyed by
+-- (enterprise_id, tier). Its tier in report year Y is the highest tier with
+-- awarded_year <= Y (tiers never lapse in the bundled data).
 CREATE TABLE IF NOT EXISTS enterprise_honors (
     enterprise_id  VARCHAR NOT NULL,
     tier           VARCHAR NOT NULL CHECK (tier IN ('innovative_sme', 'specialized_sme', 'little_giant', 'manufacturing_champion')),
@@ -83,17 +93,30 @@ CREATE TABLE IF NOT EXISTS chain_links (
     PRIMARY KEY (cluster_id, link)
 );
 
+-- Published figures as data: one row per source and claim. report_year is
+-- the report year the claim describes; an erratum row records a figure a
+-- source got wrong (with the corrected value): `check` lists it apart and it
+-- never makes `check` fail. Comparator `odd` reads "N-odd" (N多): the value
+-- is at least published_value and below published_value + tolerance.
 CREATE TABLE IF NOT EXISTS briefing_claims (
+    source_key       VARCHAR NOT NULL CHECK (regexp_full_match(source_key, '[a-z0-9-]+')),
     claim_id         VARCHAR NOT NULL,
+    report_year      INTEGER NOT NULL CHECK (report_year BETWEEN 2000 AND 2035),
     aspect           VARCHAR NOT NULL,
-    statement        VARCHAR NOT NULL,
     metric           VARCHAR NOT NULL,
-    comparator       VARCHAR NOT NULL CHECK (comparator IN ('=', '>', '>=', '<', '<=', '~', 'all')),
+    comparator       VARCHAR NOT NULL CHECK (comparator IN ('=', '>', '>=', '<', '<=', '~', 'odd', 'all')),
     published_value  DOUBLE NOT NULL,
     unit             VARCHAR NOT NULL,
     tolerance        DOUBLE NOT NULL CHECK (tolerance >= 0),
+    erratum          BOOLEAN NOT NULL,
+    corrected_value  DOUBLE,
+    statement        VARCHAR NOT NULL,
+    statement_zh     VARCHAR NOT NULL,
     source           VARCHAR NOT NULL,
-    PRIMARY KEY (claim_id, source)
+    note             VARCHAR,
+    PRIMARY KEY (source_key, claim_id),
+    CHECK (erratum = (corrected_value IS NOT NULL)),
+    CHECK (comparator <> 'odd' OR tolerance > 0)
 );
 
 CREATE TABLE IF NOT EXISTS recognition_criteria (

@@ -113,8 +113,12 @@ pub enum Command {
         #[arg(long)]
         ignore_extra: bool,
     },
-    /// The briefing's claims, published against computed; exit 3 if any fails
-    Check,
+    /// The published claims (the April 2023 briefing, the June 2023 update), published against computed; exit 3 if any fails (errata are listed apart)
+    Check {
+        /// Only the claims of this source (a `source_key` of briefing_claims); repeatable
+        #[arg(long = "source", value_name = "KEY")]
+        sources: Vec<String>,
+    },
     /// The view library, one line per view
     Views,
     /// Write the synthetic dataset (every table) to a folder
@@ -122,9 +126,9 @@ pub enum Command {
         /// Folder to write into (created if missing)
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
-        /// Roster size relative to the bundled data; 185 is about China's 52 million SMEs
-        #[arg(long, default_value_t = 1.0)]
-        scale: f64,
+        /// Roster size: a multiple of the bundled data (1 = the first batch's 28,000-odd SMEs), or `national` for about 52 million SMEs in 2022, China's SME population. Counts and money scale; shares and growth do not, so `check`'s counts hold only at 1
+        #[arg(long, default_value = "1", value_parser = crate::generate::parse_scale)]
+        scale: crate::generate::Scale,
         /// Seed; the same seed gives the same data
         #[arg(long, default_value_t = crate::generate::BUNDLED_SEED)]
         seed: u64,

@@ -33,8 +33,8 @@ pub const VIEW_FILES: &[(&str, &str)] = &[
         include_str!("../sql/views/06_quality_pyramid.sql"),
     ),
     (
-        "07_quality_share_readings.sql",
-        include_str!("../sql/views/07_quality_share_readings.sql"),
+        "07_quality_share.sql",
+        include_str!("../sql/views/07_quality_share.sql"),
     ),
     (
         "08_leading_industry_share.sql",

@@ -107,10 +107,11 @@ pub fn run(invocation: Invocation) -> Result<()> {
     let new_database = database_path(&invocation).filter(|path| !path.exists());
     let engine = open_engine(&invocation, writable.into_iter().collect())?;
     match &invocation.cli.command {
-        Some(Command::Check) => {
+        Some(Command::Check { sources }) => {
             let mut output = target.open()?;
             let outcome = crate::commands::check::check(
                 &engine,
+                sources,
                 target.text_format(),
                 &target.options,
                 &mut *output.writer,

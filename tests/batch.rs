@@ -196,17 +196,58 @@ fn check_exits_3_and_names_the_claim_when_a_figure_changes() {
     let holds = run(clusterql().args(["--db", db, "--format", "csv", "check"]));
     assert_eq!(holds.code, 0, "{}", holds.stderr);
     assert_eq!(
-        holds.stdout.matches(",true\n").count(),
-        16,
+        holds.stdout.matches(",holds\n").count(),
+        22,
         "{}",
         holds.stdout
     );
-    let changed = run(clusterql().args(["--db", db, "-c", "update cluster_reports set has_rights_protection = false where report_year = 2022 and cluster_id between 'N2022-001' and 'N2022-010'"]));
-    assert_eq!(changed.code, 0, "{}", changed.stderr);
+    assert_eq!(holds.stdout.matches(",erratum\n").count(), 1);
+    // The erratum is not checked: changing it changes nothing.
+    let erratum = run(clusterql().args(["--db", db, "-c", "update briefing_claims set published_value = 999999 where source_key = 'scio-2023-04-20-en'"]));
+    assert_eq!(erratum.code, 0, "{}", erratum.stderr);
+    assert_eq!(run(clusterql().args(["--db", db, "check"])).code, 0);
+    // A published figure of the June update that the data does not give.
+    let june = run(clusterql().args(["--db", db, "-c", "update briefing_claims set published_value = 75 where source_key = 'cctv-2023-06' and claim_id = 'J03'"]));
+    assert_eq!(june.code, 0, "{}", june.stderr);
     let fails = run(clusterql().args(["--db", db, "--format", "csv", "check"]));
     assert_eq!(fails.code, 3);
-    assert!(fails.stderr.contains("C14"), "{}", fails.stderr);
+    assert!(
+        fails.stderr.contains("J03 (cctv-2023-06)"),
+        "{}",
+        fails.stderr
+    );
+    assert!(!fails.stderr.contains("scio"), "{}", fails.stderr);
+    // Data that no longer gives a figure of the April briefing.
+    let changed = run(clusterql().args(["--db", db, "-c", "update cluster_reports set has_rights_protection = false where report_year = 2022 and cluster_id between 'N2022-001' and 'N2022-010'"]));
+    assert_eq!(changed.code, 0, "{}", changed.stderr);
+    let fails = run(clusterql().args([
+        "--db",
+        db,
+        "--format",
+        "csv",
+        "check",
+        "--source",
+        "scio-2023-04-20-zh",
+    ]));
+    assert_eq!(fails.code, 3);
+    assert!(
+        fails.stderr.contains("C14 (scio-2023-04-20-zh)"),
+        "{}",
+        fails.stderr
+    );
     assert!(!fails.stderr.contains("C13"), "{}", fails.stderr);
+    assert!(
+        !fails.stderr.contains("J03"),
+        "--source limits the check: {}",
+        fails.stderr
+    );
+    let unknown = run(clusterql().args(["--db", db, "check", "--source", "no-such-source"]));
+    assert_eq!(unknown.code, 2);
+    assert!(
+        unknown.stderr.contains("cctv-2023-06"),
+        "{}",
+        unknown.stderr
+    );
 }
 
 #[test]

@@ -66,15 +66,21 @@ fn every_statement_shows_whole_at_100_columns() {
             "{statement:?} is not whole in:\n{text}"
         );
     }
-    assert_eq!(text.matches("✓ holds").count(), 16, "{text}");
-    assert!(text.contains("16 claims: all hold"), "{text}");
+    assert_eq!(text.matches("✓ holds").count(), 22, "{text}");
+    assert!(
+        text.contains("22 claims: all hold; 1 erratum listed apart"),
+        "{text}"
+    );
 }
 
 #[test]
 fn figures_read_in_their_unit_and_the_source_is_said_once() {
     let text = check_on_a_terminal(true);
-    assert!(!text.contains("0.2 ") && !text.contains("280000"), "{text}");
-    assert!(text.contains("> 280,000"), "counts get separators:\n{text}");
+    assert!(!text.contains("0.2 "), "{text}");
+    assert!(
+        text.contains("28,000-odd"),
+        "the Chinese original's 2.8万多家:\n{text}"
+    );
     assert!(text.contains("> 20 %"), "shares read as percents:\n{text}");
     assert!(
         text.contains("> 1,800 bn yuan"),
@@ -84,12 +90,19 @@ fn figures_read_in_their_unit_and_the_source_is_said_once() {
         text.contains("~ 87 % +/- 0.5 pt"),
         "--ascii keeps to ASCII:\n{text}"
     );
-    assert_eq!(
-        text.matches("SCIO press conference 2023-04-20").count(),
-        1,
-        "{text}"
-    );
-    assert_eq!(text.matches("| holds").count(), 16, "{text}");
+    for heading in [
+        "scio-2023-04-20-zh, report year 2022:",
+        "cctv-2023-06, report year 2023:",
+    ] {
+        assert_eq!(text.matches(heading).count(), 1, "{heading}:\n{text}");
+    }
+    assert_eq!(text.matches("| holds").count(), 22, "{text}");
+    // The English transcript's 280,000 only in the errata, after the rest.
+    let errata = text.find("Errata").expect("an errata section");
+    assert!(!text[..errata].contains("280,000"), "{text}");
+    assert!(text[errata..].contains("> 280,000"), "{text}");
+    assert!(text[errata..].contains("erratum: 28,000"), "{text}");
+    assert!(text[errata..].contains("2.8万多家"), "{text}");
 }
 
 #[test]
@@ -100,8 +113,14 @@ fn csv_keeps_the_raw_numbers() {
     assert_eq!(
         lines.next(),
         Some(
-            "claim_id,source,statement,published_value,unit,comparator,tolerance,computed_value,holds"
+            "source_key,claim_id,report_year,source,statement,statement_zh,published_value,unit,comparator,tolerance,computed_value,holds,erratum,corrected_value,note,verdict"
         )
+    );
+    assert!(
+        out.stdout
+            .contains(",28000.0,enterprises,odd,1000.0,28460.0,true,false,,"),
+        "{}",
+        out.stdout
     );
     assert!(
         out.stdout.contains(",280000.0,enterprises,>,0.0,"),

@@ -20,6 +20,34 @@ fn number(engine: &Engine, sql: &str) -> f64 {
 const BATCH_2022: &str =
     "(SELECT cluster_id FROM clusters WHERE level = 'national' AND batch_year = 2022)";
 
+/// The first batch's roster in report `year`: who belongs, and the highest
+/// tier each member had been awarded by then (1 champion … 4 innovative).
+fn members_and_tiers(year: i32) -> String {
+    format!(
+        "WITH members AS (
+           SELECT * FROM enterprises WHERE cluster_id IN {BATCH_2022}
+             AND joined_year <= {year} AND (left_year IS NULL OR {year} < left_year)),
+         top AS (
+           SELECT enterprise_id, min(CASE tier WHEN 'manufacturing_champion' THEN 1 WHEN 'little_giant' THEN 2
+                                               WHEN 'specialized_sme' THEN 3 ELSE 4 END) AS rank
+           FROM enterprise_honors WHERE awarded_year <= {year} GROUP BY ALL)
+         SELECT m.*, t.rank FROM members AS m LEFT JOIN top AS t USING (enterprise_id)"
+    )
+}
+
+fn tier_counts(db: &Engine, year: i32) -> [f64; 4] {
+    let roster = members_and_tiers(year);
+    std::array::from_fn(|t| {
+        number(
+            db,
+            &format!(
+                "SELECT count(*)::DOUBLE FROM ({roster}) WHERE rank = {}",
+                t + 1
+            ),
+        )
+    })
+}
+
 #[test]
 fn claims_c01_to_c08_hold_on_the_base_tables() {
     let db = bundled();
@@ -36,14 +64,14 @@ fn claims_c01_to_c08_hold_on_the_base_tables() {
             "SELECT sum(sme_count)::DOUBLE FROM cluster_reports WHERE report_year = 2022 AND cluster_id IN {BATCH_2022}"
         ),
     );
-    assert!(smes > 280_000.0, "C02: {smes}");
+    // 2.8万多家: 28,000-odd, not the English transcript's 280,000.
+    assert!((28_000.0..29_000.0).contains(&smes), "C02: {smes}");
+    let roster = members_and_tiers(2022);
     let roster_smes = number(
         &db,
-        &format!(
-            "SELECT count(*)::DOUBLE FROM enterprises WHERE is_sme AND cluster_id IN {BATCH_2022}"
-        ),
+        &format!("SELECT count(*)::DOUBLE FROM ({roster}) WHERE is_sme"),
     );
-    assert_eq!(roster_smes, smes, "the roster is the 2022 snapshot");
+    assert_eq!(roster_smes, smes, "the 2022 reports count the 2022 roster");
     let output = number(
         &db,
         &format!(
@@ -51,39 +79,44 @@ fn claims_c01_to_c08_hold_on_the_base_tables() {
         ),
     );
     assert!(output > 1_800.0, "C03: {output}");
-    let tier = |name: &str| {
+    let [champions, giants, specialized, innovative] = tier_counts(&db, 2022);
+    assert_eq!(champions, 55.0, "C04");
+    assert_eq!(giants, 294.0, "C05");
+    assert_eq!(specialized, 1_487.0, "C06");
+    assert!((innovative - 5_000.0).abs() <= 250.0, "C07: {innovative}");
+    let quality = champions + giants + specialized + innovative;
+    let enterprises = number(&db, &format!("SELECT count(*)::DOUBLE FROM ({roster})"));
+    // C08 read literally: over all the clusters' enterprises.
+    assert!(
+        quality / enterprises > 0.20,
+        "C08: {}",
+        quality / enterprises
+    );
+}
+
+#[test]
+fn the_june_2023_update_holds_on_the_base_tables() {
+    let db = bundled();
+    let sum = |column: &str, year: i32| {
         number(
             &db,
             &format!(
-                "SELECT count(*)::DOUBLE FROM enterprise_honors h JOIN enterprises e USING (enterprise_id) \
-             WHERE h.tier = '{name}' AND e.cluster_id IN {BATCH_2022}"
+                "SELECT sum({column})::DOUBLE FROM cluster_reports WHERE report_year = {year} AND cluster_id IN {BATCH_2022}"
             ),
         )
     };
-    assert_eq!(tier("manufacturing_champion"), 55.0, "C04");
-    assert_eq!(tier("little_giant"), 294.0, "C05");
-    assert_eq!(tier("specialized_sme"), 1_487.0, "C06");
-    let innovative = tier("innovative_sme");
-    assert!((innovative - 5_000.0).abs() <= 250.0, "C07: {innovative}");
-    let quality = tier("manufacturing_champion")
-        + tier("little_giant")
-        + tier("specialized_sme")
-        + innovative;
-    let above_scale = number(
-        &db,
-        &format!(
-            "SELECT sum(above_scale_count)::DOUBLE FROM cluster_reports WHERE report_year = 2022 AND cluster_id IN {BATCH_2022}"
-        ),
-    );
-    assert!(
-        quality / above_scale > 0.20,
-        "C08: {}",
-        quality / above_scale
-    );
-    assert!(
-        quality / smes < 0.05,
-        "the literal reading of C08 stays far below 20 %"
-    );
+    let smes = sum("sme_count", 2023);
+    assert!((31_000.0..32_000.0).contains(&smes), "J01: {smes}");
+    assert!(sum("total_output_bn_cny", 2023) > 2_500.0, "J02");
+    let [champions, giants, specialized, innovative] = tier_counts(&db, 2023);
+    assert_eq!(champions, 73.0, "J03");
+    assert_eq!(giants, 474.0, "J04");
+    let quality = champions + giants + specialized + innovative;
+    let share = quality / sum("enterprise_count", 2023);
+    assert!((share - 0.248).abs() <= 0.003, "J05: {share}");
+    let growth =
+        (sum("total_output_bn_cny", 2023) / sum("total_output_bn_cny", 2020)).powf(1.0 / 3.0) - 1.0;
+    assert!((growth - 0.192).abs() <= 0.0005, "J06: {growth}");
 }
 
 #[test]
@@ -296,11 +329,41 @@ fn the_data_look_like_data() {
         ),
         0.0
     );
-    // Tiers sit in above-scale firms.
+    // Tiers sit in above-scale SMEs.
     assert_eq!(
         number(
             &db,
-            "SELECT count(*)::DOUBLE FROM enterprise_honors JOIN enterprises USING (enterprise_id) WHERE NOT above_scale"
+            "SELECT count(*)::DOUBLE FROM enterprise_honors JOIN enterprises USING (enterprise_id) WHERE NOT above_scale OR NOT is_sme"
+        ),
+        0.0
+    );
+    // A panel: enterprises join and leave, founded before they join.
+    for (what, sql) in [
+        (
+            "leavers",
+            "SELECT count(*)::DOUBLE FROM enterprises WHERE left_year IS NOT NULL",
+        ),
+        (
+            "joiners after 2019",
+            "SELECT count(*)::DOUBLE FROM enterprises WHERE joined_year > 2019",
+        ),
+    ] {
+        assert!(number(&db, sql) > 1_000.0, "{what}");
+    }
+    assert_eq!(
+        number(
+            &db,
+            "SELECT count(*)::DOUBLE FROM enterprises WHERE founded_year > joined_year"
+        ),
+        0.0
+    );
+    // Every year's report counts the roster of that year.
+    assert_eq!(
+        number(
+            &db,
+            "SELECT count(*)::DOUBLE FROM cluster_reports AS r WHERE enterprise_count <> (
+               SELECT count(*) FROM enterprises AS e WHERE e.cluster_id = r.cluster_id
+                 AND e.joined_year <= r.report_year AND (e.left_year IS NULL OR r.report_year < e.left_year))"
         ),
         0.0
     );
@@ -359,7 +422,7 @@ fn the_prebuilt_catalogue_is_built_once_and_a_broken_cache_falls_back() {
             "--format",
             "csv",
             "-c",
-            "select count(*) as n from claims_checked where holds",
+            "select count(*) as n from claims_checked where verdict = 'holds'",
         ]));
         assert_eq!(out.code, 0, "{}", out.stderr);
         out.stdout
@@ -369,12 +432,12 @@ fn the_prebuilt_catalogue_is_built_once_and_a_broken_cache_falls_back() {
             .map(|d| d.count())
             .unwrap_or(0)
     };
-    assert_eq!(holds(cache.path()), "n\n16\n");
+    assert_eq!(holds(cache.path()), "n\n22\n");
     assert_eq!(files(), 1, "the first start builds the catalogue file");
-    assert_eq!(holds(cache.path()), "n\n16\n");
+    assert_eq!(holds(cache.path()), "n\n22\n");
     assert_eq!(files(), 1, "later starts reuse it");
     // A cache location that cannot be a folder: the session builds in memory.
     let not_a_folder = cache.path().join("plain-file");
     std::fs::write(&not_a_folder, "x").expect("write");
-    assert_eq!(holds(&not_a_folder), "n\n16\n");
+    assert_eq!(holds(&not_a_folder), "n\n22\n");
 }

@@ -252,10 +252,10 @@ fn each_kind_of_bad_file_is_refused_and_changes_nothing() {
     );
 }
 
-const ROSTER_HEADER: &str = "enterprise_id,cluster_id,name,size_class,is_sme,above_scale,in_leading_industry,founded_year,employees,revenue_mn_cny";
+const ROSTER_HEADER: &str = "enterprise_id,cluster_id,name,size_class,is_sme,above_scale,in_leading_industry,founded_year,employees,revenue_mn_cny,joined_year,left_year";
 
 fn enterprise(id: &str, cluster: &str) -> String {
-    format!("{id},{cluster},某某机械有限公司,small,true,false,true,2010,30,12.5")
+    format!("{id},{cluster},某某机械有限公司,small,true,false,true,2010,30,12.5,2019,")
 }
 
 /// The roster tables have no index: their keys and references are checked
@@ -359,7 +359,7 @@ fn killing_a_load_leaves_the_database_as_it_was() {
         "--out",
         big.to_str().expect("path"),
         "--scale",
-        "2",
+        "16",
         "--roster-format",
         "csv",
     ]));

@@ -1,35 +1,70 @@
 -- name: cluster_tiers
--- question: How many quality SMEs of each tier does each cluster's roster hold?
--- reproduces: base of C04-C08
--- grain: one row per cluster
+-- question: How many enterprises, SMEs and quality SMEs of each tier does each cluster's roster hold in each report year?
+-- reproduces: base of C02, C04-C08, J01, J03-J05
+-- grain: one row per cluster and report year (the years of cluster_reports)
 -- columns:
---   cluster_id: the cluster
---   enterprises: enterprises on the roster
---   smes: roster enterprises that are not large
---   above_scale: roster enterprises above designated size (revenue >= 20 mn yuan)
---   manufacturing_champions: enterprises whose highest honor is manufacturing individual champion
---   little_giants: enterprises whose highest honor is specialized and sophisticated little giant
---   specialized_smes: enterprises whose highest honor is specialized and sophisticated SME
---   innovative_smes: enterprises whose highest honor is innovative SME
---   quality_smes: enterprises holding any of the four tiers
+--   cluster_id, report_year: the cluster and the year
+--   enterprises: roster enterprises on the cluster's report that year (joined_year <= report_year < left_year)
+--   smes: those that are not large
+--   above_scale: those above designated size (revenue >= 20 mn yuan)
+--   manufacturing_champions: enterprises whose highest tier awarded by that year is manufacturing individual champion
+--   little_giants: enterprises whose highest tier awarded by that year is specialized and sophisticated little giant
+--   specialized_smes: enterprises whose highest tier awarded by that year is specialized and sophisticated SME
+--   innovative_smes: enterprises whose highest tier awarded by that year is innovative SME
+--   quality_smes: enterprises holding any of the four tiers that year
 --   quality_in_leading: quality SMEs in the cluster's leading industry
+--   top_tiers_in_leading: champions and little giants in the leading industry
 CREATE OR REPLACE VIEW cluster_tiers AS
-WITH roster AS (
-    SELECT e.cluster_id, e.is_sme, e.above_scale, e.in_leading_industry, h.tier
+WITH honor_years AS (
+    -- The year each enterprise first held each tier (honors are a history).
+    SELECT
+        enterprise_id,
+        min(awarded_year) FILTER (WHERE tier = 'manufacturing_champion') AS champion_from,
+        min(awarded_year) FILTER (WHERE tier = 'little_giant') AS giant_from,
+        min(awarded_year) FILTER (WHERE tier = 'specialized_sme') AS specialized_from,
+        min(awarded_year) FILTER (WHERE tier = 'innovative_sme') AS innovative_from
+    FROM enterprise_honors
+    GROUP BY enterprise_id
+),
+shapes AS (
+    -- Enterprises alike in membership years, class and honor years, counted
+    -- once: a few thousand groups however long the roster is.
+    SELECT
+        e.cluster_id, e.joined_year, e.left_year, e.is_sme, e.above_scale, e.in_leading_industry,
+        h.champion_from, h.giant_from, h.specialized_from, h.innovative_from,
+        count(*) AS n
     FROM enterprises AS e
-    LEFT JOIN enterprise_honors AS h USING (enterprise_id)
+    LEFT JOIN honor_years AS h USING (enterprise_id)
+    GROUP BY ALL
+),
+years AS (
+    SELECT DISTINCT report_year FROM cluster_reports
+),
+placed AS (
+    SELECT
+        s.cluster_id, y.report_year, s.n, s.is_sme, s.above_scale, s.in_leading_industry,
+        CASE WHEN s.champion_from <= y.report_year THEN 'manufacturing_champion'
+             WHEN s.giant_from <= y.report_year THEN 'little_giant'
+             WHEN s.specialized_from <= y.report_year THEN 'specialized_sme'
+             WHEN s.innovative_from <= y.report_year THEN 'innovative_sme' END AS tier
+    FROM shapes AS s
+    JOIN years AS y
+      ON s.joined_year <= y.report_year AND (s.left_year IS NULL OR y.report_year < s.left_year)
 )
 SELECT
     c.cluster_id,
-    count(r.cluster_id) AS enterprises,
-    count(*) FILTER (WHERE r.is_sme) AS smes,
-    count(*) FILTER (WHERE r.above_scale) AS above_scale,
-    count(*) FILTER (WHERE r.tier = 'manufacturing_champion') AS manufacturing_champions,
-    count(*) FILTER (WHERE r.tier = 'little_giant') AS little_giants,
-    count(*) FILTER (WHERE r.tier = 'specialized_sme') AS specialized_smes,
-    count(*) FILTER (WHERE r.tier = 'innovative_sme') AS innovative_smes,
-    count(r.tier) AS quality_smes,
-    count(r.tier) FILTER (WHERE r.in_leading_industry) AS quality_in_leading
+    y.report_year,
+    coalesce(sum(p.n), 0) AS enterprises,
+    coalesce(sum(p.n) FILTER (WHERE p.is_sme), 0) AS smes,
+    coalesce(sum(p.n) FILTER (WHERE p.above_scale), 0) AS above_scale,
+    coalesce(sum(p.n) FILTER (WHERE p.tier = 'manufacturing_champion'), 0) AS manufacturing_champions,
+    coalesce(sum(p.n) FILTER (WHERE p.tier = 'little_giant'), 0) AS little_giants,
+    coalesce(sum(p.n) FILTER (WHERE p.tier = 'specialized_sme'), 0) AS specialized_smes,
+    coalesce(sum(p.n) FILTER (WHERE p.tier = 'innovative_sme'), 0) AS innovative_smes,
+    coalesce(sum(p.n) FILTER (WHERE p.tier IS NOT NULL), 0) AS quality_smes,
+    coalesce(sum(p.n) FILTER (WHERE p.tier IS NOT NULL AND p.in_leading_industry), 0) AS quality_in_leading,
+    coalesce(sum(p.n) FILTER (WHERE p.tier IN ('manufacturing_champion', 'little_giant') AND p.in_leading_industry), 0) AS top_tiers_in_leading
 FROM clusters AS c
-LEFT JOIN roster AS r USING (cluster_id)
-GROUP BY c.cluster_id;
+CROSS JOIN years AS y
+LEFT JOIN placed AS p ON p.cluster_id = c.cluster_id AND p.report_year = y.report_year
+GROUP BY c.cluster_id, y.report_year;

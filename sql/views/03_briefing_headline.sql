@@ -1,7 +1,7 @@
 -- name: briefing_headline
--- question: What does the briefing say about the first 100 clusters, computed from the data?
--- reproduces: C01-C08, C10-C14 (the 2022 batch in report year 2022)
+-- question: What do the sources say about the first 100 clusters in a report year, computed from the data? (table macro: briefing_headline(wanted_year := 2022), the report year; 2022 is the April 2023 briefing, 2023 the June 2023 update)
+-- reproduces: C01-C08, C10-C14 (briefing_headline(2022)); J01-J06 (briefing_headline(2023))
 -- grain: one row
--- columns: those of batch_headline
-CREATE OR REPLACE VIEW briefing_headline AS
-FROM batch_headline(2022, 2022);
+-- columns: those of batch_headline, for the 2022 batch
+CREATE OR REPLACE MACRO briefing_headline(wanted_year := 2022) AS TABLE
+FROM batch_headline(2022, wanted_year);

@@ -1,13 +1,19 @@
 -- name: briefing_metrics
--- question: Which value does the data give for each metric a briefing claim names?
--- reproduces: C01-C16
--- grain: one row per metric
+-- question: Which value does the data give, in each report year, for each metric a claim names?
+-- reproduces: C01-C16, J01-J06 (each claim reads the row of its report_year)
+-- grain: one row per report year and metric
 -- columns:
+--   report_year: the year of the 2022 batch's reports the value describes
 --   metric: the name briefing_claims.metric uses
 --   computed_value: its value on the data
 --   definition: how it is computed
 CREATE OR REPLACE VIEW briefing_metrics AS
-WITH h AS (FROM briefing_headline),
+WITH years AS (
+    SELECT DISTINCT report_year FROM cluster_reports
+),
+h AS (
+    SELECT h.* FROM years AS y, batch_headline(2022, y.report_year) AS h
+),
 named_links AS (
     SELECT count(DISTINCT l.link) AS supplied
     FROM chain_links AS l
@@ -30,22 +36,35 @@ one_county AS (
                  ('Tibet','54'),('Shaanxi','61'),('Gansu','62'),('Qinghai','63'),('Ningxia','64'),
                  ('Xinjiang','65')) AS p(province, code) USING (province)
     WHERE c.level = 'national' AND c.batch_year = 2022
+),
+fixed AS (
+    SELECT
+        (SELECT supplied FROM named_links)::DOUBLE AS named_chain_links_supplied,
+        (SELECT count(*) FROM clusters WHERE level = 'national' AND batch_year = 2023)::DOUBLE AS clusters_next_batch,
+        (SELECT share FROM one_county) AS share_in_one_county
 )
-SELECT * FROM (VALUES
-    ('clusters', (SELECT clusters FROM h)::DOUBLE, 'national clusters of the 2022 batch'),
-    ('smes', (SELECT smes FROM h)::DOUBLE, 'SMEs the 2022 batch reported for 2022'),
-    ('total_output_bn_cny', (SELECT total_output_bn_cny FROM h), 'output of the 2022 batch in 2022, billion yuan'),
-    ('manufacturing_champions', (SELECT manufacturing_champions FROM h)::DOUBLE, 'roster enterprises whose highest tier is champion'),
-    ('little_giants', (SELECT little_giants FROM h)::DOUBLE, 'roster enterprises whose highest tier is little giant'),
-    ('specialized_smes', (SELECT specialized_smes FROM h)::DOUBLE, 'roster enterprises whose highest tier is specialized SME'),
-    ('innovative_smes', (SELECT innovative_smes FROM h)::DOUBLE, 'roster enterprises whose highest tier is innovative SME'),
-    ('quality_share_of_above_scale', (SELECT quality_share_of_above_scale FROM h), 'quality SMEs / enterprises above designated size'),
-    ('named_chain_links_supplied', (SELECT supplied FROM named_links)::DOUBLE, 'of the five chain links the briefing names, how many the batch supplies'),
-    ('share_leading_industry_is_pillar', (SELECT share_leading_industry_is_pillar FROM h), 'clusters whose leading industry is a county pillar'),
-    ('leading_output_share', (SELECT leading_output_share FROM h), 'leading-industry output / total output'),
-    ('share_served_by_national_platform', (SELECT share_served_by_national_platform FROM h), 'clusters served by national SME public service demonstration platforms'),
-    ('share_with_promotion_mechanism', (SELECT share_with_promotion_mechanism FROM h), 'clusters with a mechanism promoting the industry'),
-    ('share_with_rights_protection', (SELECT share_with_rights_protection FROM h), 'clusters with a mechanism protecting SMEs'' rights'),
-    ('clusters_next_batch', (SELECT count(*) FROM clusters WHERE level = 'national' AND batch_year = 2023)::DOUBLE, 'national clusters of the 2023 batch'),
-    ('share_in_one_county', (SELECT share FROM one_county), 'clusters with one valid county code inside their province')
-) AS m(metric, computed_value, definition);
+SELECT h.report_year, m.metric, m.computed_value, m.definition
+FROM h, fixed AS f,
+LATERAL (VALUES
+    ('clusters', h.clusters::DOUBLE, 'national clusters of the 2022 batch'),
+    ('enterprises', h.enterprises::DOUBLE, 'enterprises the 2022 batch reported for the year'),
+    ('smes', h.smes::DOUBLE, 'SMEs the 2022 batch reported for the year'),
+    ('total_output_bn_cny', h.total_output_bn_cny, 'output of the 2022 batch in the year, billion yuan'),
+    ('manufacturing_champions', h.manufacturing_champions::DOUBLE, 'roster enterprises whose highest tier that year is champion'),
+    ('little_giants', h.little_giants::DOUBLE, 'roster enterprises whose highest tier that year is little giant'),
+    ('specialized_smes', h.specialized_smes::DOUBLE, 'roster enterprises whose highest tier that year is specialized SME'),
+    ('innovative_smes', h.innovative_smes::DOUBLE, 'roster enterprises whose highest tier that year is innovative SME'),
+    ('quality_share_of_enterprises', h.quality_share_of_enterprises, 'quality SMEs / all enterprises of the clusters that year'),
+    ('quality_share_of_smes', h.quality_share_of_smes, 'quality SMEs / SMEs (context)'),
+    ('quality_share_of_above_scale', h.quality_share_of_above_scale, 'quality SMEs / enterprises above designated size (context)'),
+    ('avg_output_growth_3y', h.avg_output_growth_3y, 'average annual growth of the batch''s output from report_year - 3 to report_year'),
+    ('named_chain_links_supplied', f.named_chain_links_supplied, 'of the five chain links the briefing names, how many the batch supplies'),
+    ('share_leading_industry_is_pillar', h.share_leading_industry_is_pillar, 'clusters whose leading industry is a county pillar'),
+    ('leading_output_share', h.leading_output_share, 'leading-industry output / total output'),
+    ('share_served_by_national_platform', h.share_served_by_national_platform, 'clusters served by national SME public service demonstration platforms'),
+    ('share_with_promotion_mechanism', h.share_with_promotion_mechanism, 'clusters with a mechanism promoting the industry'),
+    ('share_with_rights_protection', h.share_with_rights_protection, 'clusters with a mechanism protecting SMEs'' rights'),
+    ('clusters_next_batch', f.clusters_next_batch, 'national clusters of the 2023 batch'),
+    ('share_in_one_county', f.share_in_one_county, 'clusters with one valid county code inside their province')
+) AS m(metric, computed_value, definition)
+ORDER BY h.report_year, m.metric;

@@ -9,7 +9,7 @@
 --   latest_report_year: the last year it reported
 --   total_output_bn_cny, leading_output_share, enterprise_count, sme_count, above_scale_count: that year's report
 --   avg_growth_3y: average annual output growth over the three years to the latest report
---   manufacturing_champions, little_giants, specialized_smes, innovative_smes: roster enterprises by highest tier
+--   manufacturing_champions, little_giants, specialized_smes, innovative_smes: roster enterprises by highest tier in the latest report year
 --   chain_links: key chain links it supplies
 CREATE OR REPLACE VIEW cluster_profile AS
 WITH latest AS (
@@ -33,6 +33,6 @@ SELECT
 FROM clusters AS c
 LEFT JOIN latest AS l USING (cluster_id)
 LEFT JOIN output_growth AS g ON g.cluster_id = c.cluster_id AND g.report_year = l.report_year
-LEFT JOIN cluster_tiers AS t ON t.cluster_id = c.cluster_id
+LEFT JOIN cluster_tiers AS t ON t.cluster_id = c.cluster_id AND t.report_year = l.report_year
 LEFT JOIN links AS k ON k.cluster_id = c.cluster_id
 ORDER BY c.cluster_id;

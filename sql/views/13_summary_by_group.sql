@@ -9,7 +9,7 @@
 --   total_output_bn_cny: their output in the report year, billion yuan
 --   leading_output_share: leading-industry output / total output
 --   sme_count: SMEs they reported
---   quality_smes: roster enterprises holding any tier
+--   quality_smes: roster enterprises holding any tier in the report year
 --   output_per_cluster_bn_cny: total_output_bn_cny / clusters
 CREATE OR REPLACE MACRO summary_by_group(grouping_column, wanted_year) AS TABLE
 SELECT
@@ -23,6 +23,6 @@ SELECT
     round(sum(r.total_output_bn_cny) / count(*), 3) AS output_per_cluster_bn_cny
 FROM clusters AS c
 JOIN cluster_reports AS r ON r.cluster_id = c.cluster_id AND r.report_year = wanted_year
-LEFT JOIN cluster_tiers AS t ON t.cluster_id = c.cluster_id
+LEFT JOIN cluster_tiers AS t ON t.cluster_id = c.cluster_id AND t.report_year = wanted_year
 GROUP BY ALL
 ORDER BY c.level, total_output_bn_cny DESC;

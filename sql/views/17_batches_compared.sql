@@ -3,7 +3,7 @@
 -- reproduces: none (C01 and C15 give the two batch sizes)
 -- grain: one row per metric
 -- columns:
---   metric: a column of batch_headline
+--   metric: a column of batch_headline (all but batch_year, report_year and growth_from_year)
 --   batch_2022: its value for the 2022 batch in report year 2022
 --   batch_2023: its value for the 2023 batch in report year 2023
 --   ratio_2023_to_2022: batch_2023 / batch_2022
@@ -14,7 +14,7 @@ WITH both_batches AS (
     FROM batch_headline(2023, 2023)
 ),
 long AS (
-    UNPIVOT (SELECT * EXCLUDE (report_year) REPLACE (batch_year::VARCHAR AS batch_year) FROM both_batches)
+    UNPIVOT (SELECT * EXCLUDE (report_year, growth_from_year) REPLACE (batch_year::VARCHAR AS batch_year) FROM both_batches)
     ON COLUMNS(* EXCLUDE (batch_year))::DOUBLE
     INTO NAME metric VALUE value
 )

@@ -20,13 +20,10 @@ rd_before AS (
     FROM cluster_reports AS r JOIN latest AS l ON l.cluster_id = r.cluster_id AND r.report_year = l.report_year - 3
 ),
 leading_tiers AS (
-    SELECT
-        e.cluster_id,
-        count(*) FILTER (WHERE h.tier IN ('manufacturing_champion', 'little_giant')) AS top_tiers,
-        count(*) FILTER (WHERE h.tier IN ('specialized_sme', 'innovative_sme')) AS lower_tiers
-    FROM enterprise_honors AS h JOIN enterprises AS e USING (enterprise_id)
-    WHERE e.in_leading_industry
-    GROUP BY e.cluster_id
+    SELECT t.cluster_id,
+           t.top_tiers_in_leading AS top_tiers,
+           t.quality_in_leading - t.top_tiers_in_leading AS lower_tiers
+    FROM cluster_tiers AS t JOIN latest AS l ON l.cluster_id = t.cluster_id AND t.report_year = l.report_year
 ),
 metrics AS (
     SELECT

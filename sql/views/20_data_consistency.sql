@@ -4,11 +4,12 @@
 -- grain: one row per problem found
 -- columns:
 --   check_name: which rule is broken
---   cluster_id: the cluster concerned
+--   cluster_id: the cluster concerned (NULL when not about one cluster)
 --   report_year: the report concerned (NULL when not about one report)
 --   detail: what was found
 -- rules:
---   roster_counts: the 2022 report's enterprise, SME and above-scale counts equal the roster's (the roster is a 2022 snapshot)
+--   roster_counts: a report's enterprise, SME or above-scale count differs from the roster's members that year (every report year)
+--   honor_not_on_roster: an honor for an enterprise missing from enterprises
 --   leading_above_total, sme_above_total: leading or SME output exceeds total output
 --   share_out_of_range: a rate outside 0..1
 --   no_reports: a cluster without any report
@@ -18,9 +19,11 @@ SELECT 'roster_counts' AS check_name, r.cluster_id, r.report_year,
        printf('report says %d enterprises, %d SMEs, %d above scale; roster has %d, %d, %d',
               r.enterprise_count, r.sme_count, r.above_scale_count, t.enterprises, t.smes, t.above_scale) AS detail
 FROM cluster_reports AS r
-JOIN cluster_tiers AS t USING (cluster_id)
-WHERE r.report_year = 2022
-  AND (r.enterprise_count <> t.enterprises OR r.sme_count <> t.smes OR r.above_scale_count <> t.above_scale)
+JOIN cluster_tiers AS t USING (cluster_id, report_year)
+WHERE r.enterprise_count <> t.enterprises OR r.sme_count <> t.smes OR r.above_scale_count <> t.above_scale
+UNION ALL
+SELECT 'honor_not_on_roster', NULL, NULL, printf('%s holds %s but is not in enterprises', h.enterprise_id, h.tier)
+FROM enterprise_honors AS h ANTI JOIN enterprises AS e USING (enterprise_id)
 UNION ALL
 SELECT 'leading_above_total', cluster_id, report_year,
        printf('leading output %.3f > total output %.3f', leading_output_bn_cny, total_output_bn_cny)

@@ -3,7 +3,8 @@
 //!
 //! A person reads a verdict: on a terminal each source's claims form one
 //! table whose statements wrap instead of being cut, with figures in the
-//! claim's unit. Programs read the raw numbers: csv, tsv, json and jsonl
+//! claim's unit; errata (figures a source got wrong) are listed apart and
+//! never fail. Programs read the raw numbers: csv, tsv, json and jsonl
 //! print `claims_checked` as it is.
 
 use std::io::Write;
@@ -19,13 +20,15 @@ use crate::exec;
 use crate::render::{self, OutputFormat, RenderOptions, ResultKind};
 use crate::script::Statement;
 
-const CHECK_SQL: &str = "SELECT claim_id, source, statement, published_value, unit, comparator, tolerance, \
-                         computed_value, holds FROM claims_checked ORDER BY source, claim_id";
+const CHECK_COLUMNS: &str = "source_key, claim_id, report_year, source, statement, statement_zh, \
+     published_value, unit, comparator, tolerance, computed_value, holds, erratum, corrected_value, note, verdict";
 
 /// One claim as checked on the data.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckedClaim {
+    pub source_key: String,
     pub claim_id: String,
+    pub report_year: i32,
     pub source: String,
     pub statement: String,
     pub published: f64,
@@ -34,15 +37,55 @@ pub struct CheckedClaim {
     pub tolerance: f64,
     pub computed: Option<f64>,
     pub holds: bool,
+    /// A figure the source got wrong, with the right one.
+    pub erratum: bool,
+    pub corrected: Option<f64>,
+    pub note: Option<String>,
+}
+
+impl CheckedClaim {
+    fn fails(&self) -> bool {
+        !self.holds && !self.erratum
+    }
+}
+
+/// The claims of the sources with these keys (all when empty), in the
+/// order of `claims_checked`; an unknown key is a usage error.
+fn claims_sql(engine: &Engine, sources: &[String]) -> Result<String> {
+    if sources.is_empty() {
+        return Ok(format!("SELECT {CHECK_COLUMNS} FROM claims_checked"));
+    }
+    let mut statement = engine
+        .connection()
+        .prepare("SELECT DISTINCT source_key FROM briefing_claims ORDER BY 1")?;
+    let known: Vec<String> = statement
+        .query_map([], |row| row.get(0))?
+        .collect::<duckdb::Result<_>>()?;
+    if let Some(unknown) = sources.iter().find(|key| !known.contains(key)) {
+        return Err(Error::Usage(format!(
+            "--source {unknown}: no such source (one of {})",
+            known.join(", ")
+        )));
+    }
+    let list = sources
+        .iter()
+        .map(|key| crate::engine::sql_string(key))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Ok(format!(
+        "SELECT {CHECK_COLUMNS} FROM claims_checked WHERE source_key IN ({list})"
+    ))
 }
 
 pub fn check(
     engine: &Engine,
+    sources: &[String],
     format: OutputFormat,
     options: &RenderOptions,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let claims = checked_claims(engine)?;
+    let sql = claims_sql(engine, sources)?;
+    let claims = checked_claims(engine, &sql)?;
     match format {
         OutputFormat::Table => {
             let text = verdict_tables(&claims, options.max_width, options.ascii);
@@ -64,7 +107,7 @@ pub fn check(
                 column: 1,
             };
             let statement = Statement {
-                sql: CHECK_SQL.to_string(),
+                sql: sql.clone(),
                 line: 1,
                 column: 1,
             };
@@ -74,8 +117,8 @@ pub fn check(
     out.flush().map_err(Error::Output)?;
     let failed: Vec<String> = claims
         .iter()
-        .filter(|claim| !claim.holds)
-        .map(|claim| format!("{} ({})", claim.claim_id, claim.source))
+        .filter(|claim| claim.fails())
+        .map(|claim| format!("{} ({})", claim.claim_id, claim.source_key))
         .collect();
     if failed.is_empty() {
         Ok(())
@@ -84,57 +127,120 @@ pub fn check(
     }
 }
 
-fn checked_claims(engine: &Engine) -> Result<Vec<CheckedClaim>> {
-    let mut statement = engine.connection().prepare(CHECK_SQL)?;
+fn checked_claims(engine: &Engine, sql: &str) -> Result<Vec<CheckedClaim>> {
+    let mut statement = engine.connection().prepare(sql)?;
     let claims = statement
         .query_map([], |row| {
             Ok(CheckedClaim {
-                claim_id: row.get(0)?,
-                source: row.get(1)?,
-                statement: row.get(2)?,
-                published: row.get(3)?,
-                unit: row.get(4)?,
-                comparator: row.get(5)?,
-                tolerance: row.get(6)?,
-                computed: row.get(7)?,
-                holds: row.get(8)?,
+                source_key: row.get(0)?,
+                claim_id: row.get(1)?,
+                report_year: row.get(2)?,
+                source: row.get(3)?,
+                statement: row.get(4)?,
+                published: row.get(6)?,
+                unit: row.get(7)?,
+                comparator: row.get(8)?,
+                tolerance: row.get(9)?,
+                computed: row.get(10)?,
+                holds: row.get(11)?,
+                erratum: row.get(12)?,
+                corrected: row.get(13)?,
+                note: row.get(14)?,
             })
         })?
         .collect::<duckdb::Result<_>>()?;
     Ok(claims)
 }
 
-/// The claims as tables, one per source under its name, fitted to
-/// `max_width` by wrapping the statements, with a closing tally.
+/// The claims as tables, one per source and report year under their name,
+/// the errata apart, fitted to `max_width` by wrapping the statements,
+/// with a closing tally.
 pub fn verdict_tables(claims: &[CheckedClaim], max_width: Option<usize>, ascii: bool) -> String {
     let mut text = String::new();
-    let mut sources: Vec<&str> = claims.iter().map(|c| c.source.as_str()).collect();
-    sources.dedup();
-    for source in sources {
-        let group: Vec<&CheckedClaim> = claims.iter().filter(|c| c.source == source).collect();
-        text.push_str(source);
-        text.push('\n');
+    let mut groups: Vec<(&str, &str, i32)> = Vec::new();
+    for claim in claims.iter().filter(|c| !c.erratum) {
+        let group = (
+            claim.source_key.as_str(),
+            claim.source.as_str(),
+            claim.report_year,
+        );
+        if !groups.contains(&group) {
+            groups.push(group);
+        }
+    }
+    for (key, source, year) in groups {
+        let group: Vec<&CheckedClaim> = claims
+            .iter()
+            .filter(|c| !c.erratum && c.source_key == key && c.report_year == year)
+            .collect();
+        let heading = format!("{key}, report year {year}: {source}");
+        for line in wrap(&heading, max_width.unwrap_or(usize::MAX)) {
+            text.push_str(&line);
+            text.push('\n');
+        }
         text.push_str(&verdict_table(&group, max_width, ascii));
         text.push('\n');
     }
+    let errata: Vec<&CheckedClaim> = claims.iter().filter(|c| c.erratum).collect();
+    if !errata.is_empty() {
+        let heading = "Errata: figures a source got wrong, listed apart; they never fail `check`";
+        for line in wrap(heading, max_width.unwrap_or(usize::MAX)) {
+            text.push_str(&line);
+            text.push('\n');
+        }
+        text.push_str(&verdict_table(&errata, max_width, ascii));
+        for erratum in &errata {
+            if let Some(note) = &erratum.note {
+                let line = format!("{} [{}]: {note}", erratum.claim_id, erratum.source_key);
+                for part in wrap(&line, max_width.unwrap_or(usize::MAX)) {
+                    text.push_str(&part);
+                    text.push('\n');
+                }
+            }
+        }
+        text.push('\n');
+    }
+    let checked = claims.len() - errata.len();
     let failed: Vec<&str> = claims
         .iter()
-        .filter(|c| !c.holds)
+        .filter(|c| c.fails())
         .map(|c| c.claim_id.as_str())
         .collect();
-    let noun = if claims.len() == 1 { "claim" } else { "claims" };
+    let noun = if checked == 1 { "claim" } else { "claims" };
     if failed.is_empty() {
-        text.push_str(&format!("{} {noun}: all hold\n", claims.len()));
+        text.push_str(&format!("{checked} {noun}: all hold"));
     } else {
         text.push_str(&format!(
-            "{} {noun}: {} hold, {} fail ({})\n",
-            claims.len(),
-            claims.len() - failed.len(),
+            "{checked} {noun}: {} hold, {} fail ({})",
+            checked - failed.len(),
             failed.len(),
             failed.join(", ")
         ));
     }
+    match errata.len() {
+        0 => text.push('\n'),
+        1 => text.push_str("; 1 erratum listed apart\n"),
+        n => text.push_str(&format!("; {n} errata listed apart\n")),
+    }
     text
+}
+
+/// Lines of at most `width` display columns, broken between words.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let mut lines = vec![String::new()];
+    for word in text.split(' ') {
+        let Some(line) = lines.last_mut() else { break };
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
+            lines.push(word.to_string());
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines
 }
 
 fn verdict_table(claims: &[&CheckedClaim], max_width: Option<usize>, ascii: bool) -> String {
@@ -178,14 +284,19 @@ fn verdict_table(claims: &[&CheckedClaim], max_width: Option<usize>, ascii: bool
 }
 
 fn verdict_row(claim: &CheckedClaim, ascii: bool) -> Vec<Cell> {
+    let claim_id = if claim.erratum {
+        format!("{} [{}]", claim.claim_id, claim.source_key)
+    } else {
+        claim.claim_id.clone()
+    };
     [
-        claim.claim_id.clone(),
+        claim_id,
         claim.statement.clone(),
         published_text(claim, ascii),
         claim
             .computed
             .map_or_else(|| "unknown".to_string(), |v| figure(v, &claim.unit)),
-        verdict_text(claim.holds, ascii).to_string(),
+        verdict_text(claim, ascii),
     ]
     .into_iter()
     .map(Cell::new)
@@ -198,7 +309,8 @@ fn verdict_batch(claims: &[CheckedClaim], ascii: bool) -> Result<RecordBatch> {
     let pick = |f: &dyn Fn(&CheckedClaim) -> String| claims.iter().map(f).collect::<Vec<_>>();
     RecordBatch::try_from_iter([
         ("claim", column(pick(&|c| c.claim_id.clone()))),
-        ("source", column(pick(&|c| c.source.clone()))),
+        ("source", column(pick(&|c| c.source_key.clone()))),
+        ("report_year", column(pick(&|c| c.report_year.to_string()))),
         ("statement", column(pick(&|c| c.statement.clone()))),
         ("published", column(pick(&|c| published_text(c, ascii)))),
         (
@@ -208,28 +320,35 @@ fn verdict_batch(claims: &[CheckedClaim], ascii: bool) -> Result<RecordBatch> {
                     .map_or_else(|| "unknown".to_string(), |v| figure(v, &c.unit))
             })),
         ),
-        (
-            "verdict",
-            column(pick(&|c| verdict_text(c.holds, ascii).to_string())),
-        ),
+        ("verdict", column(pick(&|c| verdict_text(c, ascii)))),
     ])
     .map_err(|e| Error::Engine(e.to_string()))
 }
 
-fn verdict_text(holds: bool, ascii: bool) -> &'static str {
-    match (holds, ascii) {
+fn verdict_text(claim: &CheckedClaim, ascii: bool) -> String {
+    if claim.erratum {
+        let corrected = claim
+            .corrected
+            .map_or_else(String::new, |v| format!(": {}", figure(v, &claim.unit)));
+        return format!("erratum{corrected}");
+    }
+    match (claim.holds, ascii) {
         (true, false) => "✓ holds",
         (false, false) => "✗ FAILS",
         (true, true) => "holds",
         (false, true) => "FAILS",
     }
+    .to_string()
 }
 
-/// The published figure with how it is compared: `> 280,000`,
-/// `≈ 87 % ± 0.5 pt`; `--ascii` spells the signs that CJK terminals may
-/// draw wide (`>=`, `~`, `+/-`).
+/// The published figure with how it is compared: `> 1,800 bn yuan`,
+/// `28,000-odd`, `≈ 87 % ± 0.5 pt`; `--ascii` spells the signs that CJK
+/// terminals may draw wide (`>=`, `~`, `+/-`).
 fn published_text(claim: &CheckedClaim, ascii: bool) -> String {
     let value = figure(claim.published, &claim.unit);
+    if claim.comparator == "odd" {
+        return format!("{value}-odd");
+    }
     let prefix = match (claim.comparator.as_str(), ascii) {
         (">", _) => "> ",
         ("<", _) => "< ",
@@ -244,7 +363,7 @@ fn published_text(claim: &CheckedClaim, ascii: bool) -> String {
     let mut text = format!("{prefix}{value}");
     if claim.tolerance > 0.0 {
         let tolerance = match claim.unit.as_str() {
-            "share" => format!("{} pt", decimal(claim.tolerance * 100.0, 1)),
+            "share" => format!("{} pt", decimal(claim.tolerance * 100.0, 2)),
             _ => decimal(claim.tolerance, 1),
         };
         text.push_str(if ascii { " +/- " } else { " ± " });
@@ -289,7 +408,9 @@ mod tests {
 
     fn claim(statement: &str, published: f64, unit: &str, comparator: &str) -> CheckedClaim {
         CheckedClaim {
+            source_key: "a-source".to_string(),
             claim_id: "C01".to_string(),
+            report_year: 2022,
             source: "a source".to_string(),
             statement: statement.to_string(),
             published,
@@ -298,6 +419,9 @@ mod tests {
             tolerance: 0.0,
             computed: Some(published),
             holds: true,
+            erratum: false,
+            corrected: None,
+            note: None,
         }
     }
 
@@ -313,9 +437,15 @@ mod tests {
         assert_eq!(published_text(&around, false), "≈ 87 % ± 0.5 pt");
         assert_eq!(published_text(&around, true), "~ 87 % +/- 0.5 pt");
         assert_eq!(
-            published_text(&claim("x", 280_000.0, "enterprises", ">"), false),
-            "> 280,000"
+            published_text(&claim("x", 1_800.0, "bn CNY", ">"), false),
+            "> 1,800 bn yuan"
         );
+        let mut odd = claim("x", 28_000.0, "enterprises", "odd");
+        odd.tolerance = 1_000.0;
+        assert_eq!(published_text(&odd, false), "28,000-odd");
+        let mut growth = claim("x", 0.192, "share", "~");
+        growth.tolerance = 0.0005;
+        assert_eq!(published_text(&growth, false), "≈ 19.2 % ± 0.05 pt");
     }
 
     #[test]
@@ -338,5 +468,24 @@ mod tests {
         }
         assert!(!text.contains('…'));
         assert!(text.ends_with("2 claims: all hold\n"), "{text}");
+    }
+
+    #[test]
+    fn errata_are_listed_apart_and_never_fail() {
+        let mut wrong = claim("more than 280,000 SMEs", 280_000.0, "enterprises", ">");
+        wrong.source_key = "transcript".to_string();
+        wrong.holds = false;
+        wrong.erratum = true;
+        wrong.corrected = Some(28_000.0);
+        let claims = vec![claim("fine", 1.0, "share", "="), wrong];
+        let text = verdict_tables(&claims, Some(100), false);
+        let errata_at = text.find("Errata").expect("an errata section");
+        assert!(text[errata_at..].contains("> 280,000"), "{text}");
+        assert!(text[errata_at..].contains("erratum: 28,000"), "{text}");
+        assert!(!text[..errata_at].contains("280,000"), "{text}");
+        assert!(
+            text.ends_with("1 claim: all hold; 1 erratum listed apart\n"),
+            "{text}"
+        );
     }
 }

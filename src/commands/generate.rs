@@ -8,8 +8,10 @@ pub fn generate(options: &GenerateOptions, quiet: bool) -> Result<()> {
     let summary = crate::generate::generate(options)?;
     if !quiet {
         eprintln!(
-            "wrote {} enterprises and {} honors to {} in {:.2} s ({:.1} million roster rows a second)",
+            "wrote {} roster rows ({} SMEs in 2022, scale {:.1}) and {} honors to {} in {:.2} s ({:.1} million roster rows a second)",
             summary.enterprises,
+            summary.smes_2022,
+            summary.factor,
             summary.honors,
             options.out.display(),
             summary.seconds,

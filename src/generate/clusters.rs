@@ -1,26 +1,48 @@
 //! The cluster-level tables: clusters, their annual reports, the chain
-//! links they supply, and the plan (per-cluster counts) that the roster is
-//! generated from. Real clusters of the official list come first; the rest
-//! is invented. The 2022 batch is calibrated so that its 2022 reports and
-//! roster reproduce the briefing's figures exactly.
+//! links they supply, and the plan (per-cluster, per-year counts) that the
+//! roster is generated from. Real clusters of the official list come first;
+//! the rest is invented. The 2022 batch is calibrated so that its reports
+//! and roster reproduce what the sources said: the April 2023 briefing (in
+//! its Chinese original) for report year 2022, the June 2023 update for
+//! report year 2023.
 
 use std::collections::HashSet;
 
 use super::geography::{PROVINCES, Province, by_name};
 use super::industries::{SECTORS, sector, sector_of};
 use super::official::OfficialCluster;
+use super::panel::{self, FIRST_YEAR, Thresholds, Tiers, YEARS};
 use super::rng::{Rng, apportion};
 
-/// The briefing's figures for the 2022 batch that the data is built to
-/// reproduce (domain.md, C02-C14). Sums are chosen just past each claim.
+/// The published figures for the 2022 batch that the data is built to
+/// reproduce (domain.md), per report year 2019-2024. Sums are chosen just
+/// past each claim; the years no source speaks of are filled in smoothly.
 pub mod targets {
-    pub const SMES: i64 = 283_460;
-    pub const OUTPUT_BN_CNY: f64 = 1_836.4;
-    pub const ABOVE_SCALE: i64 = 30_800;
-    pub const CHAMPIONS: i64 = 55;
-    pub const LITTLE_GIANTS: i64 = 294;
-    pub const SPECIALIZED: i64 = 1_487;
-    pub const INNOVATIVE: i64 = 5_012;
+    use super::YEARS;
+
+    /// 28,000-odd in 2022 (2.8万多家), 31,000-odd in 2023 (3.1万多家).
+    pub const SMES: [i64; YEARS] = [24_960, 26_130, 27_240, 28_460, 31_420, 32_880];
+    /// Over 1.8 trillion yuan in 2022, over 2.5 trillion in 2023.
+    pub const OUTPUT_2022_BN_CNY: f64 = 1_836.4;
+    pub const OUTPUT_2023_BN_CNY: f64 = 2_536.2;
+    /// Average annual output growth over the three years to 2023.
+    pub const GROWTH_2020_2023: f64 = 0.192;
+    /// Highest tier held in each year: champions, little giants,
+    /// specialized, innovative. 55 / 294 / 1,487 / about 5,000 in 2022;
+    /// 73 champions and 474 little giants in 2023. The innovative SMEs of
+    /// 2023 and 2024 follow from the 24.8 % share (see `innovative_later`).
+    pub const TIERS: [[i64; 4]; YEARS] = [
+        [30, 40, 820, 0],
+        [38, 120, 1_050, 0],
+        [46, 210, 1_300, 0],
+        [55, 294, 1_487, 5_012],
+        [73, 474, 1_702, 0],
+        [86, 590, 1_900, 0],
+    ];
+    /// Quality SMEs over all the clusters' enterprises in 2023.
+    pub const QUALITY_SHARE_2023: f64 = 0.248;
+    /// Quality SMEs added in 2024.
+    pub const QUALITY_GAIN_2024: i64 = 600;
     pub const LEADING_SHARE: f64 = 0.87;
     pub const SERVED_BY_PLATFORM: usize = 73;
     pub const PROMOTION_MECHANISM: usize = 89;
@@ -28,11 +50,26 @@ pub mod targets {
     /// 2022-batch clusters whose recognition was revoked at the 2025
     /// review (97 of 100 passed); only invented ones are marked.
     pub const REVOKED: usize = 3;
+
+    /// The batch's output in each report year: 2022 and 2023 as published,
+    /// 2020 such that 2020-2023 averages 19.2 % a year, the rest smooth.
+    pub fn output_bn_cny() -> [f64; YEARS] {
+        let round = |v: f64| (v * 10.0).round() / 10.0;
+        let y2020 = round(OUTPUT_2023_BN_CNY / (1.0 + GROWTH_2020_2023).powi(3));
+        [
+            round(y2020 / 1.10),
+            y2020,
+            round((y2020 * OUTPUT_2022_BN_CNY).sqrt()),
+            OUTPUT_2022_BN_CNY,
+            OUTPUT_2023_BN_CNY,
+            round(OUTPUT_2023_BN_CNY * 1.085),
+        ]
+    }
 }
 
 pub const REPORT_YEARS: std::ops::RangeInclusive<i32> = 2019..=2024;
-/// The roster and the honors are a snapshot of this report year.
-pub const ROSTER_YEAR: i32 = 2022;
+/// The year the briefing describes, as an index of the report years.
+const YEAR_2022: usize = 3;
 
 pub struct Cluster {
     pub id: String,
@@ -55,37 +92,22 @@ pub struct Cluster {
     profile: Profile,
 }
 
-/// A cluster's shape, from which its reports and roster follow.
+/// A cluster's shape, from which its reports and roster follow. Paths
+/// are indexed by report year (0 = 2019).
 #[derive(Clone)]
 struct Profile {
-    output_2022: f64,
+    output: [f64; YEARS],
     growth: f64,
     leading_share: f64,
     sme_output_share: f64,
-    enterprises_2022: i64,
-    enterprise_growth: f64,
+    smes: [i64; YEARS],
     large: i64,
-    above_scale: i64,
-    tiers: Tiers,
+    thresholds: [Thresholds; YEARS],
     internet_rate_2019: f64,
     energy_intensity_2019: f64,
     export_share: f64,
     rd_share: f64,
     is_pillar: bool,
-}
-
-#[derive(Clone, Copy, Default)]
-pub struct Tiers {
-    pub champions: i64,
-    pub giants: i64,
-    pub specialized: i64,
-    pub innovative: i64,
-}
-
-impl Tiers {
-    pub fn total(&self) -> i64 {
-        self.champions + self.giants + self.specialized + self.innovative
-    }
 }
 
 pub struct Report {
@@ -108,21 +130,32 @@ pub struct Report {
     pub rights_protection: bool,
 }
 
-/// What the roster generator needs of one cluster.
+/// What the roster generator needs of one cluster, at scale 1.
 pub struct RosterPlan {
     pub cluster_id: String,
     pub cluster_no: i64,
     pub county_code: String,
-    pub enterprises: i64,
+    /// Enterprises on the report in each year, SMEs and large firms.
+    pub counts: [i64; YEARS],
     pub large: i64,
-    pub above_scale: i64,
-    pub tiers: Tiers,
+    pub thresholds: [Thresholds; YEARS],
     pub leading_share: f64,
+    /// Median revenue of the cluster's SMEs, million yuan.
+    pub revenue_median: f64,
+}
+
+/// The roster's counts of one cluster and year, read back from the
+/// roster written, so that reports equal it.
+#[derive(Clone, Copy, Default)]
+pub struct RosterCounts {
+    pub enterprises: i64,
+    pub smes: i64,
+    pub above_scale: i64,
+    pub employees: i64,
 }
 
 pub struct ClusterData {
     pub clusters: Vec<Cluster>,
-    pub reports: Vec<Report>,
 }
 
 pub fn build(seed: u64, official: &[OfficialCluster]) -> ClusterData {
@@ -131,27 +164,42 @@ pub fn build(seed: u64, official: &[OfficialCluster]) -> ClusterData {
     for (batch_year, level) in [(2022, "national"), (2023, "national"), (0, "provincial")] {
         clusters.extend(batch(seed, batch_year, level, official, &mut codes));
     }
-    calibrate_2022(seed, &mut clusters);
-    let reports = clusters
+    calibrate_first_batch(seed, &mut clusters);
+    ClusterData { clusters }
+}
+
+/// The reports of every cluster, with the roster's counts, and money
+/// multiplied by `scale` (a larger roster is a larger economy).
+pub fn reports(
+    seed: u64,
+    clusters: &[Cluster],
+    counts: &std::collections::HashMap<(String, i32), RosterCounts>,
+    scale: f64,
+) -> Vec<Report> {
+    clusters
         .iter()
-        .flat_map(|cluster| reports_of(seed, cluster))
-        .collect();
-    ClusterData { clusters, reports }
+        .flat_map(|cluster| reports_of(seed, cluster, counts, scale))
+        .collect()
 }
 
 pub fn roster_plans(clusters: &[Cluster]) -> Vec<RosterPlan> {
     clusters
         .iter()
         .enumerate()
-        .map(|(index, cluster)| RosterPlan {
-            cluster_id: cluster.id.clone(),
-            cluster_no: index as i64 + 1,
-            county_code: cluster.county_code.clone(),
-            enterprises: cluster.profile.enterprises_2022,
-            large: cluster.profile.large,
-            above_scale: cluster.profile.above_scale,
-            tiers: cluster.profile.tiers,
-            leading_share: cluster.profile.leading_share,
+        .map(|(index, cluster)| {
+            let p = &cluster.profile;
+            RosterPlan {
+                cluster_id: cluster.id.clone(),
+                cluster_no: index as i64 + 1,
+                county_code: cluster.county_code.clone(),
+                counts: p.smes.map(|smes| smes + p.large),
+                large: p.large,
+                thresholds: p.thresholds,
+                leading_share: p.leading_share,
+                revenue_median: (0.27 * p.output[YEAR_2022] * 1000.0
+                    / p.smes[YEAR_2022].max(1) as f64)
+                    .max(2.0),
+            }
         })
         .collect()
 }
@@ -325,15 +373,13 @@ fn invented_cluster(
 impl Profile {
     fn empty() -> Profile {
         Profile {
-            output_2022: 0.0,
+            output: [0.0; YEARS],
             growth: 0.0,
             leading_share: 0.0,
             sme_output_share: 0.0,
-            enterprises_2022: 0,
-            enterprise_growth: 0.0,
+            smes: [0; YEARS],
             large: 0,
-            above_scale: 0,
-            tiers: Tiers::default(),
+            thresholds: [[0; 4]; YEARS],
             internet_rate_2019: 0.0,
             energy_intensity_2019: 0.0,
             export_share: 0.0,
@@ -341,6 +387,57 @@ impl Profile {
             is_pillar: true,
         }
     }
+}
+
+/// How each tier's count grows over the years relative to 2022, for the
+/// clusters outside the calibrated batch: the batch's own path, with the
+/// innovative SMEs (a designation from 2022) growing a tenth a year.
+fn tier_ratios() -> [[f64; 4]; YEARS] {
+    let mut ratios = [[0.0; 4]; YEARS];
+    for (year, row) in ratios.iter_mut().enumerate() {
+        for (tier, ratio) in row.iter_mut().enumerate() {
+            *ratio = if tier == 3 {
+                if year < YEAR_2022 {
+                    0.0
+                } else {
+                    1.0 + 0.1 * (year - YEAR_2022) as f64
+                }
+            } else {
+                targets::TIERS[year][tier] as f64 / targets::TIERS[YEAR_2022][tier] as f64
+            };
+        }
+    }
+    ratios
+}
+
+/// A single cluster's thresholds from its 2022 tiers, following the usual
+/// path: never falling over the years, broader tiers holding the narrower.
+fn single_cluster_thresholds(tiers_2022: Tiers) -> [Thresholds; YEARS] {
+    let ratios = tier_ratios();
+    let mut thresholds = [[0; 4]; YEARS];
+    for year in 0..YEARS {
+        let tiers: Tiers =
+            std::array::from_fn(|t| (tiers_2022[t] as f64 * ratios[year][t]).round() as i64);
+        thresholds[year] = panel::cumulative(tiers);
+    }
+    thresholds[YEAR_2022] = panel::cumulative(tiers_2022);
+    for year in YEAR_2022 + 1..YEARS {
+        for t in 0..4 {
+            thresholds[year][t] = thresholds[year][t].max(thresholds[year - 1][t]);
+            if t > 0 {
+                thresholds[year][t] = thresholds[year][t].max(thresholds[year][t - 1]);
+            }
+        }
+    }
+    for year in (0..YEAR_2022).rev() {
+        for t in 0..4 {
+            thresholds[year][t] = thresholds[year][t].min(thresholds[year + 1][t]);
+            if t > 0 {
+                thresholds[year][t] = thresholds[year][t].max(thresholds[year][t - 1]);
+            }
+        }
+    }
+    thresholds
 }
 
 /// Draws a cluster's shape: sizes are log-normal (a few large clusters,
@@ -352,30 +449,40 @@ fn draw_profile(rng: &mut Rng, level: &str) -> Profile {
     } else {
         1.5 + 4.0 * rng.lognormal(0.7)
     };
-    let enterprises_2022 = ((if national { 1_900.0 } else { 700.0 })
-        * rng.lognormal(0.6)
-        * (output_2022 / 18.0).sqrt())
-    .round()
-    .max(300.0) as i64;
-    let large = (output_2022 / 7.0).round() as i64 + rng.int(0, 3);
-    let above_share = rng.between(0.07, 0.14);
-    let above_scale = ((enterprises_2022 as f64 * above_share).round() as i64).max(large + 40);
-    let tiers = Tiers {
-        champions: i64::from(rng.unit() < 0.3),
-        giants: rng.int(1, 5),
-        specialized: (above_scale as f64 * rng.between(0.03, 0.07)).round() as i64,
-        innovative: (above_scale as f64 * rng.between(0.10, 0.20)).round() as i64,
-    };
+    let growth = (0.12 + 0.04 * rng.normal()).clamp(0.02, 0.30);
+    let mut output = [0.0; YEARS];
+    for (year, value) in output.iter_mut().enumerate() {
+        let from_2022 = year as f64 - YEAR_2022 as f64;
+        let noise = if year == YEAR_2022 {
+            1.0
+        } else {
+            1.0 + 0.02 * rng.normal()
+        };
+        *value = round_to(output_2022 * (1.0 + growth).powf(from_2022) * noise, 3);
+    }
+    let smes_2022 =
+        ((if national { 190.0 } else { 70.0 }) * rng.lognormal(0.6) * (output_2022 / 18.0).sqrt())
+            .round()
+            .max(if national { 60.0 } else { 30.0 }) as i64;
+    let sme_growth = rng.between(0.01, 0.06);
+    let smes = std::array::from_fn(|year| {
+        (smes_2022 as f64 * (1.0 + sme_growth).powf(year as f64 - YEAR_2022 as f64)).round() as i64
+    });
+    let large = (output_2022 / 9.0).round() as i64 + rng.int(0, 2);
+    let tiers_2022 = [
+        i64::from(rng.unit() < 0.3),
+        rng.int(1, 3),
+        ((smes_2022 as f64 * 0.05 * rng.between(0.6, 1.4)).round() as i64).max(1),
+        ((smes_2022 as f64 * 0.17 * rng.between(0.6, 1.4)).round() as i64).max(2),
+    ];
     Profile {
-        output_2022,
-        growth: (0.12 + 0.04 * rng.normal()).clamp(0.02, 0.30),
+        output,
+        growth,
         leading_share: rng.between(if national { 0.74 } else { 0.62 }, 0.96),
         sme_output_share: rng.between(0.72, 0.95),
-        enterprises_2022,
-        enterprise_growth: rng.between(0.01, 0.06),
+        smes,
         large,
-        above_scale,
-        tiers,
+        thresholds: single_cluster_thresholds(tiers_2022),
         internet_rate_2019: rng.between(0.08, 0.40),
         energy_intensity_2019: rng.between(0.04, 0.35),
         export_share: rng.between(0.04, 0.45),
@@ -384,96 +491,86 @@ fn draw_profile(rng: &mut Rng, level: &str) -> Profile {
     }
 }
 
-/// Makes the 2022 batch's sums equal the targets: output, SMEs, the
-/// above-scale count and the four tiers are apportioned over the clusters
-/// by their drawn sizes; the leading-industry shares are shifted until the
-/// output-weighted share is 87 %.
-fn calibrate_2022(seed: u64, clusters: &mut [Cluster]) {
+/// The 2022 batch's innovative SMEs in 2023 and 2024: 2023's follow from
+/// the quality share of all the batch's enterprises (SMEs and its `large`
+/// firms), 2024 adds `QUALITY_GAIN_2024` quality SMEs in all.
+fn innovative_later(large: i64) -> (i64, i64) {
+    let t = targets::TIERS;
+    let quality_2023 =
+        (targets::QUALITY_SHARE_2023 * (targets::SMES[4] + large) as f64).round() as i64;
+    let innovative_2023 = quality_2023 - t[4][0] - t[4][1] - t[4][2];
+    let innovative_2024 = quality_2023 + targets::QUALITY_GAIN_2024 - t[5][0] - t[5][1] - t[5][2];
+    (innovative_2023, innovative_2024)
+}
+
+/// Makes the 2022 batch's sums equal the targets in every report year:
+/// output and SMEs are apportioned over the clusters by their drawn sizes,
+/// the tiers follow `panel::tier_paths`; the leading-industry shares are
+/// shifted until the output-weighted share is 87 %.
+fn calibrate_first_batch(seed: u64, clusters: &mut [Cluster]) {
     let mut rng = Rng::stream(seed, "calibrate-2022");
     let batch: Vec<usize> = (0..clusters.len())
         .filter(|&i| clusters[i].level == "national" && clusters[i].batch_year == 2022)
         .collect();
-    let profile = |i: usize, clusters: &[Cluster]| clusters[i].profile.clone();
 
-    // Output: keep each cluster's 6 bn floor, scale the part above it.
-    let floor = 6.0;
-    let spare: f64 = batch
-        .iter()
-        .map(|&i| profile(i, clusters).output_2022 - floor)
-        .sum();
-    let wanted_spare = targets::OUTPUT_BN_CNY - floor * batch.len() as f64;
-    for &i in &batch {
-        let p = &mut clusters[i].profile;
-        p.output_2022 = round_to(floor + (p.output_2022 - floor) * wanted_spare / spare, 3);
-    }
-    let drift = targets::OUTPUT_BN_CNY
-        - batch
+    // Output: the drawn paths scaled to each year's total, exact to the
+    // third decimal (the drift goes to the largest cluster).
+    for (year, total) in targets::output_bn_cny().into_iter().enumerate() {
+        let drawn: f64 = batch
             .iter()
-            .map(|&i| clusters[i].profile.output_2022)
-            .sum::<f64>();
-    clusters[batch[0]].profile.output_2022 =
-        round_to(clusters[batch[0]].profile.output_2022 + drift, 3);
+            .map(|&i| clusters[i].profile.output[year])
+            .sum();
+        for &i in &batch {
+            let p = &mut clusters[i].profile;
+            p.output[year] = round_to(p.output[year] * total / drawn, 3);
+        }
+        let sum: f64 = batch
+            .iter()
+            .map(|&i| clusters[i].profile.output[year])
+            .sum();
+        if let Some(&largest) = batch.iter().max_by(|&&a, &&b| {
+            clusters[a].profile.output[year].total_cmp(&clusters[b].profile.output[year])
+        }) {
+            let p = &mut clusters[largest].profile;
+            p.output[year] = round_to(p.output[year] + total - sum, 3);
+        }
+    }
 
-    // SMEs and above-scale firms, by the drawn sizes.
+    // SMEs, by the drawn sizes and growth of each cluster.
     let sizes: Vec<f64> = batch
         .iter()
-        .map(|&i| clusters[i].profile.enterprises_2022 as f64)
+        .map(|&i| clusters[i].profile.smes[YEAR_2022] as f64)
         .collect();
-    let smes = apportion(targets::SMES, &sizes, 400);
-    let above_weights: Vec<f64> = batch
-        .iter()
-        .map(|&i| clusters[i].profile.above_scale as f64)
-        .collect();
-    let above = apportion(targets::ABOVE_SCALE, &above_weights, 60);
-    for (k, &i) in batch.iter().enumerate() {
-        let p = &mut clusters[i].profile;
-        p.enterprises_2022 = smes[k] + p.large;
-        p.above_scale = above[k].max(p.large + 20);
+    for (year, total) in targets::SMES.into_iter().enumerate() {
+        let weights: Vec<f64> = batch
+            .iter()
+            .map(|&i| clusters[i].profile.smes[year] as f64)
+            .collect();
+        for (&i, smes) in batch.iter().zip(apportion(total, &weights, 60)) {
+            clusters[i].profile.smes[year] = smes;
+        }
     }
 
-    // Tiers, in proportion to the above-scale firms that hold them.
-    let weights: Vec<f64> = batch
-        .iter()
-        .map(|&i| clusters[i].profile.above_scale as f64)
-        .collect();
-    let champion_weights: Vec<f64> = weights.iter().map(|w| w * rng.between(0.2, 1.8)).collect();
-    let champions = apportion(targets::CHAMPIONS, &champion_weights, 0);
-    let giants = apportion(targets::LITTLE_GIANTS, &weights, 1);
-    let specialized = apportion(targets::SPECIALIZED, &weights, 3);
-    let innovative = apportion(targets::INNOVATIVE, &weights, 8);
-    for (k, &i) in batch.iter().enumerate() {
-        let p = &mut clusters[i].profile;
-        p.tiers = Tiers {
-            champions: champions[k],
-            giants: giants[k],
-            specialized: specialized[k],
-            innovative: innovative[k],
-        };
-        // Every tiered firm is above designated size.
-        p.above_scale = p.above_scale.max(p.tiers.total() + 10);
-    }
-    // Restore the above-scale total if raising a cluster overshot it.
-    let mut excess = batch
-        .iter()
-        .map(|&i| clusters[i].profile.above_scale)
-        .sum::<i64>()
-        - targets::ABOVE_SCALE;
-    for &i in batch.iter().cycle().take(batch.len() * 400) {
-        if excess <= 0 {
-            break;
-        }
-        let p = &mut clusters[i].profile;
-        if p.above_scale > (p.tiers.total() + 10).max(p.large + 20) {
-            p.above_scale -= 1;
-            excess -= 1;
-        }
+    // Tiers: exact totals in every year, nobody losing a tier.
+    let large: i64 = batch.iter().map(|&i| clusters[i].profile.large).sum();
+    let (innovative_2023, innovative_2024) = innovative_later(large);
+    let mut totals = targets::TIERS;
+    totals[4][3] = innovative_2023;
+    totals[5][3] = innovative_2024;
+    let champion_weights: Vec<f64> = sizes.iter().map(|w| w * rng.between(0.2, 1.8)).collect();
+    let paths = panel::tier_paths(YEAR_2022, &totals, &sizes, &champion_weights);
+    for (&i, path) in batch.iter().zip(paths) {
+        clusters[i].profile.thresholds = path;
     }
 
     // Leading-industry share: shift all shares until the weighted mean is 87 %.
     for _ in 0..50 {
         let (weighted, total) = batch.iter().fold((0.0, 0.0), |(w, t), &i| {
             let p = &clusters[i].profile;
-            (w + p.output_2022 * p.leading_share, t + p.output_2022)
+            (
+                w + p.output[YEAR_2022] * p.leading_share,
+                t + p.output[YEAR_2022],
+            )
         });
         let shift = targets::LEADING_SHARE - weighted / total;
         if shift.abs() < 1e-6 {
@@ -536,40 +633,29 @@ fn assign_chain_links(rng: &mut Rng, clusters: &mut [Cluster], batch_2022: &[usi
     }
 }
 
-fn reports_of(seed: u64, cluster: &Cluster) -> Vec<Report> {
+fn reports_of(
+    seed: u64,
+    cluster: &Cluster,
+    counts: &std::collections::HashMap<(String, i32), RosterCounts>,
+    scale: f64,
+) -> Vec<Report> {
     let mut rng = Rng::stream(seed, &format!("reports-{}", cluster.id));
     let p = &cluster.profile;
     let in_2022_batch = cluster.level == "national" && cluster.batch_year == 2022;
     let flags_2022 = flags_of_2022(seed, cluster);
     REPORT_YEARS
         .map(|year| {
-            let from_2022 = f64::from(year - 2022);
-            let noise = if year == 2022 {
-                1.0
-            } else {
-                1.0 + 0.02 * rng.normal()
-            };
-            let total = round_to(p.output_2022 * (1.0 + p.growth).powf(from_2022) * noise, 3);
-            let share = if year == 2022 {
+            let index = (year - FIRST_YEAR) as usize;
+            let total = round_to(p.output[index] * scale, 3);
+            let share = if index == YEAR_2022 {
                 p.leading_share
             } else {
                 (p.leading_share + 0.01 * rng.normal()).clamp(0.5, 0.99)
             };
-            let growth_factor = (1.0 + p.enterprise_growth).powf(from_2022);
-            let enterprises = if year == ROSTER_YEAR {
-                p.enterprises_2022
-            } else {
-                (p.enterprises_2022 as f64 * growth_factor).round() as i64
-            };
-            let above_scale = if year == ROSTER_YEAR {
-                p.above_scale
-            } else {
-                (p.above_scale as f64 * growth_factor).round() as i64
-            };
-            let large = p.large;
-            let smes = enterprises - large;
-            let employees =
-                large * 2_400 + (above_scale - large) * 160 + (enterprises - above_scale) * 22;
+            let roster = counts
+                .get(&(cluster.id.clone(), year))
+                .copied()
+                .unwrap_or_default();
             let sme_output = round_to(total * p.sme_output_share, 3);
             let years_since_2019 = f64::from(year - 2019);
             let (served, promotion, rights) = if in_2022_batch && year >= 2022 {
@@ -588,10 +674,10 @@ fn reports_of(seed: u64, cluster: &Cluster) -> Vec<Report> {
                 total_output: total,
                 leading_output: round_to(total * share, 3),
                 sme_output,
-                enterprises,
-                smes,
-                above_scale,
-                employees,
+                enterprises: roster.enterprises,
+                smes: roster.smes,
+                above_scale: roster.above_scale,
+                employees: roster.employees,
                 sme_rd: round_to(sme_output * p.rd_share * (1.0 + 0.04 * years_since_2019), 4),
                 export: round_to(total * p.export_share, 3),
                 internet_rate: round_to(

@@ -7,26 +7,37 @@ mod clusters;
 mod geography;
 mod industries;
 mod official;
+mod panel;
 mod reference;
 mod rng;
 mod roster;
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use duckdb::{Connection, params};
+use duckdb::Connection;
+use duckdb::types::Value;
 
 use crate::engine::sql_string;
 use crate::error::{Error, Result};
 
 pub use clusters::targets;
+use clusters::{RosterCounts, RosterPlan};
+use panel::{FIRST_YEAR, YEARS};
 
 /// The seed of the bundled dataset (the briefing's date).
 pub const BUNDLED_SEED: u64 = 20_230_420;
-/// Scale at which the roster holds about 52 million SMEs, China's SME
-/// population: 52,000,000 / ~283,000 bundled 2022-batch SMEs, rounded.
-pub const NATIONAL_SCALE: f64 = 185.0;
+/// SMEs on the roster in report year 2022 at `--scale national`: China's
+/// SME population, about 52 million.
+pub const NATIONAL_SMES: f64 = 52_000_000.0;
+/// A plan row covers at most this many enterprises, so that the work
+/// splits evenly over threads.
+const BLOCK: i64 = 1 << 20;
+/// Below this many roster rows one thread writes everything, in order, so
+/// that the bundled files come out the same on every run.
+const PARALLEL_FROM_ROWS: i64 = 1_000_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum RosterFormat {
@@ -34,78 +45,272 @@ pub enum RosterFormat {
     Csv,
 }
 
+/// How large a dataset `generate` writes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Scale {
+    /// A multiple of the bundled data.
+    Factor(f64),
+    /// China's whole SME population in 2022, about 52 million SMEs.
+    National,
+}
+
+/// `--scale`: a positive number, or `national`.
+pub fn parse_scale(text: &str) -> std::result::Result<Scale, String> {
+    if text.eq_ignore_ascii_case("national") {
+        return Ok(Scale::National);
+    }
+    match text.parse::<f64>() {
+        Ok(factor) if factor > 0.0 && factor.is_finite() => Ok(Scale::Factor(factor)),
+        _ => Err(format!(
+            "'{text}' is not a scale: a positive number (1 is the bundled data) or `national`"
+        )),
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct GenerateOptions {
     pub out: PathBuf,
-    pub scale: f64,
+    pub scale: Scale,
     pub seed: u64,
     pub format: RosterFormat,
 }
 
 pub struct Summary {
+    /// Roster rows: every enterprise that belongs to a report in some year.
     pub enterprises: u64,
     pub honors: u64,
+    /// SMEs on the reports of 2022 (all clusters).
+    pub smes_2022: i64,
+    pub factor: f64,
     pub seconds: f64,
 }
 
 pub fn generate(options: &GenerateOptions) -> Result<Summary> {
-    if !(options.scale > 0.0 && options.scale.is_finite()) {
-        return Err(Error::Usage(format!(
-            "--scale must be a positive number, got {}",
-            options.scale
-        )));
-    }
     let started = Instant::now();
-    std::fs::create_dir_all(&options.out).map_err(|e| Error::io(&options.out, e))?;
     let official = official::official_clusters();
     let data = clusters::build(options.seed, &official);
-    write_small_tables(&options.out, &data)?;
+    let plans = clusters::roster_plans(&data.clusters);
+    let factor = match options.scale {
+        Scale::Factor(factor) => factor,
+        Scale::National => {
+            let smes_2022: i64 = plans.iter().map(|p| p.counts[3] - p.large).sum();
+            NATIONAL_SMES / smes_2022 as f64
+        }
+    };
+    let rows = plan_rows(&plans, factor)?;
+    let total_rows: i64 = rows.iter().map(|row| row.hi - row.lo).sum();
+    std::fs::create_dir_all(&options.out).map_err(|e| Error::io(&options.out, e))?;
 
     let connection = Connection::open_in_memory()?;
-    connection.execute_batch(roster::PLAN_TABLE)?;
+    let parts = if total_rows < PARALLEL_FROM_ROWS {
+        connection.execute_batch("SET threads = 1")?;
+        1
+    } else {
+        // Order across parts does not matter, and keeping it would make
+        // DuckDB hold the whole output back: memory would grow with the scale.
+        connection.execute_batch("SET preserve_insertion_order = false")?;
+        connection
+            .query_row("SELECT current_setting('threads')", [], |row| {
+                row.get::<_, i64>(0)
+            })?
+            .max(1) as usize
+    };
+    connection.execute_batch(&roster::plan_table())?;
     {
         let mut appender = connection.appender("roster_plan")?;
-        for plan in clusters::roster_plans(&data.clusters) {
-            let scaled = |n: i64| (n as f64 * options.scale).round() as i64;
-            appender.append_row(params![
-                plan.cluster_id,
-                plan.cluster_no,
-                plan.county_code,
-                scaled(plan.enterprises),
-                scaled(plan.large),
-                scaled(plan.above_scale),
-                scaled(plan.tiers.champions),
-                scaled(plan.tiers.giants),
-                scaled(plan.tiers.specialized),
-                scaled(plan.tiers.innovative),
-                plan.leading_share,
-            ])?;
+        for row in assign_parts(rows, parts) {
+            let values = row.values();
+            let params: Vec<&dyn duckdb::ToSql> =
+                values.iter().map(|v| v as &dyn duckdb::ToSql).collect();
+            appender.append_row(params.as_slice())?;
         }
     }
     let (extension, copy_options) = match options.format {
-        RosterFormat::Parquet => (
-            "parquet",
-            "FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1000000",
-        ),
+        RosterFormat::Parquet => ("parquet", "FORMAT parquet, COMPRESSION zstd"),
         RosterFormat::Csv => ("csv", "FORMAT csv, HEADER true"),
     };
+    let roster_path = options.out.join(format!("enterprises.{extension}"));
     let enterprises = copy_to(
         &connection,
-        &roster::enterprises_query(options.seed),
-        &options.out.join(format!("enterprises.{extension}")),
+        &roster::all_parts(parts, |part| roster::enterprises_query(options.seed, part)),
+        &roster_path,
         copy_options,
     )?;
     let honors = copy_to(
         &connection,
-        &roster::honors_query(options.seed),
+        &roster::all_parts(parts, |part| roster::honors_query(options.seed, part)),
         &options.out.join(format!("enterprise_honors.{extension}")),
         copy_options,
     )?;
+    let counts = roster_counts(&connection, &roster_path)?;
+    let reports = clusters::reports(options.seed, &data.clusters, &counts, factor);
+    write_small_tables(&options.out, &data, &reports)?;
+    let smes_2022 = counts
+        .iter()
+        .filter(|((_, year), _)| *year == 2022)
+        .map(|(_, c)| c.smes)
+        .sum();
     Ok(Summary {
         enterprises,
         honors,
+        smes_2022,
+        factor,
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// One row of the plan table: a block of one cluster's enterprises.
+struct PlanRow {
+    cluster_id: String,
+    cluster_no: i64,
+    part: i64,
+    id_prefix: String,
+    lo: i64,
+    hi: i64,
+    core: i64,
+    qmax: i64,
+    large: i64,
+    joined: [i64; YEARS],
+    left: [i64; YEARS],
+    thresholds: [[i64; 4]; YEARS],
+    leading_share: f64,
+    revenue_median: f64,
+}
+
+impl PlanRow {
+    /// The values in the plan table's column order.
+    fn values(&self) -> Vec<Value> {
+        let mut values = vec![
+            Value::Text(self.cluster_id.clone()),
+            Value::BigInt(self.cluster_no),
+            Value::BigInt(self.part),
+            Value::Text(self.id_prefix.clone()),
+            Value::BigInt(self.lo),
+            Value::BigInt(self.hi),
+            Value::BigInt(self.core),
+            Value::BigInt(self.qmax),
+            Value::BigInt(self.large),
+        ];
+        values.extend(self.joined.iter().map(|v| Value::BigInt(*v)));
+        values.extend(self.left[1..].iter().map(|v| Value::BigInt(*v)));
+        for year in &self.thresholds {
+            values.extend(year.iter().map(|v| Value::BigInt(*v)));
+        }
+        values.push(Value::Double(self.leading_share));
+        values.push(Value::Double(self.revenue_median));
+        values
+    }
+}
+
+/// The plans at `factor`: counts and thresholds scaled (rounding keeps
+/// their order), the core and the churn worked out, each cluster cut into
+/// blocks.
+fn plan_rows(plans: &[RosterPlan], factor: f64) -> Result<Vec<PlanRow>> {
+    let scaled = |n: i64| (n as f64 * factor).round() as i64;
+    let mut rows = Vec::new();
+    for plan in plans {
+        let counts = plan.counts.map(scaled);
+        let large = scaled(plan.large);
+        let smallest = counts.iter().copied().min().unwrap_or(0);
+        // Quality SMEs and large firms belong in every year: they sit in
+        // the core, which no count may undercut.
+        let room = (smallest - large - 1).max(0);
+        let thresholds = plan
+            .thresholds
+            .map(|year| year.map(|k| scaled(k).min(room)));
+        let qmax = thresholds[YEARS - 1][3];
+        let core = (qmax + large + 1)
+            .max((0.75 * smallest as f64).round() as i64)
+            .min(smallest);
+        let (joined, left) = panel::membership(&counts, core);
+        let n_rows = core + joined[YEARS - 1];
+        if n_rows >= 10_000_000 {
+            return Err(Error::Usage(format!(
+                "--scale {factor}: cluster {} would have {n_rows} enterprises, more than its ids can number (10 million)",
+                plan.cluster_id
+            )));
+        }
+        let id_prefix = format!(
+            "91{}{:03}",
+            plan.county_code,
+            plan.cluster_no.rem_euclid(1000)
+        );
+        let mut lo = 0;
+        while lo < n_rows {
+            let hi = (lo + BLOCK).min(n_rows);
+            rows.push(PlanRow {
+                cluster_id: plan.cluster_id.clone(),
+                cluster_no: plan.cluster_no,
+                part: 0,
+                id_prefix: id_prefix.clone(),
+                lo,
+                hi,
+                core,
+                qmax,
+                large,
+                joined,
+                left,
+                thresholds,
+                leading_share: plan.leading_share,
+                revenue_median: plan.revenue_median,
+            });
+            lo = hi;
+        }
+    }
+    Ok(rows)
+}
+
+/// Spreads the blocks over `parts`, the largest first into the lightest.
+fn assign_parts(mut rows: Vec<PlanRow>, parts: usize) -> Vec<PlanRow> {
+    if parts <= 1 {
+        return rows;
+    }
+    let mut load = vec![0i64; parts];
+    rows.sort_by_key(|row| std::cmp::Reverse(row.hi - row.lo));
+    for row in rows.iter_mut() {
+        let (lightest, _) = load
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, rows)| **rows)
+            .unwrap_or((0, &0));
+        row.part = lightest as i64;
+        load[lightest] += row.hi - row.lo;
+    }
+    rows
+}
+
+/// Each cluster's counts per report year, from the roster just written.
+fn roster_counts(
+    connection: &Connection,
+    roster: &Path,
+) -> Result<HashMap<(String, i32), RosterCounts>> {
+    let sql = format!(
+        "WITH shapes AS (
+           SELECT cluster_id, joined_year, left_year, count(*) AS n,
+                  count(*) FILTER (WHERE is_sme) AS smes,
+                  count(*) FILTER (WHERE above_scale) AS above_scale,
+                  sum(employees) AS employees
+           FROM {} GROUP BY ALL)
+         SELECT cluster_id, y, sum(n)::BIGINT, sum(smes)::BIGINT, sum(above_scale)::BIGINT, sum(employees)::BIGINT
+         FROM shapes, range({FIRST_YEAR}, {}) AS years(y)
+         WHERE joined_year <= y AND (left_year IS NULL OR y < left_year)
+         GROUP BY ALL",
+        sql_string(&roster.to_string_lossy()),
+        FIRST_YEAR + YEARS as i32
+    );
+    let mut statement = connection.prepare(&sql)?;
+    let rows = statement.query_map([], |row| {
+        Ok((
+            (row.get::<_, String>(0)?, row.get::<_, i64>(1)? as i32),
+            RosterCounts {
+                enterprises: row.get(2)?,
+                smes: row.get(3)?,
+                above_scale: row.get(4)?,
+                employees: row.get(5)?,
+            },
+        ))
+    })?;
+    Ok(rows.collect::<duckdb::Result<_>>()?)
 }
 
 fn copy_to(connection: &Connection, query: &str, path: &Path, copy_options: &str) -> Result<u64> {
@@ -119,7 +324,11 @@ fn copy_to(connection: &Connection, query: &str, path: &Path, copy_options: &str
 
 /// The small tables as CSV files, written here so that they are readable
 /// in the repository and reviewable line by line.
-fn write_small_tables(out: &Path, data: &clusters::ClusterData) -> Result<()> {
+fn write_small_tables(
+    out: &Path,
+    data: &clusters::ClusterData,
+    reports: &[clusters::Report],
+) -> Result<()> {
     let mut text = String::from(
         "cluster_id,name,name_en,level,batch_year,province,province_zh,region,county,county_code,leading_industry,sector,area_km2,valid_from,valid_to,status,name_source\n",
     );
@@ -152,7 +361,7 @@ fn write_small_tables(out: &Path, data: &clusters::ClusterData) -> Result<()> {
     let mut text = String::from(
         "cluster_id,report_year,total_output_bn_cny,leading_output_bn_cny,sme_output_bn_cny,enterprise_count,sme_count,above_scale_count,employees,sme_rd_bn_cny,export_bn_cny,industrial_internet_rate,energy_intensity,is_county_pillar,served_by_national_platform,has_promotion_mechanism,has_rights_protection\n",
     );
-    for r in &data.reports {
+    for r in reports {
         csv_row(
             &mut text,
             &[
@@ -187,21 +396,32 @@ fn write_small_tables(out: &Path, data: &clusters::ClusterData) -> Result<()> {
     write_file(&out.join("chain_links.csv"), &text)?;
 
     let mut text = String::from(
-        "claim_id,aspect,statement,metric,comparator,published_value,unit,tolerance,source\n",
+        "source_key,claim_id,report_year,aspect,metric,comparator,published_value,unit,tolerance,erratum,corrected_value,statement,statement_zh,source,note\n",
     );
     for claim in reference::CLAIMS {
-        csv_row(
+        let corrected = claim.corrected_value.map(|v| v.to_string());
+        csv_row_with_nulls(
             &mut text,
             &[
-                claim.id,
-                claim.aspect,
-                claim.statement,
-                claim.metric,
-                claim.comparator,
-                &claim.published_value.to_string(),
-                claim.unit,
-                &claim.tolerance.to_string(),
-                reference::BRIEFING_SOURCE,
+                Some(claim.source_key),
+                Some(claim.id),
+                Some(&claim.report_year.to_string()),
+                Some(claim.aspect),
+                Some(claim.metric),
+                Some(claim.comparator),
+                Some(&claim.published_value.to_string()),
+                Some(claim.unit),
+                Some(&claim.tolerance.to_string()),
+                Some(if claim.corrected_value.is_some() {
+                    "true"
+                } else {
+                    "false"
+                }),
+                corrected.as_deref(),
+                Some(claim.statement),
+                Some(claim.statement_zh),
+                Some(reference::source_name(claim.source_key)),
+                claim.note,
             ],
         );
     }
@@ -235,16 +455,34 @@ fn write_small_tables(out: &Path, data: &clusters::ClusterData) -> Result<()> {
     write_file(&out.join("recognition_criteria.csv"), &text)
 }
 
+/// A row whose `None` fields are left empty (NULL to DuckDB's reader),
+/// where an empty string is quoted.
+fn csv_row_with_nulls(text: &mut String, fields: &[Option<&str>]) {
+    for (index, field) in fields.iter().enumerate() {
+        if index > 0 {
+            text.push(',');
+        }
+        if let Some(field) = field {
+            push_field(text, field);
+        }
+    }
+    text.push('\n');
+}
+
+fn push_field(text: &mut String, field: &str) {
+    if field.is_empty() || field.contains([',', '"', '\n', '\r']) {
+        let _ = write!(text, "\"{}\"", field.replace('"', "\"\""));
+    } else {
+        text.push_str(field);
+    }
+}
+
 fn csv_row(text: &mut String, fields: &[&str]) {
     for (index, field) in fields.iter().enumerate() {
         if index > 0 {
             text.push(',');
         }
-        if field.is_empty() || field.contains([',', '"', '\n', '\r']) {
-            let _ = write!(text, "\"{}\"", field.replace('"', "\"\""));
-        } else {
-            text.push_str(field);
-        }
+        push_field(text, field);
     }
     text.push('\n');
 }

@@ -101,6 +101,34 @@ pub fn apportion(total: i64, weights: &[f64], minimum: i64) -> Vec<i64> {
     shares.iter().map(|s| s + minimum).collect()
 }
 
+/// Like [`apportion`], but no share exceeds its cap: what a capped share
+/// cannot take goes to the others with room, largest weight first. The sum
+/// is exactly `total` when the caps allow it (the caller makes sure).
+pub fn apportion_capped(total: i64, weights: &[f64], caps: &[i64]) -> Vec<i64> {
+    let mut shares: Vec<i64> = apportion(total, weights, 0)
+        .iter()
+        .zip(caps)
+        .map(|(share, cap)| (*share).min((*cap).max(0)))
+        .collect();
+    let mut left = total - shares.iter().sum::<i64>();
+    let mut order: Vec<usize> = (0..weights.len()).collect();
+    order.sort_by(|&a, &b| weights[b].total_cmp(&weights[a]).then(a.cmp(&b)));
+    while left > 0 {
+        let mut placed = false;
+        for &index in &order {
+            if left > 0 && shares[index] < caps[index] {
+                shares[index] += 1;
+                left -= 1;
+                placed = true;
+            }
+        }
+        if !placed {
+            break;
+        }
+    }
+    shares
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,6 +152,14 @@ mod tests {
             Rng::stream(7, "x").next_u64(),
             Rng::stream(7, "y").next_u64()
         );
+    }
+
+    #[test]
+    fn capped_shares_hit_the_total_and_respect_the_caps() {
+        let caps = [3, 100, 0, 7];
+        let shares = apportion_capped(60, &[10.0, 1.0, 5.0, 4.0], &caps);
+        assert_eq!(shares.iter().sum::<i64>(), 60);
+        assert!(shares.iter().zip(caps).all(|(s, c)| *s <= c));
     }
 
     #[test]

@@ -425,7 +425,7 @@ impl Shell {
             }
             DotCommand::Check => {
                 let (format, options) = (self.format, self.render.clone());
-                match self.report(|engine, out| crate::commands::check::check(engine, format, &options, out)) {
+                match self.report(|engine, out| crate::commands::check::check(engine, &[], format, &options, out)) {
                     Ok(()) => eprintln!("all claims hold"),
                     Err(error) => eprintln!("{error}"),
                 }
