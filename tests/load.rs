@@ -359,7 +359,7 @@ fn killing_a_load_leaves_the_database_as_it_was() {
         "--out",
         big.to_str().expect("path"),
         "--scale",
-        "16",
+        "40",
         "--roster-format",
         "csv",
     ]));

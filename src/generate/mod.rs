@@ -286,10 +286,12 @@ fn roster_counts(
 ) -> Result<HashMap<(String, i32), RosterCounts>> {
     let sql = format!(
         "WITH shapes AS (
-           SELECT cluster_id, joined_year, left_year, count(*) AS n,
-                  count(*) FILTER (WHERE is_sme) AS smes,
-                  count(*) FILTER (WHERE above_scale) AS above_scale,
-                  sum(employees) AS employees
+           -- Typed here: a CSV roster's mostly empty left_year reads as text.
+           SELECT cluster_id, joined_year::INTEGER AS joined_year, left_year::INTEGER AS left_year,
+                  count(*) AS n,
+                  count(*) FILTER (WHERE is_sme::BOOLEAN) AS smes,
+                  count(*) FILTER (WHERE above_scale::BOOLEAN) AS above_scale,
+                  sum(employees::BIGINT) AS employees
            FROM {} GROUP BY ALL)
          SELECT cluster_id, y, sum(n)::BIGINT, sum(smes)::BIGINT, sum(above_scale)::BIGINT, sum(employees)::BIGINT
          FROM shapes, range({FIRST_YEAR}, {}) AS years(y)
