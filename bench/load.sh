@@ -3,10 +3,10 @@
 # the same file through the same engine, for the enterprise roster of
 # `generate --scale SCALE` as CSV and as Parquet; and against a bare INSERT
 # into the schema's table, which pays for its key and references too.
-#   bash bench/load.sh [SCALE] [RUNS]      (defaults 10 and 3)
+#   bash bench/load.sh [SCALE] [RUNS]      (defaults 80 and 3)
 # Prints the median seconds of each and the ratios to load.
 source "$(dirname "$0")/release.sh"
-scale="${1:-10}"
+scale="${1:-80}"
 runs="${2:-3}"
 
 data="$(generated_data "$scale")"

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks clusterql against DuckDB's own CLI (PyPI duckdb-cli) and the
 # DuckDB Python package, in one run, on generated data. Prints a table of
-# medians and ratios. Usage: bench/run.sh [SCALE] [RUNS]   (defaults 10, 5)
+# medians and ratios. Usage: bench/run.sh [SCALE] [RUNS]   (defaults 80, 5)
 source "$(dirname "$0")/release.sh"
-scale="${1:-10}"
+scale="${1:-80}"
 runs="${2:-5}"
 
 venv="bench/.venv"
