@@ -155,7 +155,13 @@ fn the_example_query_files_run_on_the_bundled_data() {
     assert!(ranking.lines().count() > 20);
     let pyramid = example("province_pyramid.sql", &["--var", "province=Zhejiang"]);
     assert!(
-        pyramid.contains("national,2022,innovative_sme,"),
+        pyramid.contains("2022,national,2022,innovative_sme,"),
+        "{pyramid}"
+    );
+    // One report year: each tier of a batch once.
+    assert_eq!(
+        pyramid.matches("national,2022,manufacturing_champion,").count(),
+        1,
         "{pyramid}"
     );
     let compared = example("batches_compared.sql", &[]);
