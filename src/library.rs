@@ -147,6 +147,19 @@ pub fn install(engine: &Engine, temporary: bool) -> Result<()> {
     Ok(())
 }
 
+/// Installs every view or, if one fails, none: the database keeps the
+/// views it had.
+pub fn install_all_or_none(engine: &Engine, temporary: bool) -> Result<()> {
+    engine.execute_batch("BEGIN TRANSACTION")?;
+    match install(engine, temporary) {
+        Ok(()) => Ok(engine.execute_batch("COMMIT")?),
+        Err(error) => {
+            let _ = engine.execute_batch("ROLLBACK");
+            Err(error)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

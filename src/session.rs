@@ -53,7 +53,18 @@ pub fn open_configured(
         && crate::bundle_cache::attach(&engine, &data_dir).is_ok();
     if !attached {
         dataset::provision(&engine, provision, &data_dir)?;
-        crate::library::install(&engine, options.readonly)?;
+        if provision == Provision::Existing {
+            // A database made by an earlier clusterql may lack columns the
+            // library reads now; its data stays reachable, with the views
+            // it already holds.
+            if let Err(error) = crate::library::install_all_or_none(&engine, options.readonly) {
+                eprintln!(
+                    "warning: the view library was not installed, the database's own views are left as they are: {error}"
+                );
+            }
+        } else {
+            crate::library::install(&engine, options.readonly)?;
+        }
     }
     for (name, value) in vars {
         // The name was checked to be a plain identifier, and is quoted

@@ -160,7 +160,9 @@ fn the_example_query_files_run_on_the_bundled_data() {
     );
     // One report year: each tier of a batch once.
     assert_eq!(
-        pyramid.matches("national,2022,manufacturing_champion,").count(),
+        pyramid
+            .matches("national,2022,manufacturing_champion,")
+            .count(),
         1,
         "{pyramid}"
     );

@@ -177,3 +177,36 @@ fn a_closed_pipe_ends_quietly() {
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }
+
+/// A database whose tables an earlier clusterql made (no panel columns):
+/// its data and its own views stay reachable, with a warning.
+#[test]
+fn a_database_of_an_earlier_schema_still_opens() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("old.duckdb");
+    {
+        let connection = duckdb::Connection::open(&db).expect("DuckDB creates the file");
+        connection
+            .execute_batch(
+                "CREATE TABLE enterprises (enterprise_id VARCHAR, cluster_id VARCHAR);
+                 INSERT INTO enterprises VALUES ('913301010010000001', 'N2022-001');
+                 CREATE VIEW old_view AS SELECT count(*) AS n FROM enterprises;",
+            )
+            .expect("an old-style database");
+    }
+    let out = run(clusterql().args([
+        db.to_str().expect("path"),
+        "--format",
+        "csv",
+        "-c",
+        "select n from old_view",
+    ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "n\n1\n");
+    assert!(
+        out.stderr
+            .starts_with("warning: the view library was not installed"),
+        "{}",
+        out.stderr
+    );
+}
