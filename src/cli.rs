@@ -126,7 +126,7 @@ pub enum Command {
         /// Folder to write into (created if missing)
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
-        /// Roster size: a multiple of the bundled data (1 = the first batch's 28,000-odd SMEs), or `national` for about 52 million SMEs in 2022, China's SME population. Counts and money scale; shares and growth do not, so `check`'s counts hold only at 1
+        /// Roster size: a multiple of the bundled data (1 = 240 clusters, 53,690 SMEs in 2022 of which the first batch's 28,460, 67,300 roster rows over 2019-2024), or `national` for about 52 million SMEs in 2022, China's SME population. Counts and money scale; shares and growth do not, so `check`'s counts hold only at 1
         #[arg(long, default_value = "1", value_parser = crate::generate::parse_scale)]
         scale: crate::generate::Scale,
         /// Seed; the same seed gives the same data
@@ -186,6 +186,9 @@ fn inapplicable_to(subcommand: &str) -> &'static [(&'static str, &'static str)] 
             ),
             ("output", "; the folder to write is --out DIR"),
             ("db", "; generate writes files, not a database"),
+            ("database", "; generate writes files, not a database"),
+            ("commands", ""),
+            ("files", ""),
             ("empty", ""),
             ("readonly", ""),
             ("sandbox", ""),
@@ -202,18 +205,34 @@ fn inapplicable_to(subcommand: &str) -> &'static [(&'static str, &'static str)] 
                 "; load reads CSV or Parquet by the file's extension",
             ),
             ("output", "; load writes into the database (--db PATH)"),
+            ("readonly", "; load writes into the database"),
+            ("sandbox", "; load reads files, which --sandbox forbids"),
+            ("commands", "; run SQL after the load in a second call"),
+            ("files", "; run SQL after the load in a second call"),
             ("max_rows", ""),
             ("vars", ""),
             ("keep_going", "; a load is all or nothing"),
             ("no_init", ""),
             ("ascii", ""),
         ],
-        "check" => &[("vars", ""), ("keep_going", ""), ("no_init", "")],
+        "check" => &[
+            ("vars", ""),
+            ("keep_going", ""),
+            ("no_init", ""),
+            ("commands", ""),
+            ("files", ""),
+        ],
         "views" => &[
             (
                 "db",
                 "; views lists the library itself, whatever the database",
             ),
+            (
+                "database",
+                "; views lists the library itself, whatever the database",
+            ),
+            ("commands", ""),
+            ("files", ""),
             ("empty", ""),
             ("readonly", ""),
             ("sandbox", ""),
@@ -237,7 +256,7 @@ fn inapplicable_option(matches: &ArgMatches) -> Option<String> {
         })
     };
     let command = Cli::command();
-    inapplicable_to(subcommand)
+    let refused = inapplicable_to(subcommand)
         .iter()
         .find(|(id, _)| given(id))
         .map(|(id, hint)| {
@@ -245,9 +264,31 @@ fn inapplicable_option(matches: &ArgMatches) -> Option<String> {
                 .get_arguments()
                 .find(|arg| arg.get_id() == *id)
                 .and_then(|arg| arg.get_long())
-                .unwrap_or(id);
-            format!("--{flag} does not apply to `{subcommand}`{hint}")
-        })
+                .map_or_else(|| id.to_uppercase(), |long| format!("--{long}"));
+            format!("{flag} does not apply to `{subcommand}`{hint}")
+        });
+    refused.or_else(|| parquet_for_text(matches, sub_matches, subcommand))
+}
+
+/// `check` and `views` print text; a Parquet file of it would be a lie.
+fn parquet_for_text(
+    matches: &ArgMatches,
+    sub_matches: &ArgMatches,
+    subcommand: &str,
+) -> Option<String> {
+    if !matches!(subcommand, "check" | "views") {
+        return None;
+    }
+    let format = [matches, sub_matches]
+        .iter()
+        .find_map(|m| m.get_one::<OutputFormat>("format").copied());
+    let output = [matches, sub_matches]
+        .iter()
+        .find_map(|m| m.get_one::<PathBuf>("output").cloned());
+    let inferred = output.as_deref().and_then(OutputFormat::from_extension);
+    (format.or(inferred) == Some(OutputFormat::Parquet)).then(|| {
+        format!("Parquet does not apply to `{subcommand}`, which prints text: choose csv, json or another --format")
+    })
 }
 
 /// Interleaves `-c` and `-f` by their position on the command line, then
@@ -366,6 +407,20 @@ mod tests {
         assert_eq!(
             inapplicable_option(&matches(&["clusterql", "generate", "--out", "d", "-q"])),
             None
+        );
+        assert_eq!(
+            inapplicable_option(&matches(&["clusterql", "new.duckdb", "views"])).as_deref(),
+            Some(
+                "DATABASE does not apply to `views`; views lists the library itself, whatever the database"
+            )
+        );
+        assert_eq!(
+            inapplicable_option(&matches(&["clusterql", "-c", "select 1", "check"])).as_deref(),
+            Some("--command does not apply to `check`")
+        );
+        assert!(
+            inapplicable_option(&matches(&["clusterql", "-o", "v.parquet", "views"]))
+                .is_some_and(|m| m.starts_with("Parquet does not apply to `views`"))
         );
     }
 

@@ -306,6 +306,33 @@ fn roster_keys_and_references_hold_without_an_index() {
             "is not in enterprises",
         ],
     );
+    // Replacing the roster must not strand the honors of those who go.
+    let before = fx.counts();
+    let replaced = fx.load(
+        &fx.file(
+            "roster_replace.csv",
+            format!("{ROSTER_HEADER}\n{good}\n").as_bytes(),
+        ),
+        "enterprises",
+        &["--replace"],
+    );
+    assert_eq!(replaced.code, 4, "{}", replaced.stderr);
+    assert!(
+        replaced.stderr.contains("--replace would leave")
+            && replaced.stderr.contains("of enterprise_honors"),
+        "{}",
+        replaced.stderr
+    );
+    assert_eq!(
+        fx.counts(),
+        before,
+        "a refused --replace changed the database"
+    );
+    // Honors are a history: the bundled file, several tiers for one
+    // enterprise, loads as it is.
+    let honors = common::data_dir().join("enterprise_honors.parquet");
+    let reloaded = fx.load(&honors, "enterprise_honors", &["--replace"]);
+    assert_eq!(reloaded.code, 0, "{}", reloaded.stderr);
     // The same rows are fine once they are unique and refer to what exists.
     let path = fx.file(
         "roster_good.csv",

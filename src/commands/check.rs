@@ -201,10 +201,10 @@ pub fn verdict_tables(claims: &[CheckedClaim], max_width: Option<usize>, ascii: 
         text.push('\n');
     }
     let checked = claims.len() - errata.len();
-    let failed: Vec<&str> = claims
+    let failed: Vec<String> = claims
         .iter()
         .filter(|c| c.fails())
-        .map(|c| c.claim_id.as_str())
+        .map(|c| format!("{} ({})", c.claim_id, c.source_key))
         .collect();
     let noun = if checked == 1 { "claim" } else { "claims" };
     if failed.is_empty() {

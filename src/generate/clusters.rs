@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use super::geography::{PROVINCES, Province, by_name};
 use super::industries::{SECTORS, sector, sector_of};
 use super::official::OfficialCluster;
-use super::panel::{self, FIRST_YEAR, Thresholds, Tiers, YEARS};
+use super::panel::{self, FIRST_YEAR, Thresholds, Tiers, YEAR_2022, YEARS};
 use super::rng::{Rng, apportion};
 
 /// The published figures for the 2022 batch that the data is built to
@@ -68,8 +68,6 @@ pub mod targets {
 }
 
 pub const REPORT_YEARS: std::ops::RangeInclusive<i32> = 2019..=2024;
-/// The year the briefing describes, as an index of the report years.
-const YEAR_2022: usize = 3;
 
 pub struct Cluster {
     pub id: String,
@@ -196,6 +194,9 @@ pub fn roster_plans(clusters: &[Cluster]) -> Vec<RosterPlan> {
                 large: p.large,
                 thresholds: p.thresholds,
                 leading_share: p.leading_share,
+                // A log-normal revenue (sigma 1.1) around this median has a
+                // mean of half the output per SME: the SMEs' part of the
+                // output, less what they buy from each other.
                 revenue_median: (0.27 * p.output[YEAR_2022] * 1000.0
                     / p.smes[YEAR_2022].max(1) as f64)
                     .max(2.0),

@@ -25,7 +25,7 @@ use crate::error::{Error, Result};
 
 pub use clusters::targets;
 use clusters::{RosterCounts, RosterPlan};
-use panel::{FIRST_YEAR, YEARS};
+use panel::{FIRST_YEAR, YEAR_2022, YEARS};
 
 /// The seed of the bundled dataset (the briefing's date).
 pub const BUNDLED_SEED: u64 = 20_230_420;
@@ -60,9 +60,10 @@ pub fn parse_scale(text: &str) -> std::result::Result<Scale, String> {
         return Ok(Scale::National);
     }
     match text.parse::<f64>() {
-        Ok(factor) if factor > 0.0 && factor.is_finite() => Ok(Scale::Factor(factor)),
+        // Past 100,000 times the bundled data a cluster outgrows its ids.
+        Ok(factor) if factor > 0.0 && factor <= 100_000.0 => Ok(Scale::Factor(factor)),
         _ => Err(format!(
-            "'{text}' is not a scale: a positive number (1 is the bundled data) or `national`"
+            "'{text}' is not a scale: a positive number up to 100000 (1 is the bundled data) or `national`"
         )),
     }
 }
@@ -93,12 +94,17 @@ pub fn generate(options: &GenerateOptions) -> Result<Summary> {
     let factor = match options.scale {
         Scale::Factor(factor) => factor,
         Scale::National => {
-            let smes_2022: i64 = plans.iter().map(|p| p.counts[3] - p.large).sum();
+            let smes_2022: i64 = plans.iter().map(|p| p.counts[YEAR_2022] - p.large).sum();
             NATIONAL_SMES / smes_2022 as f64
         }
     };
     let rows = plan_rows(&plans, factor)?;
     let total_rows: i64 = rows.iter().map(|row| row.hi - row.lo).sum();
+    if total_rows == 0 {
+        return Err(Error::Usage(format!(
+            "--scale {factor}: so small that the roster would be empty"
+        )));
+    }
     std::fs::create_dir_all(&options.out).map_err(|e| Error::io(&options.out, e))?;
 
     let connection = Connection::open_in_memory()?;
@@ -213,7 +219,8 @@ fn plan_rows(plans: &[RosterPlan], factor: f64) -> Result<Vec<PlanRow>> {
         let large = scaled(plan.large);
         let smallest = counts.iter().copied().min().unwrap_or(0);
         // Quality SMEs and large firms belong in every year: they sit in
-        // the core, which no count may undercut.
+        // the core, which no count may undercut, and the core keeps one
+        // ordinary SME besides.
         let room = (smallest - large - 1).max(0);
         let thresholds = plan
             .thresholds

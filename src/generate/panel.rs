@@ -8,6 +8,8 @@ use super::rng::{apportion, apportion_capped};
 /// Report years 2019-2024, as indexes 0-5.
 pub const YEARS: usize = 6;
 pub const FIRST_YEAR: i32 = 2019;
+/// The year the April 2023 briefing describes, as an index.
+pub const YEAR_2022: usize = 3;
 
 /// Tier counts of a year: champions, little giants, specialized SMEs,
 /// innovative SMEs (each enterprise counted at its highest tier).

@@ -143,8 +143,11 @@ pub fn enterprises_query(seed: u64, part: usize) -> String {
            segment <> 'large' AS is_sme,
            revenue >= 20 AS above_scale,
            segment = 'honored' OR ((f >> 40) % 1000)::DOUBLE < leading_share * 1000 AS in_leading_industry,
-           (joined_year - CASE WHEN segment = 'large' THEN 5 + floor(30 * {u_founded})
-                               ELSE floor(20 * {u_founded}) END)::INTEGER AS founded_year,
+           -- Quality SMEs hold tiers from 2016 on (`honors_query`): they
+           -- were founded by 2015.
+           CASE WHEN segment = 'honored' THEN least(joined_year - floor(20 * {u_founded}), 2015)
+                WHEN segment = 'large' THEN joined_year - 5 - floor(30 * {u_founded})
+                ELSE joined_year - floor(20 * {u_founded}) END::INTEGER AS founded_year,
            staff AS employees,
            revenue AS revenue_mn_cny,
            joined_year::INTEGER AS joined_year,

@@ -1,7 +1,8 @@
 //! The quick way in: one `INSERT` straight from DuckDB's reader inside a
-//! transaction, the schema's own constraints (types, NOT NULL, keys,
-//! references, CHECKs) judging every row as it goes in. A good file needs
-//! nothing more. On any failure the transaction is rolled back, leaving the
+//! transaction, the schema's own constraints (types, NOT NULL, CHECKs, the
+//! small tables' keys and references) judging every row as it goes in, and
+//! set queries the roster's keys and references (`keys`) before the commit.
+//! A good file needs nothing more. On any failure the transaction is rolled back, leaving the
 //! database as it was, and the caller runs the validation that finds and
 //! explains every problem.
 

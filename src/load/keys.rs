@@ -20,7 +20,8 @@ const ROSTER_KEYS: &[(&str, UnindexedKeys)] = &[
     (
         "enterprise_honors",
         UnindexedKeys {
-            key: &["enterprise_id"],
+            // Honors are a history: one row per tier an enterprise reached.
+            key: &["enterprise_id", "tier"],
             references: &[("enterprise_id", "enterprises")],
         },
     ),
@@ -33,21 +34,43 @@ pub(super) fn unindexed_keys(table: &str) -> Option<&'static UnindexedKeys> {
         .map(|(_, keys)| keys)
 }
 
-/// A query answering whether the table now holds a duplicate key or a
-/// reference to a missing row; `None` for tables whose index checks that.
+/// The roster tables whose rows refer to `table`, and by which column: a
+/// load that replaces `table` must not leave them pointing at nothing.
+pub(super) fn referrers(table: &str) -> Vec<(&'static str, &'static str)> {
+    ROSTER_KEYS
+        .iter()
+        .flat_map(|(referrer, keys)| {
+            keys.references
+                .iter()
+                .filter(move |(_, target)| *target == table)
+                .map(move |(column, _)| (*referrer, *column))
+        })
+        .collect()
+}
+
+/// A query answering whether the table, as the load leaves it, holds a
+/// duplicate key, refers to a missing row, or has lost a row that a roster
+/// table refers to; `None` when indexes check all of that.
 pub(super) fn violation_query(table: &str) -> Option<String> {
-    let keys = unindexed_keys(table)?;
-    let key_list = keys.key.join(", ");
-    // Grouping by the key's 64-bit hash is quicker than by its text; a
-    // collision only sends the load to the detailed validation, which
-    // compares the keys themselves.
-    let mut tests = vec![format!(
-        "EXISTS (SELECT 1 FROM main.{table} GROUP BY hash({key_list}) HAVING count(*) > 1)"
-    )];
-    for (column, target) in keys.references {
+    let mut tests = Vec::new();
+    if let Some(keys) = unindexed_keys(table) {
+        let key_list = keys.key.join(", ");
+        // Grouping by the key's 64-bit hash is quicker than by its text; a
+        // collision only sends the load to the detailed validation, which
+        // compares the keys themselves.
         tests.push(format!(
-            "EXISTS (SELECT 1 FROM main.{table} AS t ANTI JOIN main.{target} AS r ON t.{column} = r.{column})"
+            "EXISTS (SELECT 1 FROM main.{table} GROUP BY hash({key_list}) HAVING count(*) > 1)"
+        ));
+        for (column, target) in keys.references {
+            tests.push(format!(
+                "EXISTS (SELECT 1 FROM main.{table} AS t ANTI JOIN main.{target} AS r ON t.{column} = r.{column})"
+            ));
+        }
+    }
+    for (referrer, column) in referrers(table) {
+        tests.push(format!(
+            "EXISTS (SELECT 1 FROM main.{referrer} AS t ANTI JOIN main.{table} AS r ON t.{column} = r.{column})"
         ));
     }
-    Some(format!("SELECT {}", tests.join(" OR ")))
+    (!tests.is_empty()).then(|| format!("SELECT {}", tests.join(" OR ")))
 }

@@ -448,6 +448,22 @@ fn check_rules(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Re
             ));
         }
     }
+    // Rows of the roster that refer to this table must still find theirs
+    // when the load replaces it.
+    if request.mode == Mode::Replace {
+        for (referrer, column) in keys::referrers(table) {
+            let sql = format!(
+                "SELECT '{referrer}', count(*), any_value({column}) FROM main.{referrer} \
+                 WHERE {column} NOT IN (SELECT {column} FROM temp.load_typed) HAVING count(*) > 0"
+            );
+            for (_, count, example) in problem_rows(engine, &sql)? {
+                let noun = if count == 1 { "row" } else { "rows" };
+                problems.add(format!(
+                    "--replace would leave {count} {noun} of {referrer} referring to a missing {column} (e.g. '{example}'); replace {referrer} first or load the missing rows too"
+                ));
+            }
+        }
+    }
     // The schema's CHECK constraints: counts, shares, lists, orderings.
     for check in check_constraints(engine, table)? {
         let values = values_in_rule(&check, columns);
@@ -457,7 +473,12 @@ fn check_rules(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Re
         let rows = problem_rows(engine, &sql)
             .map_err(|e| Error::Engine(format!("checking {check}: {e}")))?;
         for (file, line, found) in rows {
-            problems.add(format!("{file}:{line}: breaks the rule {check}: {found}"));
+            let found = if found.is_empty() {
+                String::new()
+            } else {
+                format!(": {found}")
+            };
+            problems.add(format!("{file}:{line}: breaks the rule {check}{found}"));
         }
     }
     problems.into_result()

@@ -186,13 +186,20 @@ impl<'a> Leaf<'a> {
             return;
         }
         if self.form == LeafForm::Bare {
-            // JSON has no NaN or infinity (DuckDB's `nan`, `inf`, `-inf`):
-            // those become null. No other number or boolean has an n or i.
+            // DuckDB's JSON writer spells a double's NaN and infinities as
+            // JavaScript does (not strict JSON); the results of statements
+            // that DuckDB does not write for us (SUMMARIZE, PRAGMA) agree.
+            // No other number or boolean has an n or i.
             if !out[start..].contains(['n', 'i']) {
                 return;
             }
+            let spelled = match &out[start..] {
+                "inf" => "Infinity",
+                "-inf" => "-Infinity",
+                _ => "NaN",
+            };
             out.truncate(start);
-            out.push_str("null");
+            out.push_str(spelled);
         } else {
             let text = out.split_off(start);
             write_json_string(out, &text);

@@ -425,9 +425,10 @@ impl Shell {
             }
             DotCommand::Check => {
                 let (format, options) = (self.format, self.render.clone());
-                match self.report(|engine, out| crate::commands::check::check(engine, &[], format, &options, out)) {
-                    Ok(()) => eprintln!("all claims hold"),
-                    Err(error) => eprintln!("{error}"),
+                if let Err(error) = self.report(|engine, out| {
+                    crate::commands::check::check(engine, &[], format, &options, out)
+                }) {
+                    eprintln!("error: {error}");
                 }
             }
             DotCommand::Open(path) => {
