@@ -112,6 +112,9 @@ pub enum Command {
         /// Skip columns the table does not have instead of refusing them
         #[arg(long)]
         ignore_extra: bool,
+        /// Encoding of CSV files: auto (detected), utf-8, utf-16, utf-16be or gb18030 (GBK, GB2312)
+        #[arg(long, value_name = "NAME", default_value = "auto", value_parser = crate::load::encoding::parse_encoding)]
+        encoding: crate::load::encoding::EncodingChoice,
     },
     /// The published claims (the April 2023 briefing, the June 2023 update), published against computed; exit 3 if any fails (errata are listed apart)
     Check {

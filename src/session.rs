@@ -143,6 +143,7 @@ pub fn run(invocation: Invocation) -> Result<()> {
             table,
             replace,
             ignore_extra,
+            encoding,
             ..
         }) => {
             let request = crate::load::LoadRequest {
@@ -154,6 +155,8 @@ pub fn run(invocation: Invocation) -> Result<()> {
                     crate::load::Mode::Append
                 },
                 ignore_extra: *ignore_extra,
+                encoding: *encoding,
+                quiet: invocation.cli.quiet,
             };
             let outcome = crate::commands::load::load(&engine, &request, invocation.cli.quiet);
             // A database made for this load goes with it when the load fails:

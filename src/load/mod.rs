@@ -13,6 +13,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 mod direct;
+pub mod encoding;
 mod keys;
 
 use crate::engine::{Engine, sql_string};
@@ -34,6 +35,10 @@ pub struct LoadRequest {
     pub table: String,
     pub mode: Mode,
     pub ignore_extra: bool,
+    /// The text files' encoding; detected when `None`.
+    pub encoding: encoding::EncodingChoice,
+    /// No word on stderr of the encoding read.
+    pub quiet: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,18 +61,85 @@ pub fn load(engine: &Engine, request: &LoadRequest) -> Result<Loaded> {
     let columns = table_columns(engine, &request.table)?;
     let files = expand(&request.paths)?;
     let format = detect_format(&files)?;
-    if let Some(loaded) = direct::insert(engine, request, &columns, &files, format)? {
+    let mut copies = Vec::new();
+    let files = match format {
+        FileFormat::Csv => as_utf8(&files, request, &mut copies)?,
+        FileFormat::Parquet => files,
+    };
+    load_files(engine, request, &columns, &files, format)
+        .map_err(|error| with_original_names(error, &copies))
+}
+
+/// The CSV files as DuckDB can read them: UTF-8 ones as they are, others
+/// through a UTF-8 copy (kept in `copies` until the load is over). Globs
+/// go to DuckDB as they are.
+fn as_utf8(
+    files: &[String],
+    request: &LoadRequest,
+    copies: &mut Vec<encoding::Transcoded>,
+) -> Result<Vec<String>> {
+    let mut readable = Vec::new();
+    for file in files {
+        let path = Path::new(file);
+        if !path.is_file() {
+            readable.push(file.clone());
+            continue;
+        }
+        let (found, how) = match request.encoding.0 {
+            Some(forced) => (forced, "as asked"),
+            None => (encoding::detect(path)?, "detected"),
+        };
+        if !request.quiet {
+            eprintln!(
+                "{file}: reading {} text ({how})",
+                found.name().to_uppercase()
+            );
+        }
+        if found == encoding_rs::UTF_8 {
+            readable.push(file.clone());
+        } else {
+            let copy = encoding::transcode(path, found)?;
+            readable.push(copy.copy.display().to_string());
+            copies.push(copy);
+        }
+    }
+    Ok(readable)
+}
+
+/// Messages name the user's files, not the UTF-8 copies DuckDB read.
+fn with_original_names(error: Error, copies: &[encoding::Transcoded]) -> Error {
+    let rename = |mut text: String| {
+        for copy in copies {
+            text = text.replace(&copy.copy.display().to_string(), &copy.original);
+        }
+        text
+    };
+    match error {
+        Error::LoadRejected(text) => Error::LoadRejected(rename(text)),
+        Error::Engine(text) => Error::Engine(rename(text)),
+        other => other,
+    }
+}
+
+fn load_files(
+    engine: &Engine,
+    request: &LoadRequest,
+    columns: &[Column],
+    files: &[String],
+    format: FileFormat,
+) -> Result<Loaded> {
+    if let Some(loaded) = direct::insert(engine, request, columns, files, format)? {
         return Ok(loaded);
     }
     // Something is wrong with the files; the validation below finds out
     // what, and where, before it writes anything.
     if format == FileFormat::Csv {
-        for file in &files {
+        for file in files {
             check_utf8(file)?;
         }
     }
-    stage(engine, &files, format)?;
-    let result = validate_and_insert(engine, request, &columns);
+    stage(engine, files, format)?;
+    let result = validate_and_insert(engine, request, columns);
     let _ = engine.execute_batch("DROP TABLE IF EXISTS temp.load_stage");
     result
 }

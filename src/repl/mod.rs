@@ -418,6 +418,8 @@ impl Shell {
                     table,
                     mode: if replace { crate::load::Mode::Replace } else { crate::load::Mode::Append },
                     ignore_extra: false,
+                    encoding: crate::load::encoding::EncodingChoice(None),
+                    quiet: false,
                 };
                 if let Err(error) = crate::commands::load::load(&self.engine, &request, false) {
                     eprintln!("error: {error}");
