@@ -127,15 +127,18 @@ impl<'a> Runner<'a> {
     }
 }
 
-fn read_script(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    String::from_utf8(bytes).map_err(|e| {
-        Error::Usage(format!(
-            "{}: not UTF-8 text (invalid byte at offset {}); convert it, e.g. iconv -f GBK -t UTF-8",
+/// A script file in UTF-8, UTF-16 or GB18030 (what editors on Chinese
+/// Windows save); stderr says when it was not UTF-8.
+pub fn read_script(path: &Path) -> Result<String> {
+    let (text, encoding) = crate::load::encoding::read_text_file(path)?;
+    if encoding != encoding_rs::UTF_8 {
+        eprintln!(
+            "{}: read as {} text",
             path.display(),
-            e.utf8_error().valid_up_to()
-        ))
-    })
+            encoding.name().to_uppercase()
+        );
+    }
+    Ok(text)
 }
 
 fn read_stdin() -> Result<String> {

@@ -278,3 +278,35 @@ fn views_lists_the_whole_library() {
     }
     assert_eq!(out.stdout.lines().count(), 21);
 }
+
+/// A script saved by an editor on Chinese Windows (GB18030) runs, and
+/// stderr says how it was read; bytes valid in no encoding are located.
+#[test]
+fn scripts_in_gb18030_run_and_broken_ones_are_located() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let script = dir.path().join("省份.sql");
+    // "select '浙江' as 省份;" in GB18030.
+    let mut bytes = b"select '".to_vec();
+    bytes.extend_from_slice(&[0xD5, 0xE3, 0xBD, 0xAD]);
+    bytes.extend_from_slice(b"' as p;\n");
+    std::fs::write(&script, &bytes).expect("write");
+    let out = run(clusterql_empty()
+        .args(["--format", "csv", "-f"])
+        .arg(&script));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "p\n浙江\n");
+    assert!(
+        out.stderr.contains("read as GB18030 text"),
+        "{}",
+        out.stderr
+    );
+    // A lead byte with nothing after it, on line 2.
+    std::fs::write(&script, b"select 1;\nselect '\xD5").expect("write");
+    let out = run(clusterql_empty().arg("-f").arg(&script));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(".sql:2:9: not valid GB18030 text"),
+        "{}",
+        out.stderr
+    );
+}

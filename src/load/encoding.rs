@@ -50,17 +50,22 @@ pub fn detect(path: &Path) -> Result<&'static Encoding> {
     std::fs::File::open(path)
         .and_then(|file| file.take(SAMPLE as u64).read_to_end(&mut sample))
         .map_err(|e| Error::io(path, e))?;
-    if let Some((encoding, _)) = Encoding::for_bom(&sample) {
+    detect_in(path, &sample, sample.len() < SAMPLE)
+}
+
+/// [`detect`] on the first bytes of a file (`whole`: all of them).
+fn detect_in(path: &Path, sample: &[u8], whole: bool) -> Result<&'static Encoding> {
+    if let Some((encoding, _)) = Encoding::for_bom(sample) {
         return Ok(encoding);
     }
-    match std::str::from_utf8(&sample) {
+    match std::str::from_utf8(sample) {
         Ok(_) => return Ok(UTF_8),
         // A character cut by the end of the sample is still UTF-8.
-        Err(error) if error.error_len().is_none() => return Ok(UTF_8),
+        Err(error) if error.error_len().is_none() && !whole => return Ok(UTF_8),
         Err(_) => {}
     }
     let mut detector = chardetng::EncodingDetector::new();
-    detector.feed(&sample, sample.len() < SAMPLE);
+    detector.feed(sample, whole);
     let guess = detector.guess(None, false);
     let other_east_asian = [
         encoding_rs::BIG5,
@@ -77,6 +82,42 @@ pub fn detect(path: &Path) -> Result<&'static Encoding> {
         path.display(),
         guess.name(),
         guess.name()
+    )))
+}
+
+/// A small text file (a SQL script) as text, in whichever of the encodings
+/// above it is in; with the encoding, so that the caller can say it.
+pub fn read_text_file(path: &Path) -> Result<(String, &'static Encoding)> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let encoding = detect_in(path, &bytes, true).map_err(|error| match error {
+        Error::LoadRejected(message) => Error::Usage(message),
+        other => other,
+    })?;
+    let (text, _, had_errors) = encoding.decode(&bytes);
+    if !had_errors {
+        return Ok((text.into_owned(), encoding));
+    }
+    // Locate the first byte that is not valid in the encoding.
+    let mut decoder = encoding.new_decoder_with_bom_removal();
+    let mut scratch = String::with_capacity(bytes.len() * 3 + 16);
+    let (result, consumed) =
+        decoder.decode_to_string_without_replacement(&bytes, &mut scratch, true);
+    let start = match result {
+        DecoderResult::Malformed(bad, after) => {
+            consumed.saturating_sub(usize::from(after) + usize::from(bad))
+        }
+        _ => consumed,
+    };
+    let mut position = Position::default();
+    position.advance(&bytes[..start], encoding);
+    Err(Error::Usage(format!(
+        "{}:{}:{}: not valid {} text; convert it, e.g. iconv -f {} -t UTF-8 {}",
+        path.display(),
+        position.line,
+        position.column,
+        encoding.name().to_uppercase(),
+        encoding.name().to_uppercase(),
+        path.display()
     )))
 }
 

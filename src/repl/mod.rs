@@ -389,13 +389,13 @@ impl Shell {
                 }
             }
             DotCommand::Once(path) => self.once = Some(path),
-            DotCommand::Read(path) => match std::fs::read_to_string(&path) {
+            DotCommand::Read(path) => match crate::batch::read_script(&path) {
                 Ok(text) => {
                     if self.run_sql(&path.display().to_string(), &text) {
                         return Flow::CatalogueChanged;
                     }
                 }
-                Err(error) => eprintln!("error: {}: {error}", path.display()),
+                Err(error) => eprintln!("error: {error}"),
             },
             DotCommand::Timer(on) => self.timer = on,
             DotCommand::MaxRows(limit) => self.render.max_rows = limit,
