@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# A validated `load` of the generated roster saved as GB18030 (what Chinese
+# Windows writes; converted here by iconv) against the same rows in UTF-8:
+# the price of clusterql's transcoding. Prints the medians and their ratio.
+#   bash bench/encoding.sh [SCALE] [RUNS]      (defaults 40, about 2.7 million rows, and 3)
+source "$(dirname "$0")/release.sh"
+scale="${1:-40}"
+runs="${2:-3}"
+
+data="$(generated_data "$scale")"
+if [ ! -f "$data/enterprises.csv" ]; then
+    "$binary" --empty -c "copy (from '$data/enterprises.parquet') to '$data/enterprises.csv'"
+fi
+if [ ! -f "$data/enterprises.gb18030.csv" ]; then
+    iconv -f UTF-8 -t GB18030 "$data/enterprises.csv" > "$data/enterprises.gb18030.csv"
+fi
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+"$binary" --empty "$work/base.duckdb" -q load "$data/clusters.csv" --table clusters
+
+seconds() { # command... -> wall seconds
+    local start end
+    start=$(date +%s.%N)
+    "$@" > /dev/null
+    end=$(date +%s.%N)
+    awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f\n", e - s }'
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+utf8_times=() gb_times=()
+for _ in $(seq "$runs"); do
+    cp "$work/base.duckdb" "$work/utf8.duckdb"
+    utf8_times+=("$(seconds "$binary" "$work/utf8.duckdb" -q load "$data/enterprises.csv" --table enterprises)")
+    cp "$work/base.duckdb" "$work/gb.duckdb"
+    gb_times+=("$(seconds "$binary" "$work/gb.duckdb" -q load "$data/enterprises.gb18030.csv" --table enterprises)")
+done
+same=$("$binary" --readonly --format csv "$work/gb.duckdb" -c "select count(*) from (from enterprises except all from '$data/enterprises.parquet')" | tail -1)
+[ "$same" = "0" ] || { echo "the GB18030 load differs from the roster in $same rows" >&2; exit 1; }
+utf8=$(printf '%s\n' "${utf8_times[@]}" | median)
+gb=$(printf '%s\n' "${gb_times[@]}" | median)
+rows=$("$binary" --empty --format csv -c "select count(*) from '$data/enterprises.parquet'" | tail -1)
+awk -v r="$rows" -v u="$utf8" -v g="$gb" \
+    'BEGIN { printf "%d rows  UTF-8 load %.2f s  GB18030 load %.2f s  GB18030/UTF-8 %.2f\n", r, u, g, g / u }'
