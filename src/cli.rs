@@ -81,6 +81,14 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub ascii: bool,
 
+    /// Text encoding: of the CSV files `load` reads (auto detects UTF-8, UTF-16 or GB18030), or of csv and tsv output (utf-8 or gb18030, for systems that demand GBK)
+    #[arg(long, value_name = "NAME", default_value = "auto", value_parser = crate::load::encoding::parse_encoding, global = true)]
+    pub encoding: crate::load::encoding::EncodingChoice,
+
+    /// Start csv and tsv output with a UTF-8 byte-order mark, so that Excel reads it as UTF-8
+    #[arg(long, global = true)]
+    pub bom: bool,
+
     /// Storage version of a database file clusterql creates
     #[arg(long, value_name = "VERSION", default_value = crate::engine::DEFAULT_STORAGE_VERSION, global = true)]
     pub storage_version: String,
@@ -112,9 +120,6 @@ pub enum Command {
         /// Skip columns the table does not have instead of refusing them
         #[arg(long)]
         ignore_extra: bool,
-        /// Encoding of CSV files: auto (detected), utf-8, utf-16, utf-16be or gb18030 (GBK, GB2312)
-        #[arg(long, value_name = "NAME", default_value = "auto", value_parser = crate::load::encoding::parse_encoding)]
-        encoding: crate::load::encoding::EncodingChoice,
     },
     /// The published claims (the April 2023 briefing, the June 2023 update), published against computed; exit 3 if any fails (errata are listed apart)
     Check {
@@ -201,8 +206,11 @@ fn inapplicable_to(subcommand: &str) -> &'static [(&'static str, &'static str)] 
             ("no_init", ""),
             ("ascii", ""),
             ("storage_version", ""),
+            ("encoding", ""),
+            ("bom", ""),
         ],
         "load" => &[
+            ("bom", "; a BOM is for csv output"),
             (
                 "format",
                 "; load reads CSV or Parquet by the file's extension",

@@ -18,6 +18,10 @@ pub struct OutputTarget {
     /// `None` is stdout.
     pub path: Option<PathBuf>,
     pub options: RenderOptions,
+    /// csv and tsv in GB18030 instead of UTF-8.
+    pub gb18030: bool,
+    /// csv and tsv start with a UTF-8 byte-order mark.
+    pub bom: bool,
 }
 
 impl OutputTarget {
@@ -37,10 +41,33 @@ impl OutputTarget {
             null_text: "NULL".to_string(),
             ascii: cli.ascii,
         };
+        // `load` reads files in --encoding; everything else writes in it.
+        let loads = matches!(cli.command, Some(crate::cli::Command::Load { .. }));
+        let delimited = matches!(format, OutputFormat::Csv | OutputFormat::Tsv);
+        let gb18030 = match cli.encoding.0 {
+            _ if loads => false,
+            None => false,
+            Some(encoding) if encoding == encoding_rs::UTF_8 => false,
+            Some(encoding) if encoding == encoding_rs::GB18030 && delimited => true,
+            Some(encoding) => {
+                return Err(Error::Usage(format!(
+                    "--encoding {}: output is written in UTF-8, or in GB18030 for csv and tsv",
+                    encoding.name()
+                )));
+            }
+        };
+        if cli.bom && (!delimited || gb18030) {
+            return Err(Error::Usage(
+                "--bom: a UTF-8 byte-order mark is for csv and tsv output (--format csv)"
+                    .to_string(),
+            ));
+        }
         Ok(OutputTarget {
             format,
             path: cli.output.clone(),
             options,
+            gb18030,
+            bom: cli.bom,
         })
     }
 
@@ -74,7 +101,56 @@ impl OutputTarget {
                 None,
             ),
         };
+        let mut writer = if self.gb18030 {
+            Box::new(Gb18030Writer::new(writer))
+        } else {
+            writer
+        };
+        if self.bom {
+            writer.write_all(b"\xEF\xBB\xBF").map_err(Error::Output)?;
+        }
         Ok(Output { writer, file })
+    }
+}
+
+/// Text for systems that demand GBK: what the renderers write as UTF-8
+/// goes out as GB18030, which has a code for every character, so nothing
+/// is lost. A character cut between two writes waits for its rest.
+struct Gb18030Writer<W: Write> {
+    inner: W,
+    /// The start of a UTF-8 character whose other bytes are still to come.
+    pending: Vec<u8>,
+}
+
+impl<W: Write> Gb18030Writer<W> {
+    fn new(inner: W) -> Self {
+        Gb18030Writer {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+}
+
+impl<W: Write> Write for Gb18030Writer<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.pending.extend_from_slice(bytes);
+        let whole = match std::str::from_utf8(&self.pending) {
+            Ok(text) => text.len(),
+            Err(error) if error.error_len().is_none() => error.valid_up_to(),
+            Err(error) => {
+                return Err(io::Error::new(io::ErrorKind::InvalidData, error));
+            }
+        };
+        let text = std::str::from_utf8(&self.pending[..whole])
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+        let (encoded, _, _) = encoding_rs::GB18030.encode(text);
+        self.inner.write_all(&encoded)?;
+        self.pending.drain(..whole);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
     }
 }
 

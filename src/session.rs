@@ -143,7 +143,6 @@ pub fn run(invocation: Invocation) -> Result<()> {
             table,
             replace,
             ignore_extra,
-            encoding,
             ..
         }) => {
             let request = crate::load::LoadRequest {
@@ -155,7 +154,7 @@ pub fn run(invocation: Invocation) -> Result<()> {
                     crate::load::Mode::Append
                 },
                 ignore_extra: *ignore_extra,
-                encoding: *encoding,
+                encoding: invocation.cli.encoding,
                 quiet: invocation.cli.quiet,
             };
             let outcome = crate::commands::load::load(&engine, &request, invocation.cli.quiet);

@@ -181,3 +181,41 @@ fn every_format_writes_to_a_file_named_by_its_extension() {
         output("line")
     );
 }
+
+/// CSV for Excel and for systems that demand GBK: a UTF-8 byte-order mark,
+/// or GB18030 that another program (iconv) reads back as the same text.
+#[test]
+fn csv_for_excel_and_for_gbk_systems() {
+    let sql = "select '杭州 \"萧山\", 区' as 地区, 1.5 as x";
+    let plain = run(clusterql_empty().args(["--format", "csv", "-c", sql]));
+    assert_eq!(plain.code, 0, "{}", plain.stderr);
+    let bom = clusterql_empty()
+        .args(["--format", "csv", "--bom", "-c", sql])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        bom.stdout,
+        [b"\xEF\xBB\xBF".as_slice(), plain.stdout.as_bytes()].concat()
+    );
+    let gbk = clusterql_empty()
+        .args(["--format", "csv", "--encoding", "gb18030", "-c", sql])
+        .output()
+        .expect("runs");
+    assert!(
+        std::str::from_utf8(&gbk.stdout).is_err(),
+        "GB18030, not UTF-8"
+    );
+    let mut iconv = std::process::Command::new("iconv")
+        .args(["-f", "GB18030", "-t", "UTF-8"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("iconv runs");
+    std::io::Write::write_all(iconv.stdin.as_mut().expect("stdin"), &gbk.stdout).expect("write");
+    drop(iconv.stdin.take());
+    let back = iconv.wait_with_output().expect("iconv ends");
+    assert_eq!(String::from_utf8_lossy(&back.stdout), plain.stdout);
+    // Neither means anything for a table.
+    let refused = run(clusterql_empty().args(["--bom", "-c", sql]));
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+}
