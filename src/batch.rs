@@ -17,11 +17,14 @@ pub struct Runner<'a> {
     target: &'a OutputTarget,
     out: &'a mut dyn Write,
     keep_going: bool,
-    /// Where a Parquet result goes (the output file's temporary name).
+    /// Where a Parquet result or a workbook goes (the output file's
+    /// temporary name).
     parquet_path: Option<PathBuf>,
     failures: usize,
     /// A Parquet file holds one result; a second would overwrite the first.
     parquet_written: bool,
+    /// The workbook of an xlsx run, a sheet per result.
+    book: Option<crate::render::xlsx::XlsxBook>,
 }
 
 impl<'a> Runner<'a> {
@@ -40,6 +43,7 @@ impl<'a> Runner<'a> {
             parquet_path,
             failures: 0,
             parquet_written: false,
+            book: None,
         }
     }
 
@@ -103,6 +107,12 @@ impl<'a> Runner<'a> {
                 self.parquet_written = true;
                 exec::execute_to_parquet(self.engine, statement, location, path)?
             }
+            (Some(_), OutputFormat::Xlsx) if exec::is_query(statement) => exec::execute_to_sheet(
+                self.engine,
+                statement,
+                location,
+                self.book.get_or_insert_with(Default::default),
+            )?,
             _ => exec::execute(
                 self.engine,
                 statement,
@@ -117,8 +127,11 @@ impl<'a> Runner<'a> {
     }
 
     /// Ends the batch: with `--keep-going`, failures still fail the run.
-    pub fn finish(self) -> Result<()> {
+    pub fn finish(mut self) -> Result<()> {
         self.out.flush().map_err(Error::Output)?;
+        if let (OutputFormat::Xlsx, Some(path)) = (self.target.format, &self.parquet_path) {
+            self.book.take().unwrap_or_default().save(path)?;
+        }
         if self.failures > 0 {
             Err(Error::StatementsFailed(self.failures))
         } else {

@@ -297,8 +297,12 @@ fn parquet_for_text(
         .iter()
         .find_map(|m| m.get_one::<PathBuf>("output").cloned());
     let inferred = output.as_deref().and_then(OutputFormat::from_extension);
-    (format.or(inferred) == Some(OutputFormat::Parquet)).then(|| {
-        format!("Parquet does not apply to `{subcommand}`, which prints text: choose csv, json or another --format")
+    matches!(
+        format.or(inferred),
+        Some(OutputFormat::Parquet | OutputFormat::Xlsx)
+    )
+    .then(|| {
+        format!("Parquet and xlsx do not apply to `{subcommand}`, which prints text: choose csv, json or another --format")
     })
 }
 
@@ -431,7 +435,7 @@ mod tests {
         );
         assert!(
             inapplicable_option(&matches(&["clusterql", "-o", "v.parquet", "views"]))
-                .is_some_and(|m| m.starts_with("Parquet does not apply to `views`"))
+                .is_some_and(|m| m.starts_with("Parquet and xlsx do not apply to `views`"))
         );
     }
 

@@ -139,3 +139,30 @@ pub fn execute_to_parquet(
     }
     Ok(Outcome::Rows(rows))
 }
+
+/// Writes a query's result as the next sheet of a workbook, with its
+/// values' types (not their text).
+pub fn execute_to_sheet(
+    engine: &Engine,
+    statement: &Statement,
+    location: &Location,
+    book: &mut crate::render::xlsx::XlsxBook,
+) -> Result<Outcome> {
+    let sql_error = |e: duckdb::Error| Error::sql(location.clone(), &e);
+    let _progress = crate::progress::watch(engine.progress_handle());
+    let query = engine.query(&statement.sql).map_err(sql_error)?;
+    let mut sheet = book.begin(&query.schema())?;
+    let mut rows = 0u64;
+    while let Some(batch) = query.next_batch().map_err(sql_error)? {
+        rows += batch.num_rows() as u64;
+        book.push(&mut sheet, &batch).map_err(|e| match e {
+            Error::Engine(message) => Error::Engine(format!("{location}: {message}")),
+            other => other,
+        })?;
+        if crate::interrupt::requested() {
+            return Err(Error::Interrupted);
+        }
+    }
+    book.finish(sheet)?;
+    Ok(Outcome::Rows(rows))
+}

@@ -28,10 +28,11 @@ impl OutputTarget {
     pub fn from_cli(cli: &Cli) -> Result<OutputTarget> {
         let inferred = cli.output.as_deref().and_then(OutputFormat::from_extension);
         let format = cli.format.or(inferred).unwrap_or(OutputFormat::Table);
-        if format == OutputFormat::Parquet && cli.output.is_none() {
-            return Err(Error::Usage(
-                "--format parquet writes a file: give it with -o PATH".to_string(),
-            ));
+        if matches!(format, OutputFormat::Parquet | OutputFormat::Xlsx) && cli.output.is_none() {
+            return Err(Error::Usage(format!(
+                "--format {} writes a file: give it with -o PATH",
+                format.name()
+            )));
         }
         let on_terminal = cli.output.is_none() && io::stdout().is_terminal();
         let options = RenderOptions {
@@ -71,10 +72,10 @@ impl OutputTarget {
         })
     }
 
-    /// The format for output that DuckDB's Parquet writer cannot take (a
-    /// report, a catalogue): a table in place of Parquet.
+    /// The format for output that a file format cannot take (a report, a
+    /// catalogue): a table in place of Parquet or xlsx.
     pub fn text_format(&self) -> OutputFormat {
-        if self.format == OutputFormat::Parquet {
+        if matches!(self.format, OutputFormat::Parquet | OutputFormat::Xlsx) {
             OutputFormat::Table
         } else {
             self.format
@@ -85,8 +86,9 @@ impl OutputTarget {
     /// appears under its own only through [`Output::close`].
     pub fn open(&self) -> Result<Output> {
         let (writer, file): (Box<dyn Write>, _) = match (&self.path, self.format) {
-            // Parquet is written by DuckDB, which is given the file's name.
-            (Some(path), OutputFormat::Parquet) => {
+            // Parquet is written by DuckDB, which is given the file's name;
+            // a workbook is saved whole when the run ends.
+            (Some(path), OutputFormat::Parquet | OutputFormat::Xlsx) => {
                 (Box::new(io::stdout()), Some(PendingFile::reserve(path)))
             }
             (Some(path), _) => {

@@ -9,6 +9,7 @@ mod json;
 mod line;
 mod markdown;
 mod table;
+pub mod xlsx;
 
 use std::io::{self, Write};
 
@@ -37,6 +38,8 @@ pub enum OutputFormat {
     Line,
     /// Apache Parquet, written by DuckDB; only to a file (-o).
     Parquet,
+    /// An Excel workbook, one sheet per result; only to a file (-o).
+    Xlsx,
 }
 
 impl OutputFormat {
@@ -50,6 +53,7 @@ impl OutputFormat {
             "jsonl" | "ndjson" => OutputFormat::Jsonl,
             "md" | "markdown" => OutputFormat::Markdown,
             "parquet" | "pq" => OutputFormat::Parquet,
+            "xlsx" => OutputFormat::Xlsx,
             "txt" => OutputFormat::Table,
             _ => return None,
         })
@@ -74,6 +78,7 @@ impl OutputFormat {
             OutputFormat::Markdown => "markdown",
             OutputFormat::Line => "line",
             OutputFormat::Parquet => "parquet",
+            OutputFormat::Xlsx => "xlsx",
         }
     }
 }
@@ -152,7 +157,8 @@ pub fn renderer<'w>(
         (OutputFormat::Table | OutputFormat::Line | OutputFormat::Markdown, ResultKind::Plan) => {
             Box::new(explain::PlanText::new(out))
         }
-        (OutputFormat::Table | OutputFormat::Parquet, _) => {
+        // A file format's run shows what is not a query's result as a table.
+        (OutputFormat::Table | OutputFormat::Parquet | OutputFormat::Xlsx, _) => {
             Box::new(table::Table::new(options.clone(), out))
         }
         (OutputFormat::Csv, _) => Box::new(delimited::Delimited::new(b',', out)),

@@ -1,0 +1,106 @@
+//! Excel workbooks, read back by another reader (calamine): a sheet per
+//! result, each cell with its type, the file whole or not at all.
+
+mod common;
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
+use common::{clusterql, clusterql_empty, run};
+
+fn cells(path: &std::path::Path, sheet: &str) -> Vec<Vec<Data>> {
+    let mut book: Xlsx<_> = open_workbook(path).expect("an xlsx file");
+    let range = book.worksheet_range(sheet).expect("the sheet");
+    range.rows().map(|row| row.to_vec()).collect()
+}
+
+#[test]
+fn a_workbook_holds_each_result_with_its_types() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("结果.xlsx");
+    let out = run(clusterql().args([
+        "-o",
+        path.to_str().expect("path"),
+        "-c",
+        "select cluster_id, province_zh, batch_year, area_km2, valid_from, status = 'active' as active \
+         from clusters where cluster_id = 'N2022-001'",
+        "-c",
+        "select 123456789012345678 as id, 1.25::decimal(6, 2) as d, timestamp '2024-01-02 12:00:00' as ts, \
+         null as nothing, [1, 2] as l, 'x' as s",
+    ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "", "the rows go to the file");
+    let book: Xlsx<_> = open_workbook(&path).expect("an xlsx file");
+    assert_eq!(book.sheet_names(), ["Result 1", "Result 2"]);
+
+    let first = cells(&path, "Result 1");
+    assert_eq!(
+        first[0],
+        [
+            "cluster_id",
+            "province_zh",
+            "batch_year",
+            "area_km2",
+            "valid_from",
+            "active"
+        ]
+        .map(|name| Data::String(name.to_string()))
+    );
+    let csv = run(clusterql().args([
+        "--format",
+        "csv",
+        "-c",
+        "select cluster_id, province_zh, batch_year, area_km2, (valid_from - date '1899-12-30') as serial \
+         from clusters where cluster_id = 'N2022-001'",
+    ]));
+    let expected: Vec<&str> = csv
+        .stdout
+        .lines()
+        .nth(1)
+        .expect("a row")
+        .split(',')
+        .collect();
+    let row = &first[1];
+    assert_eq!(row[0], Data::String(expected[0].to_string()));
+    assert_eq!(row[1], Data::String(expected[1].to_string()));
+    assert_eq!(row[2], Data::Float(expected[2].parse().expect("a year")));
+    assert_eq!(row[3], Data::Float(expected[3].parse().expect("an area")));
+    match &row[4] {
+        Data::DateTime(date) => {
+            assert_eq!(date.as_f64(), expected[4].parse::<f64>().expect("days"))
+        }
+        other => panic!("a date cell, not {other:?}"),
+    }
+    assert_eq!(row[5], Data::Bool(true));
+
+    let second = cells(&path, "Result 2");
+    let row = &second[1];
+    // Too long for an Excel number without losing digits: text.
+    assert_eq!(row[0], Data::String("123456789012345678".to_string()));
+    assert_eq!(row[1], Data::Float(1.25));
+    match &row[2] {
+        Data::DateTime(moment) => assert_eq!(moment.as_f64(), 45_293.5),
+        other => panic!("a date-time cell, not {other:?}"),
+    }
+    assert_eq!(row[3], Data::Empty);
+    assert_eq!(row[4], Data::String("[1, 2]".to_string()));
+    assert_eq!(row[5], Data::String("x".to_string()));
+}
+
+#[test]
+fn past_excels_rows_the_run_fails_and_leaves_no_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.xlsx");
+    let out = run(clusterql_empty().args([
+        "-o",
+        path.to_str().expect("path"),
+        "-c",
+        "select range as n from range(1048576)",
+    ]));
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("does not fit an Excel sheet"),
+        "{}",
+        out.stderr
+    );
+    assert!(!path.exists(), "no half-written workbook");
+    assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 0);
+}
