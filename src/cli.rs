@@ -104,7 +104,7 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
-    /// Load CSV or Parquet files (globs, folders) into a table, validated, all or nothing
+    /// Load CSV, Parquet or spreadsheet files (globs, folders) into a table, validated, all or nothing
     Load {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
@@ -120,6 +120,9 @@ pub enum Command {
         /// Skip columns the table does not have instead of refusing them
         #[arg(long)]
         ignore_extra: bool,
+        /// The sheet of a spreadsheet (.xlsx, .xls, .ods) to load: its name, or its number from 1 (default: the first)
+        #[arg(long, value_name = "NAME|N")]
+        sheet: Option<String>,
     },
     /// The published claims (the April 2023 briefing, the June 2023 update), published against computed; exit 3 if any fails (errata are listed apart)
     Check {

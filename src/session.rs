@@ -143,6 +143,7 @@ pub fn run(invocation: Invocation) -> Result<()> {
             table,
             replace,
             ignore_extra,
+            sheet,
             ..
         }) => {
             let request = crate::load::LoadRequest {
@@ -154,6 +155,7 @@ pub fn run(invocation: Invocation) -> Result<()> {
                     crate::load::Mode::Append
                 },
                 ignore_extra: *ignore_extra,
+                sheet: sheet.clone(),
                 encoding: invocation.cli.encoding,
                 quiet: invocation.cli.quiet,
             };

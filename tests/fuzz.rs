@@ -50,6 +50,7 @@ fn load_links_as(
         table: "chain_links".to_string(),
         mode,
         ignore_extra: false,
+        sheet: None,
         encoding,
         quiet: true,
     };

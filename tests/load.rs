@@ -506,3 +506,115 @@ fn gb18030_and_utf16_files_load_and_bad_bytes_are_located() {
         out.stderr
     );
 }
+
+/// A workbook made by another writer (rust_xlsxwriter), one sheet a table.
+fn workbook(path: &Path, sheets: &[(&str, Vec<Vec<&str>>)]) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (name, rows) in sheets {
+        let sheet = book.add_worksheet();
+        sheet.set_name(*name).expect("a sheet name");
+        for (r, row) in rows.iter().enumerate() {
+            for (c, value) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                if value.is_empty() {
+                    continue;
+                }
+                // Numbers go in as numbers, as a person typing them would.
+                match value.parse::<f64>() {
+                    Ok(number) if r > 0 && !value.starts_with('N') => {
+                        sheet.write_number(r, c, number).expect("a number")
+                    }
+                    _ => sheet.write_string(r, c, *value).expect("a string"),
+                };
+            }
+        }
+    }
+    book.save(path).expect("the workbook is written");
+}
+
+#[test]
+fn spreadsheets_load_and_problems_name_their_cells() {
+    let fx = Fixture::new();
+    let links = fx.dir.path().join("links.xlsx");
+    workbook(
+        &links,
+        &[
+            ("说明", vec![vec!["这一页是说明"]]),
+            (
+                "链条",
+                vec![
+                    vec!["cluster_id", "link"],
+                    vec!["N2022-001", "高端轴承"],
+                    vec!["N2022-002", "碳纤维复合材料"],
+                ],
+            ),
+        ],
+    );
+    let out = fx.load(&links, "chain_links", &["--sheet", "链条"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("reading sheet 链条"), "{}", out.stderr);
+    let loaded = fx.query(
+        "select count(*) as n from chain_links where link in ('高端轴承', '碳纤维复合材料')",
+    );
+    assert_eq!(loaded.stdout, "n\n2\n");
+
+    // A text cell where a number belongs: its sheet and cell.
+    let header: Vec<&str> = REPORT_HEADER.split(',').collect();
+    let good = report("N2022-001", 2026, "20.0", "17.0", "90", "0.5");
+    let bad = report("N2022-002", 2026, "lots", "1.0", "9", "0.5");
+    let reports = fx.dir.path().join("reports.xlsx");
+    workbook(
+        &reports,
+        &[(
+            "Sheet1",
+            vec![
+                header.clone(),
+                good.split(',').collect(),
+                bad.split(',').collect(),
+            ],
+        )],
+    );
+    let before = fx.counts();
+    let out = fx.load(&reports, "cluster_reports", &[]);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "reports.xlsx Sheet1!C3: column 'total_output_bn_cny': 'lots' is not a DOUBLE"
+        ),
+        "{}",
+        out.stderr
+    );
+    // A header with a hole, a sheet that is not there, a corrupt file.
+    let holed = fx.dir.path().join("holed.xlsx");
+    workbook(
+        &holed,
+        &[(
+            "Sheet1",
+            vec![vec!["cluster_id", "", "link"], vec!["N2022-001", "x", "y"]],
+        )],
+    );
+    let out = fx.load(&holed, "chain_links", &[]);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("holed.xlsx: Sheet1!B1: the header cell is empty"),
+        "{}",
+        out.stderr
+    );
+    let out = fx.load(&links, "chain_links", &["--sheet", "Nope"]);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("no sheet Nope (it has 说明, 链条)"),
+        "{}",
+        out.stderr
+    );
+    let corrupt = fx.file("corrupt.xlsx", b"PK\x03\x04 not really a zip");
+    let out = fx.load(&corrupt, "chain_links", &[]);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("corrupt.xlsx: not a readable workbook"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(fx.counts(), before, "refused workbooks changed nothing");
+}

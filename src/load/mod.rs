@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 mod direct;
 pub mod encoding;
 mod keys;
+mod sheet;
 
 use crate::engine::{Engine, sql_string};
 use crate::error::{Error, Result};
@@ -37,6 +38,8 @@ pub struct LoadRequest {
     pub ignore_extra: bool,
     /// The text files' encoding; detected when `None`.
     pub encoding: encoding::EncodingChoice,
+    /// The sheet of a spreadsheet: a name, or a number from 1.
+    pub sheet: Option<String>,
     /// No word on stderr of the encoding read.
     pub quiet: bool,
 }
@@ -60,14 +63,39 @@ pub struct Loaded {
 pub fn load(engine: &Engine, request: &LoadRequest) -> Result<Loaded> {
     let columns = table_columns(engine, &request.table)?;
     let files = expand(&request.paths)?;
+    let mut sheets = Vec::new();
+    let files = as_csv(&files, request, &mut sheets)?;
     let format = detect_format(&files)?;
     let mut copies = Vec::new();
     let files = match format {
-        FileFormat::Csv => as_utf8(&files, request, &mut copies)?,
+        FileFormat::Csv => as_utf8(&files, request, &sheets, &mut copies)?,
         FileFormat::Parquet => files,
     };
     load_files(engine, request, &columns, &files, format)
-        .map_err(|error| with_original_names(error, &copies))
+        .map_err(|error| with_original_names(error, &copies, &sheets))
+}
+
+/// Spreadsheets as CSV copies (kept in `sheets` until the load is over);
+/// other files as they are.
+fn as_csv(
+    files: &[String],
+    request: &LoadRequest,
+    sheets: &mut Vec<sheet::SheetCopy>,
+) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for file in files {
+        if !sheet::is_spreadsheet(file) {
+            out.push(file.clone());
+            continue;
+        }
+        let copy = sheet::to_csv(Path::new(file), request.sheet.as_deref())?;
+        if !request.quiet {
+            eprintln!("{file}: reading sheet {}", copy.sheet);
+        }
+        out.push(copy.copy.display().to_string());
+        sheets.push(copy);
+    }
+    Ok(out)
 }
 
 /// The CSV files as DuckDB can read them: UTF-8 ones as they are, others
@@ -76,12 +104,14 @@ pub fn load(engine: &Engine, request: &LoadRequest) -> Result<Loaded> {
 fn as_utf8(
     files: &[String],
     request: &LoadRequest,
+    sheets: &[sheet::SheetCopy],
     copies: &mut Vec<encoding::Transcoded>,
 ) -> Result<Vec<String>> {
     let mut readable = Vec::new();
     for file in files {
         let path = Path::new(file);
-        if !path.is_file() {
+        // Globs go to DuckDB; sheet copies are UTF-8 already.
+        if !path.is_file() || sheets.iter().any(|sheet| sheet.copy == path) {
             readable.push(file.clone());
             continue;
         }
@@ -106,11 +136,18 @@ fn as_utf8(
     Ok(readable)
 }
 
-/// Messages name the user's files, not the UTF-8 copies DuckDB read.
-fn with_original_names(error: Error, copies: &[encoding::Transcoded]) -> Error {
+/// Messages name the user's files and cells, not the copies DuckDB read.
+fn with_original_names(
+    error: Error,
+    copies: &[encoding::Transcoded],
+    sheets: &[sheet::SheetCopy],
+) -> Error {
     let rename = |mut text: String| {
         for copy in copies {
             text = text.replace(&copy.copy.display().to_string(), &copy.original);
+        }
+        for sheet in sheets {
+            text = sheet.in_cells(&text);
         }
         text
     };

@@ -418,6 +418,7 @@ impl Shell {
                     table,
                     mode: if replace { crate::load::Mode::Replace } else { crate::load::Mode::Append },
                     ignore_extra: false,
+                    sheet: None,
                     encoding: crate::load::encoding::EncodingChoice(None),
                     quiet: false,
                 };

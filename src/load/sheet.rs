@@ -1,0 +1,243 @@
+//! Spreadsheets in `load`: the first sheet of an `.xlsx`, `.xlsm`, `.xls`
+//! or `.ods` file (or the one `--sheet` names), read by calamine and
+//! written as a temporary CSV that the usual path loads, cell for cell:
+//! numbers, text, dates and empty cells keep their meaning. Problems name
+//! the sheet and the cell (`Sheet1!C12`), as the person who made the
+//! spreadsheet sees it.
+
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, Reader, open_workbook_auto};
+
+use crate::error::{Error, Result};
+
+/// Extensions of the spreadsheets `load` reads.
+pub fn is_spreadsheet(file: &str) -> bool {
+    let lower = file.to_ascii_lowercase();
+    [".xlsx", ".xlsm", ".xls", ".ods"]
+        .iter()
+        .any(|extension| lower.ends_with(extension))
+}
+
+/// A sheet copied as CSV; removed when dropped.
+pub struct SheetCopy {
+    pub original: String,
+    pub sheet: String,
+    pub copy: PathBuf,
+    /// Each column's name and its letters (`C`).
+    columns: Vec<(String, String)>,
+    /// The sheet row of each CSV line from line 2 on.
+    rows: Vec<u32>,
+}
+
+impl Drop for SheetCopy {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.copy);
+    }
+}
+
+impl SheetCopy {
+    /// A message about the CSV copy, told in cells of the sheet:
+    /// `copy.csv:3: column 'x': …` becomes `book.xlsx Sheet1!C4: column 'x': …`.
+    pub fn in_cells(&self, message: &str) -> String {
+        let copy = format!("{}:", self.copy.display());
+        let mut out = String::new();
+        let mut rest = message;
+        while let Some(at) = rest.find(&copy) {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + copy.len()..];
+            let digits = after.chars().take_while(char::is_ascii_digit).count();
+            let line: usize = after[..digits].parse().unwrap_or(0);
+            let row = line
+                .checked_sub(2)
+                .and_then(|index| self.rows.get(index))
+                .copied();
+            let column = self
+                .columns
+                .iter()
+                .find(|(name, _)| after[digits..].starts_with(&format!(": column '{name}'")));
+            match (row, column) {
+                (Some(row), Some((_, letters))) => {
+                    out.push_str(&format!("{} {}!{letters}{row}", self.original, self.sheet))
+                }
+                (Some(row), None) => {
+                    out.push_str(&format!("{} {} row {row}", self.original, self.sheet))
+                }
+                _ => out.push_str(&format!("{} {}", self.original, self.sheet)),
+            }
+            rest = &after[digits..];
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// Copies the sheet (`wanted`: a name, or a number from 1; the first when
+/// `None`) of the workbook at `path` as CSV.
+pub fn to_csv(path: &Path, wanted: Option<&str>) -> Result<SheetCopy> {
+    let original = path.display().to_string();
+    let refused = |message: String| Error::LoadRejected(format!("{original}: {message}"));
+    let mut book =
+        open_workbook_auto(path).map_err(|e| refused(format!("not a readable workbook ({e})")))?;
+    let names = book.sheet_names();
+    let sheet = match wanted {
+        None => names.first().cloned(),
+        Some(wanted) => match wanted.parse::<usize>() {
+            Ok(number) => number.checked_sub(1).and_then(|i| names.get(i).cloned()),
+            Err(_) => names.iter().find(|n| *n == wanted).cloned(),
+        },
+    }
+    .ok_or_else(|| {
+        refused(format!(
+            "no sheet {} (it has {})",
+            wanted.unwrap_or("at all"),
+            names.join(", ")
+        ))
+    })?;
+    let range = book
+        .worksheet_range(&sheet)
+        .map_err(|e| refused(format!("sheet {sheet}: {e}")))?;
+    let (first_row, first_column) = range.start().unwrap_or((0, 0));
+    let cell = |row: usize, column: usize| {
+        format!(
+            "{sheet}!{}{}",
+            letters(first_column + column as u32),
+            first_row as usize + row + 1
+        )
+    };
+    let mut lines = range.rows();
+    let header = lines
+        .next()
+        .ok_or_else(|| refused(format!("sheet {sheet} is empty")))?;
+    let mut columns = Vec::new();
+    for (index, value) in header.iter().enumerate() {
+        let name = match value {
+            Data::Empty => {
+                return Err(refused(format!(
+                    "{}: the header cell is empty (a merged or missing column name)",
+                    cell(0, index)
+                )));
+            }
+            other => text_of(other, || cell(0, index)).map_err(refused)?,
+        };
+        columns.push((name, letters(first_column + index as u32)));
+    }
+
+    static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let number = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let copy = std::env::temp_dir().join(format!(
+        "clusterql-{}-{number}-sheet.csv",
+        std::process::id()
+    ));
+    let mut copied = SheetCopy {
+        original: original.clone(),
+        sheet: sheet.clone(),
+        copy,
+        columns,
+        rows: Vec::new(),
+    };
+    let file = std::fs::File::create(&copied.copy).map_err(|e| Error::io(&copied.copy, e))?;
+    let mut out = BufWriter::new(file);
+    let mut line = String::new();
+    let header_line: Vec<String> = copied.columns.iter().map(|(n, _)| quoted(n)).collect();
+    line.push_str(&header_line.join(","));
+    line.push('\n');
+    for (index, row) in lines.enumerate() {
+        // Spreadsheets often end in empty rows; they are no data.
+        if row.iter().all(|value| *value == Data::Empty) {
+            continue;
+        }
+        for (column, value) in row.iter().enumerate() {
+            if column > 0 {
+                line.push(',');
+            }
+            if *value != Data::Empty {
+                line.push_str(&quoted(
+                    &text_of(value, || cell(index + 1, column)).map_err(refused)?,
+                ));
+            }
+        }
+        line.push('\n');
+        copied.rows.push(first_row + index as u32 + 2);
+        if line.len() > 1 << 16 {
+            out.write_all(line.as_bytes())
+                .map_err(|e| Error::io(&copied.copy, e))?;
+            line.clear();
+        }
+    }
+    out.write_all(line.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| Error::io(&copied.copy, e))?;
+    Ok(copied)
+}
+
+/// A cell's value as the text DuckDB casts to the column's type: whole
+/// numbers without a fraction, dates as ISO dates, errors refused.
+fn text_of(value: &Data, cell: impl Fn() -> String) -> std::result::Result<String, String> {
+    Ok(match value {
+        Data::Empty => String::new(),
+        Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => text.clone(),
+        Data::Int(number) => number.to_string(),
+        Data::Float(number) if number.fract() == 0.0 && number.abs() < 1e15 => {
+            format!("{number:.0}")
+        }
+        Data::Float(number) => number.to_string(),
+        Data::Bool(flag) => flag.to_string(),
+        Data::DateTime(moment) => {
+            let serial = moment.as_f64();
+            // Excel counts days from 1899-12-30.
+            let days = serial.floor() as i64 - 25_569;
+            let mut text = String::new();
+            crate::render::write_date(&mut text, days);
+            let micros = ((serial - serial.floor()) * 86_400_000_000.0).round() as i64;
+            if micros > 0 {
+                text.push(' ');
+                crate::render::write_time_of_day(&mut text, micros);
+            }
+            text
+        }
+        Data::Error(error) => {
+            return Err(format!(
+                "{}: the cell holds an error ({error}), not a value",
+                cell()
+            ));
+        }
+    })
+}
+
+fn quoted(text: &str) -> String {
+    if text.is_empty() || text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// A column's letters: 0 is A, 25 Z, 26 AA.
+fn letters(mut column: u32) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (column % 26) as u8);
+        if column < 26 {
+            break;
+        }
+        column = column / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_lettered_as_in_excel() {
+        assert_eq!(letters(0), "A");
+        assert_eq!(letters(25), "Z");
+        assert_eq!(letters(26), "AA");
+        assert_eq!(letters(701), "ZZ");
+        assert_eq!(letters(702), "AAA");
+    }
+}
