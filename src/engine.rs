@@ -76,6 +76,7 @@ impl Engine {
             }
             None => Connection::open_in_memory_with_flags(config)?,
         };
+        crate::read_xlsx::register(&connection, options.sandbox)?;
         let tracks_progress =
             std::io::stderr().is_terminal() && connection.set_query_progress_tracking(true).is_ok();
         Ok(Engine {

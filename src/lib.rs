@@ -18,6 +18,7 @@ pub mod library;
 pub mod load;
 pub mod output;
 pub mod progress;
+pub mod read_xlsx;
 pub mod render;
 pub mod repl;
 pub mod script;

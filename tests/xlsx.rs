@@ -104,3 +104,47 @@ fn past_excels_rows_the_run_fails_and_leaves_no_file() {
     assert!(!path.exists(), "no half-written workbook");
     assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 0);
 }
+
+/// `read_xlsx` in SQL joins a workbook with the bundled data; the sandbox
+/// refuses it like every other file access.
+#[test]
+fn read_xlsx_joins_a_sheet_and_the_sandbox_refuses_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("名单.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("清单").expect("a name");
+    for (column, title) in ["cluster_id", "得分", "入选"].iter().enumerate() {
+        sheet
+            .write_string(0, column as u16, *title)
+            .expect("header");
+    }
+    for (row, (id, score, chosen)) in [("N2022-001", 91.5, true), ("N2022-002", 78.0, false)]
+        .iter()
+        .enumerate()
+    {
+        let row = row as u32 + 1;
+        sheet.write_string(row, 0, *id).expect("id");
+        sheet.write_number(row, 1, *score).expect("score");
+        sheet.write_boolean(row, 2, *chosen).expect("flag");
+    }
+    book.save(&path).expect("saved");
+    let file = path.to_str().expect("path");
+    let sql = format!(
+        "select x.cluster_id, x.得分 * 2 as doubled, x.入选, c.province \
+         from read_xlsx('{file}', sheet => '清单') x join clusters c using (cluster_id) order by 1"
+    );
+    let out = run(clusterql().args(["--format", "csv", "-c", &sql]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "cluster_id,doubled,入选,province\nN2022-001,183.0,true,Beijing\nN2022-002,156.0,false,Beijing\n"
+    );
+    let refused = run(clusterql().args(["--sandbox", "-c", &sql]));
+    assert_eq!(refused.code, 1);
+    assert!(
+        refused.stderr.contains("--sandbox does not allow"),
+        "{}",
+        refused.stderr
+    );
+}

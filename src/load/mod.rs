@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 mod direct;
 pub mod encoding;
 mod keys;
-mod sheet;
+pub mod sheet;
 
 use crate::engine::{Engine, sql_string};
 use crate::error::{Error, Result};

@@ -73,15 +73,54 @@ impl SheetCopy {
     }
 }
 
-/// Copies the sheet (`wanted`: a name, or a number from 1; the first when
-/// `None`) of the workbook at `path` as CSV.
-pub fn to_csv(path: &Path, wanted: Option<&str>) -> Result<SheetCopy> {
+/// A sheet read whole, its header checked.
+pub struct Sheet {
+    pub original: String,
+    pub name: String,
+    /// Each column's name and its letters (`C`).
+    pub columns: Vec<(String, String)>,
+    range: calamine::Range<Data>,
+    first_row: u32,
+    first_column: u32,
+}
+
+impl Sheet {
+    /// `Sheet1!C12` for a cell of the range (0, 0 being its first cell).
+    pub fn cell(&self, row: usize, column: usize) -> String {
+        format!(
+            "{}!{}{}",
+            self.name,
+            letters(self.first_column + column as u32),
+            self.first_row as usize + row + 1
+        )
+    }
+
+    /// The rows under the header that hold anything, with the sheet row
+    /// number of each (from 1, as Excel counts).
+    pub fn data_rows(&self) -> impl Iterator<Item = (u32, &[Data])> {
+        self.range
+            .rows()
+            .enumerate()
+            .skip(1)
+            // Spreadsheets often end in empty rows; they are no data.
+            .filter(|(_, row)| row.iter().any(|value| *value != Data::Empty))
+            .map(|(index, row)| (self.first_row + index as u32 + 1, row))
+    }
+
+    fn refused(&self, message: String) -> Error {
+        Error::LoadRejected(format!("{}: {message}", self.original))
+    }
+}
+
+/// Reads the sheet (`wanted`: a name, or a number from 1; the first when
+/// `None`) of the workbook at `path`; the first row must name every column.
+pub fn open_sheet(path: &Path, wanted: Option<&str>) -> Result<Sheet> {
     let original = path.display().to_string();
     let refused = |message: String| Error::LoadRejected(format!("{original}: {message}"));
     let mut book =
         open_workbook_auto(path).map_err(|e| refused(format!("not a readable workbook ({e})")))?;
     let names = book.sheet_names();
-    let sheet = match wanted {
+    let name = match wanted {
         None => names.first().cloned(),
         Some(wanted) => match wanted.parse::<usize>() {
             Ok(number) => number.checked_sub(1).and_then(|i| names.get(i).cloned()),
@@ -96,34 +135,44 @@ pub fn to_csv(path: &Path, wanted: Option<&str>) -> Result<SheetCopy> {
         ))
     })?;
     let range = book
-        .worksheet_range(&sheet)
-        .map_err(|e| refused(format!("sheet {sheet}: {e}")))?;
+        .worksheet_range(&name)
+        .map_err(|e| refused(format!("sheet {name}: {e}")))?;
     let (first_row, first_column) = range.start().unwrap_or((0, 0));
-    let cell = |row: usize, column: usize| {
-        format!(
-            "{sheet}!{}{}",
-            letters(first_column + column as u32),
-            first_row as usize + row + 1
-        )
+    let mut sheet = Sheet {
+        original,
+        name,
+        columns: Vec::new(),
+        range,
+        first_row,
+        first_column,
     };
-    let mut lines = range.rows();
-    let header = lines
+    let header: Vec<Data> = sheet
+        .range
+        .rows()
         .next()
-        .ok_or_else(|| refused(format!("sheet {sheet} is empty")))?;
-    let mut columns = Vec::new();
+        .map(<[Data]>::to_vec)
+        .ok_or_else(|| sheet.refused(format!("sheet {} is empty", sheet.name)))?;
     for (index, value) in header.iter().enumerate() {
         let name = match value {
             Data::Empty => {
-                return Err(refused(format!(
+                return Err(sheet.refused(format!(
                     "{}: the header cell is empty (a merged or missing column name)",
-                    cell(0, index)
+                    sheet.cell(0, index)
                 )));
             }
-            other => text_of(other, || cell(0, index)).map_err(refused)?,
+            other => text_of(other, || sheet.cell(0, index)).map_err(|m| sheet.refused(m))?,
         };
-        columns.push((name, letters(first_column + index as u32)));
+        sheet
+            .columns
+            .push((name, letters(first_column + index as u32)));
     }
+    Ok(sheet)
+}
 
+/// Copies the sheet (`wanted`: a name, or a number from 1; the first when
+/// `None`) of the workbook at `path` as CSV.
+pub fn to_csv(path: &Path, wanted: Option<&str>) -> Result<SheetCopy> {
+    let sheet = open_sheet(path, wanted)?;
     static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let number = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let copy = std::env::temp_dir().join(format!(
@@ -131,10 +180,10 @@ pub fn to_csv(path: &Path, wanted: Option<&str>) -> Result<SheetCopy> {
         std::process::id()
     ));
     let mut copied = SheetCopy {
-        original: original.clone(),
-        sheet: sheet.clone(),
+        original: sheet.original.clone(),
+        sheet: sheet.name.clone(),
         copy,
-        columns,
+        columns: sheet.columns.clone(),
         rows: Vec::new(),
     };
     let file = std::fs::File::create(&copied.copy).map_err(|e| Error::io(&copied.copy, e))?;
@@ -143,23 +192,20 @@ pub fn to_csv(path: &Path, wanted: Option<&str>) -> Result<SheetCopy> {
     let header_line: Vec<String> = copied.columns.iter().map(|(n, _)| quoted(n)).collect();
     line.push_str(&header_line.join(","));
     line.push('\n');
-    for (index, row) in lines.enumerate() {
-        // Spreadsheets often end in empty rows; they are no data.
-        if row.iter().all(|value| *value == Data::Empty) {
-            continue;
-        }
+    for (row_number, row) in sheet.data_rows() {
         for (column, value) in row.iter().enumerate() {
             if column > 0 {
                 line.push(',');
             }
             if *value != Data::Empty {
-                line.push_str(&quoted(
-                    &text_of(value, || cell(index + 1, column)).map_err(refused)?,
-                ));
+                let row_index = (row_number - sheet.first_row - 1) as usize;
+                let text = text_of(value, || sheet.cell(row_index, column))
+                    .map_err(|m| sheet.refused(m))?;
+                line.push_str(&quoted(&text));
             }
         }
         line.push('\n');
-        copied.rows.push(first_row + index as u32 + 2);
+        copied.rows.push(row_number);
         if line.len() > 1 << 16 {
             out.write_all(line.as_bytes())
                 .map_err(|e| Error::io(&copied.copy, e))?;
@@ -174,7 +220,7 @@ pub fn to_csv(path: &Path, wanted: Option<&str>) -> Result<SheetCopy> {
 
 /// A cell's value as the text DuckDB casts to the column's type: whole
 /// numbers without a fraction, dates as ISO dates, errors refused.
-fn text_of(value: &Data, cell: impl Fn() -> String) -> std::result::Result<String, String> {
+pub fn text_of(value: &Data, cell: impl Fn() -> String) -> std::result::Result<String, String> {
     Ok(match value {
         Data::Empty => String::new(),
         Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => text.clone(),
