@@ -8,6 +8,7 @@ pub mod bundle_cache;
 pub mod cli;
 pub mod commands;
 pub mod dataset;
+pub mod dictionary;
 pub mod duck_text;
 pub mod engine;
 pub mod error;

@@ -618,3 +618,25 @@ fn spreadsheets_load_and_problems_name_their_cells() {
     );
     assert_eq!(fx.counts(), before, "refused workbooks changed nothing");
 }
+
+/// A ministry-style file headed in Chinese loads without renaming: the
+/// data dictionary's titles name the columns.
+#[test]
+fn chinese_headers_name_the_schemas_columns() {
+    let fx = Fixture::new();
+    let path = fx.file(
+        "链条.csv",
+        "集群编号,产业链关键环节\nN2022-003,谐波减速器\n".as_bytes(),
+    );
+    let out = fx.load(&path, "chain_links", &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let loaded = fx.query("select cluster_id from chain_links where link = '谐波减速器'");
+    assert_eq!(loaded.stdout, "cluster_id\nN2022-003\n");
+    // A title the dictionary does not know is an unknown column, as before.
+    fx.rejects(
+        "未知.csv",
+        "集群编号,环节名\nN2022-003,x\n".as_bytes(),
+        "chain_links",
+        &["unknown column '环节名'"],
+    );
+}

@@ -28,7 +28,8 @@ pub(super) fn insert(
     let mut targets = Vec::new();
     let mut sources = Vec::new();
     for name in &file_columns {
-        match columns.iter().find(|c| c.name.eq_ignore_ascii_case(name)) {
+        let named = super::column_named(&request.table, name, columns);
+        match columns.iter().find(|c| Some(&c.name) == named.as_ref()) {
             Some(column) => {
                 targets.push(quote(&column.name));
                 sources.push(format!("CAST({} AS {})", quote(name), column.data_type));

@@ -181,6 +181,13 @@ fn load_files(
     result
 }
 
+/// The table column a file's header names: its name in any case, or its
+/// title in the data dictionary (集群编号 for `cluster_id`).
+fn column_named(table: &str, header: &str, columns: &[Column]) -> Option<String> {
+    let names: Vec<String> = columns.iter().map(|c| c.name.clone()).collect();
+    crate::dictionary::column_named(table, header, &names).cloned()
+}
+
 fn table_columns(engine: &Engine, table: &str) -> Result<Vec<Column>> {
     if !crate::dataset::SMALL_TABLES.contains(&table)
         && !crate::dataset::ROSTER_TABLES.contains(&table)
@@ -423,7 +430,9 @@ fn validate_and_insert(
     for column in columns {
         let found = staged
             .iter()
-            .find(|(name, _)| name.eq_ignore_ascii_case(&column.name))
+            .find(|(name, _)| {
+                column_named(&request.table, name, columns).as_ref() == Some(&column.name)
+            })
             .map(|(n, _)| n.clone());
         if found.is_none() && !column.nullable {
             problems.add(format!(
@@ -434,7 +443,7 @@ fn validate_and_insert(
         mapping.push((column, found));
     }
     for (name, _) in &staged {
-        if !request.ignore_extra && !columns.iter().any(|c| c.name.eq_ignore_ascii_case(name)) {
+        if !request.ignore_extra && column_named(&request.table, name, columns).is_none() {
             problems.add(format!(
                 "unknown column '{name}' (not in {}; --ignore-extra skips it)",
                 request.table

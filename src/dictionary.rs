@@ -1,0 +1,142 @@
+//! The data dictionary (`sql/dictionary.csv`): every column of the schema
+//! with its English and Chinese title and its unit. One table that the
+//! loader reads (a ministry-style sheet headed 集群编号 loads into
+//! `cluster_id`), and that column titles and the report can read too.
+
+use std::sync::OnceLock;
+
+const DICTIONARY_CSV: &str = include_str!("../sql/dictionary.csv");
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub table: String,
+    pub column: String,
+    pub title_en: String,
+    pub title_zh: String,
+    pub unit: String,
+}
+
+/// The dictionary's entries, in the schema's order.
+pub fn entries() -> &'static [Entry] {
+    static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();
+    ENTRIES.get_or_init(|| {
+        DICTIONARY_CSV
+            .lines()
+            .skip(1)
+            .filter(|line| !line.trim().is_empty())
+            .filter_map(|line| {
+                let fields = split_csv_line(line);
+                let field = |i: usize| fields.get(i).cloned().unwrap_or_default();
+                (fields.len() >= 4).then(|| Entry {
+                    table: field(0),
+                    column: field(1),
+                    title_en: field(2),
+                    title_zh: field(3),
+                    unit: field(4),
+                })
+            })
+            .collect()
+    })
+}
+
+/// The column of `table` that a file's header names: the column's own
+/// name in any case, or its English or Chinese title.
+pub fn column_named<'c>(table: &str, header: &str, columns: &'c [String]) -> Option<&'c String> {
+    let header = header.trim();
+    columns
+        .iter()
+        .find(|column| column.eq_ignore_ascii_case(header))
+        .or_else(|| {
+            let entry = entries().iter().find(|e| {
+                e.table == table
+                    && (e.title_zh == header || e.title_en.eq_ignore_ascii_case(header))
+            })?;
+            columns.iter().find(|column| **column == entry.column)
+        })
+}
+
+/// One line of RFC 4180 CSV (no line breaks inside fields).
+fn split_csv_line(line: &str) -> Vec<String> {
+    let mut fields = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => fields.push(std::mem::take(&mut field)),
+            (c, _) => field.push(c),
+        }
+    }
+    fields.push(field);
+    fields
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_schema_column_has_both_titles_once() {
+        let schema = include_str!("../sql/schema.sql");
+        let mut table = String::new();
+        let mut columns = Vec::new();
+        for line in schema.lines().map(str::trim) {
+            if let Some(rest) = line.strip_prefix("CREATE TABLE IF NOT EXISTS ") {
+                table = rest
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
+            } else if let Some(word) = line.split_whitespace().next()
+                && !table.is_empty()
+                && !line.starts_with("--")
+                && !["CHECK", "PRIMARY", ")", ");"].contains(&word)
+                && word
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            {
+                columns.push((table.clone(), word.to_string()));
+            }
+        }
+        let listed: Vec<(String, String)> = entries()
+            .iter()
+            .map(|e| (e.table.clone(), e.column.clone()))
+            .collect();
+        assert_eq!(listed, columns);
+        for entry in entries() {
+            assert!(
+                !entry.title_en.is_empty() && !entry.title_zh.is_empty(),
+                "{entry:?}"
+            );
+            let same_title = entries()
+                .iter()
+                .filter(|e| e.table == entry.table && e.title_zh == entry.title_zh)
+                .count();
+            assert_eq!(same_title, 1, "{entry:?}");
+        }
+    }
+
+    #[test]
+    fn chinese_and_english_titles_name_columns() {
+        let columns = ["cluster_id".to_string(), "link".to_string()];
+        assert_eq!(
+            column_named("chain_links", "集群编号", &columns),
+            Some(&columns[0])
+        );
+        assert_eq!(
+            column_named("chain_links", "Chain link", &columns),
+            Some(&columns[1])
+        );
+        assert_eq!(
+            column_named("chain_links", "LINK", &columns),
+            Some(&columns[1])
+        );
+        assert_eq!(column_named("chain_links", "别的", &columns), None);
+        assert_eq!(split_csv_line("a,\"b,c\",\"d\"\"e\""), ["a", "b,c", "d\"e"]);
+    }
+}
