@@ -12,7 +12,7 @@ use duckdb::Connection;
 use duckdb::core::{DataChunkHandle, Inserter, LogicalTypeHandle, LogicalTypeId};
 use duckdb::vtab::{BindInfo, InitInfo, TableFunctionInfo, VTab};
 
-use crate::load::sheet::{open_sheet, text_of};
+use crate::load::sheet::{Sheet, open_sheet, text_of};
 
 /// Rows handed to DuckDB at a time (its vector size).
 const CHUNK: usize = 2048;
@@ -24,58 +24,50 @@ enum Kind {
     Text,
 }
 
-/// One cell as the function returns it.
-enum Cell {
-    Null,
-    Number(f64),
-    Boolean(bool),
-    Text(String),
-}
-
-pub struct Sheet {
+/// The sheet as read at bind time; cells become values chunk by chunk,
+/// so the sheet is held once, not twice.
+pub struct Bound {
+    sheet: Sheet,
     kinds: Vec<Kind>,
-    rows: Vec<Vec<Cell>>,
+    /// The range's rows that hold data, in order.
+    rows: Vec<usize>,
 }
 
 pub struct Cursor {
     next: AtomicUsize,
 }
 
-fn kind_of(values: &[&Data]) -> Kind {
-    let filled: Vec<&&Data> = values.iter().filter(|v| ***v != Data::Empty).collect();
-    if !filled.is_empty()
-        && filled
-            .iter()
-            .all(|v| matches!(***v, Data::Int(_) | Data::Float(_)))
-    {
-        Kind::Number
-    } else if !filled.is_empty() && filled.iter().all(|v| matches!(***v, Data::Bool(_))) {
-        Kind::Boolean
-    } else {
-        Kind::Text
+fn kind_of<'a>(values: impl Iterator<Item = &'a Data>) -> Kind {
+    let mut kind = None;
+    for value in values {
+        let this = match value {
+            Data::Empty => continue,
+            Data::Int(_) | Data::Float(_) => Kind::Number,
+            Data::Bool(_) => Kind::Boolean,
+            _ => return Kind::Text,
+        };
+        match kind {
+            None => kind = Some(this),
+            Some(seen) if seen != this => return Kind::Text,
+            Some(_) => {}
+        }
     }
+    kind.unwrap_or(Kind::Text)
 }
 
 struct ReadXlsx;
 
 impl VTab for ReadXlsx {
     type InitData = Cursor;
-    type BindData = Sheet;
+    type BindData = Bound;
 
-    fn bind(bind: &BindInfo) -> Result<Sheet, Box<dyn std::error::Error>> {
+    fn bind(bind: &BindInfo) -> Result<Bound, Box<dyn std::error::Error>> {
         let path = bind.get_parameter(0).to_string();
         let wanted = bind.get_named_parameter("sheet").map(|v| v.to_string());
         let sheet = open_sheet(std::path::Path::new(&path), wanted.as_deref())?;
-        let data: Vec<(u32, &[Data])> = sheet.data_rows().collect();
-        let width = sheet.columns.len();
-        let kinds: Vec<Kind> = (0..width)
-            .map(|column| {
-                let values: Vec<&Data> = data
-                    .iter()
-                    .map(|(_, row)| row.get(column).unwrap_or(&Data::Empty))
-                    .collect();
-                kind_of(&values)
-            })
+        let rows = sheet.data_row_indexes();
+        let kinds: Vec<Kind> = (0..sheet.columns.len())
+            .map(|column| kind_of(rows.iter().map(|row| sheet.value(*row, column))))
             .collect();
         for ((name, _), kind) in sheet.columns.iter().zip(&kinds) {
             let id = match kind {
@@ -85,22 +77,7 @@ impl VTab for ReadXlsx {
             };
             bind.add_result_column(name, LogicalTypeHandle::from(id));
         }
-        let mut rows = Vec::with_capacity(data.len());
-        for (index, (_, row)) in data.iter().enumerate() {
-            let mut cells = Vec::with_capacity(width);
-            for (column, kind) in kinds.iter().enumerate() {
-                let value = row.get(column).unwrap_or(&Data::Empty);
-                cells.push(match (value, kind) {
-                    (Data::Empty, _) => Cell::Null,
-                    (Data::Int(n), Kind::Number) => Cell::Number(*n as f64),
-                    (Data::Float(n), Kind::Number) => Cell::Number(*n),
-                    (Data::Bool(b), Kind::Boolean) => Cell::Boolean(*b),
-                    (other, _) => Cell::Text(text_of(other, || sheet.cell(index + 1, column))?),
-                });
-            }
-            rows.push(cells);
-        }
-        Ok(Sheet { kinds, rows })
+        Ok(Bound { sheet, kinds, rows })
     }
 
     fn init(_: &InitInfo) -> Result<Cursor, Box<dyn std::error::Error>> {
@@ -113,23 +90,34 @@ impl VTab for ReadXlsx {
         func: &TableFunctionInfo<Self>,
         output: &mut DataChunkHandle,
     ) -> Result<(), Box<dyn std::error::Error>> {
-        let sheet = func.get_bind_data();
+        let bound = func.get_bind_data();
         let start = func
             .get_init_data()
             .next
             .fetch_add(CHUNK, Ordering::Relaxed)
-            .min(sheet.rows.len());
-        let rows = &sheet.rows[start..(start + CHUNK).min(sheet.rows.len())];
-        for (column, kind) in sheet.kinds.iter().enumerate() {
+            .min(bound.rows.len());
+        let rows = &bound.rows[start..(start + CHUNK).min(bound.rows.len())];
+        for (column, kind) in bound.kinds.iter().enumerate() {
             let mut vector = output.flat_vector(column);
-            for (row, cells) in rows.iter().enumerate() {
-                match (&cells[column], kind) {
-                    (Cell::Null, _) => vector.set_null(row),
-                    (Cell::Text(text), _) => vector.insert(row, text.as_str()),
-                    // SAFETY: the vector holds DOUBLE (BOOLEAN) values, as
-                    // bound for this column, and `row` < CHUNK, its size.
-                    (Cell::Number(n), _) => unsafe { vector.as_mut_slice::<f64>()[row] = *n },
-                    (Cell::Boolean(b), _) => unsafe { vector.as_mut_slice::<bool>()[row] = *b },
+            for (at, row) in rows.iter().enumerate() {
+                match (bound.sheet.value(*row, column), kind) {
+                    (Data::Empty, _) => vector.set_null(at),
+                    // SAFETY: the vector holds DOUBLE values, as bound for
+                    // this column, and `at` < CHUNK, its size.
+                    (Data::Int(n), Kind::Number) => unsafe {
+                        vector.as_mut_slice::<f64>()[at] = *n as f64
+                    },
+                    (Data::Float(n), Kind::Number) => unsafe {
+                        vector.as_mut_slice::<f64>()[at] = *n
+                    },
+                    // SAFETY: as above, for a BOOLEAN column.
+                    (Data::Bool(b), Kind::Boolean) => unsafe {
+                        vector.as_mut_slice::<bool>()[at] = *b
+                    },
+                    (other, _) => {
+                        let text = text_of(other, || bound.sheet.cell(*row, column))?;
+                        vector.insert(at, text.as_str());
+                    }
                 }
             }
         }
@@ -154,9 +142,9 @@ struct ReadXlsxRefused;
 
 impl VTab for ReadXlsxRefused {
     type InitData = Cursor;
-    type BindData = Sheet;
+    type BindData = Cursor;
 
-    fn bind(_: &BindInfo) -> Result<Sheet, Box<dyn std::error::Error>> {
+    fn bind(_: &BindInfo) -> Result<Cursor, Box<dyn std::error::Error>> {
         Err("read_xlsx reads a file, which --sandbox does not allow".into())
     }
 

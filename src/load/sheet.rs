@@ -107,6 +107,22 @@ impl Sheet {
             .map(|(index, row)| (self.first_row + index as u32 + 1, row))
     }
 
+    /// The indexes (0 being the header) of the rows that hold anything.
+    pub fn data_row_indexes(&self) -> Vec<usize> {
+        self.range
+            .rows()
+            .enumerate()
+            .skip(1)
+            .filter(|(_, row)| row.iter().any(|value| *value != Data::Empty))
+            .map(|(index, _)| index)
+            .collect()
+    }
+
+    /// The cell at `row`, `column` of the range (0, 0 being its first).
+    pub fn value(&self, row: usize, column: usize) -> &Data {
+        self.range.get((row, column)).unwrap_or(&Data::Empty)
+    }
+
     fn refused(&self, message: String) -> Error {
         Error::LoadRejected(format!("{}: {message}", self.original))
     }
