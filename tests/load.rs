@@ -608,6 +608,31 @@ fn spreadsheets_load_and_problems_name_their_cells() {
         "{}",
         out.stderr
     );
+    // A formula whose result is an error: no value to load.
+    let failing = fx.dir.path().join("failing.xlsx");
+    {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "cluster_id").expect("header");
+        sheet.write_string(0, 1, "link").expect("header");
+        sheet.write_string(1, 0, "N2022-001").expect("id");
+        sheet
+            .write_formula(
+                1,
+                1,
+                rust_xlsxwriter::Formula::new("=1/0").set_result("#DIV/0!"),
+            )
+            .expect("a formula");
+        book.save(&failing).expect("saved");
+    }
+    let out = fx.load(&failing, "chain_links", &[]);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("failing.xlsx: Sheet1!B2: the cell holds an error (#DIV/0!)"),
+        "{}",
+        out.stderr
+    );
     let corrupt = fx.file("corrupt.xlsx", b"PK\x03\x04 not really a zip");
     let out = fx.load(&corrupt, "chain_links", &[]);
     assert_eq!(out.code, 4, "{}", out.stderr);
