@@ -305,7 +305,8 @@ fn scripts_in_gb18030_run_and_broken_ones_are_located() {
     let out = run(clusterql_empty().arg("-f").arg(&script));
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(
-        out.stderr.contains(".sql:2:9: not valid GB18030 text"),
+        out.stderr
+            .contains(".sql:2:9: not UTF-8, UTF-16 or GB18030 text"),
         "{}",
         out.stderr
     );

@@ -7,7 +7,7 @@
 //! and column: nothing is silently replaced.
 
 use std::io::{BufWriter, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use encoding_rs::{DecoderResult, Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
 
@@ -40,11 +40,10 @@ pub fn parse_encoding(text: &str) -> std::result::Result<EncodingChoice, String>
 }
 
 /// The encoding of the file: its byte-order mark if it has one, else
-/// UTF-8 if its first bytes are, else GB18030, what Chinese Windows saves;
-/// unless they look like another East Asian encoding (Big5, Shift_JIS,
-/// EUC), which is an error that says what to do. A short sample often
-/// looks like some single-byte encoding to the detector: that is no
-/// reason to doubt GB18030.
+/// UTF-8 if its first bytes are (a stray byte among UTF-8 characters is
+/// UTF-8 with an error), else GB18030, what Chinese Windows saves, when the
+/// detector or the bytes say so; anything else is an error that names what
+/// the bytes look like, so that nothing is read as the wrong characters.
 pub fn detect(path: &Path) -> Result<&'static Encoding> {
     let mut sample = Vec::with_capacity(SAMPLE);
     std::fs::File::open(path)
@@ -62,27 +61,55 @@ fn detect_in(path: &Path, sample: &[u8], whole: bool) -> Result<&'static Encodin
         Ok(_) => return Ok(UTF_8),
         // A character cut by the end of the sample is still UTF-8.
         Err(error) if error.error_len().is_none() && !whole => return Ok(UTF_8),
+        // UTF-8 characters before a stray byte: UTF-8 with a bad byte,
+        // which the load then reports at its line and column.
+        Err(error) if sample[..error.valid_up_to()].iter().any(|b| *b >= 0x80) => {
+            return Ok(UTF_8);
+        }
         Err(_) => {}
     }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(sample, whole);
     let guess = detector.guess(None, false);
-    let other_east_asian = [
-        encoding_rs::BIG5,
-        encoding_rs::SHIFT_JIS,
-        encoding_rs::EUC_JP,
-        encoding_rs::EUC_KR,
-        encoding_rs::ISO_2022_JP,
-    ];
-    if !other_east_asian.contains(&guess) {
+    if guess == GB18030 || guess == encoding_rs::GBK || looks_like_chinese(sample) {
         return Ok(GB18030);
     }
+    let first_foreign = sample.iter().position(|b| *b >= 0x80).unwrap_or(0);
+    let mut position = Position::default();
+    position.advance(&sample[..first_foreign], UTF_8);
     Err(Error::LoadRejected(format!(
-        "{}: not UTF-8, UTF-16 or GB18030 text (it looks like {}); convert it, e.g. iconv -f {} -t UTF-8, or name its encoding with --encoding",
+        "{}:{}:{}: not UTF-8, UTF-16 or GB18030 text (it looks like {}); convert it, e.g. iconv -f {} -t UTF-8, or name its encoding with --encoding",
         path.display(),
+        position.line,
+        position.column,
         guess.name(),
         guess.name()
     )))
+}
+
+/// Whether the high bytes come in the pairs of GB2312's Chinese characters
+/// (both bytes 0xA1-0xFE), nearly all of them: a short sample of Chinese
+/// text often looks like a single-byte encoding to the detector, while a
+/// Latin-1 `é` before an ASCII letter is no such pair.
+fn looks_like_chinese(sample: &[u8]) -> bool {
+    let (mut pairs, mut strays) = (0usize, 0usize);
+    let mut index = 0;
+    while index < sample.len() {
+        let byte = sample[index];
+        if byte < 0x80 {
+            index += 1;
+            continue;
+        }
+        let chinese = |b: u8| (0xA1..=0xFE).contains(&b);
+        if chinese(byte) && sample.get(index + 1).copied().is_some_and(chinese) {
+            pairs += 1;
+            index += 2;
+        } else {
+            strays += 1;
+            index += 1;
+        }
+    }
+    pairs > 0 && pairs >= 4 * strays
 }
 
 /// A small text file (a SQL script) as text, in whichever of the encodings
@@ -124,37 +151,25 @@ pub fn read_text_file(path: &Path) -> Result<(String, &'static Encoding)> {
 /// A UTF-8 copy of a file in another encoding, removed when dropped.
 pub struct Transcoded {
     pub original: String,
-    pub copy: PathBuf,
-}
-
-impl Drop for Transcoded {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.copy);
-    }
+    pub copy: tempfile::TempPath,
 }
 
 /// Writes `path`, read as `encoding`, as UTF-8 into a temporary file.
 /// Memory stays at a chunk whatever the file's size.
 pub fn transcode(path: &Path, encoding: &'static Encoding) -> Result<Transcoded> {
-    static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let number = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let stem = path
-        .file_stem()
-        .map_or_else(|| "file".to_string(), |s| s.to_string_lossy().to_string());
-    let copy = std::env::temp_dir().join(format!(
-        "clusterql-{}-{number}-{stem}.csv",
-        std::process::id()
-    ));
+    let extension = path
+        .extension()
+        .map_or_else(|| "csv".to_string(), |e| e.to_string_lossy().to_string());
+    let (output, copy) = super::new_copy(&extension)?;
     let transcoded = Transcoded {
         original: path.display().to_string(),
         copy,
     };
     let mut input = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let output =
-        std::fs::File::create(&transcoded.copy).map_err(|e| Error::io(&transcoded.copy, e))?;
     let mut output = BufWriter::new(output);
-    // The BOM, if any, is dropped: the copy is plain UTF-8.
-    let mut decoder = encoding.new_decoder_with_bom_removal();
+    // A byte-order mark decides over the encoding given (a UTF-16BE file
+    // stays UTF-16BE), and is dropped: the copy is plain UTF-8.
+    let mut decoder = encoding.new_decoder();
     let mut position = Position::default();
     let mut bytes = vec![0u8; CHUNK];
     let mut text = String::with_capacity(CHUNK * 3);
@@ -255,6 +270,17 @@ mod tests {
         assert_eq!(parse_encoding("utf8"), Ok(EncodingChoice(Some(UTF_8))));
         assert_eq!(parse_encoding("auto"), Ok(EncodingChoice(None)));
         assert!(parse_encoding("latin-9").is_err());
+    }
+
+    #[test]
+    fn chinese_pairs_are_told_from_latin_letters() {
+        // "产业集群" in GB18030, and "café" in Latin-1.
+        assert!(looks_like_chinese(&[
+            0xB2, 0xFA, 0xD2, 0xB5, 0xBC, 0xAF, 0xC8, 0xBA
+        ]));
+        assert!(!looks_like_chinese(b"caf\xE9 au lait"));
+        let latin = detect_in(Path::new("x.csv"), b"name\ncaf\xE9\n", true);
+        assert!(matches!(latin, Err(Error::LoadRejected(_))));
     }
 
     #[test]

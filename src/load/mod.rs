@@ -20,6 +20,18 @@ pub mod sheet;
 use crate::engine::{Engine, sql_string};
 use crate::error::{Error, Result};
 
+/// A new temporary file for a copy of the user's file, created exclusively
+/// under a name no other copy has, and removed when the path is dropped.
+/// `extension` keeps the original's (a `.tsv` copy is read with tabs).
+fn new_copy(extension: &str) -> Result<(std::fs::File, tempfile::TempPath)> {
+    let file = tempfile::Builder::new()
+        .prefix("clusterql-")
+        .suffix(&format!(".{extension}"))
+        .tempfile()
+        .map_err(|e| Error::io(std::env::temp_dir(), e))?;
+    Ok(file.into_parts())
+}
+
 /// Problems listed in full before the rest are only counted.
 const PROBLEM_LIMIT: usize = 20;
 
@@ -111,7 +123,7 @@ fn as_utf8(
     for file in files {
         let path = Path::new(file);
         // Globs go to DuckDB; sheet copies are UTF-8 already.
-        if !path.is_file() || sheets.iter().any(|sheet| sheet.copy == path) {
+        if !path.is_file() || sheets.iter().any(|sheet| *sheet.copy == *path) {
             readable.push(file.clone());
             continue;
         }
@@ -641,13 +653,11 @@ fn insert(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Result<
         let rows = engine
             .connection()
             .execute(&format!("INSERT INTO main.{table} ({names}) SELECT {names} FROM temp.load_typed ORDER BY __file, __line"), [])?;
+        engine.execute_batch("COMMIT")?;
         Ok(rows as u64)
     })();
     match written {
-        Ok(rows) => {
-            engine.execute_batch("COMMIT")?;
-            Ok(Loaded { rows })
-        }
+        Ok(rows) => Ok(Loaded { rows }),
         Err(error) => {
             let _ = engine.execute_batch("ROLLBACK");
             Err(Error::LoadRejected(format!(

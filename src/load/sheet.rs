@@ -6,7 +6,7 @@
 //! spreadsheet sees it.
 
 use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use calamine::{Data, Reader, open_workbook_auto};
 
@@ -24,17 +24,11 @@ pub fn is_spreadsheet(file: &str) -> bool {
 pub struct SheetCopy {
     pub original: String,
     pub sheet: String,
-    pub copy: PathBuf,
+    pub copy: tempfile::TempPath,
     /// Each column's name and its letters (`C`).
     columns: Vec<(String, String)>,
     /// The sheet row of each CSV line from line 2 on.
     rows: Vec<u32>,
-}
-
-impl Drop for SheetCopy {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.copy);
-    }
 }
 
 impl SheetCopy {
@@ -138,10 +132,11 @@ pub fn open_sheet(path: &Path, wanted: Option<&str>) -> Result<Sheet> {
     let names = book.sheet_names();
     let name = match wanted {
         None => names.first().cloned(),
-        Some(wanted) => match wanted.parse::<usize>() {
-            Ok(number) => number.checked_sub(1).and_then(|i| names.get(i).cloned()),
-            Err(_) => names.iter().find(|n| *n == wanted).cloned(),
-        },
+        // A sheet's name first: a sheet may be called 2023.
+        Some(wanted) => names.iter().find(|n| *n == wanted).cloned().or_else(|| {
+            let number = wanted.parse::<usize>().ok()?;
+            number.checked_sub(1).and_then(|i| names.get(i).cloned())
+        }),
     }
     .ok_or_else(|| {
         refused(format!(
@@ -189,12 +184,7 @@ pub fn open_sheet(path: &Path, wanted: Option<&str>) -> Result<Sheet> {
 /// `None`) of the workbook at `path` as CSV.
 pub fn to_csv(path: &Path, wanted: Option<&str>) -> Result<SheetCopy> {
     let sheet = open_sheet(path, wanted)?;
-    static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let number = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let copy = std::env::temp_dir().join(format!(
-        "clusterql-{}-{number}-sheet.csv",
-        std::process::id()
-    ));
+    let (file, copy) = super::new_copy("csv")?;
     let mut copied = SheetCopy {
         original: sheet.original.clone(),
         sheet: sheet.name.clone(),
@@ -202,7 +192,6 @@ pub fn to_csv(path: &Path, wanted: Option<&str>) -> Result<SheetCopy> {
         columns: sheet.columns.clone(),
         rows: Vec::new(),
     };
-    let file = std::fs::File::create(&copied.copy).map_err(|e| Error::io(&copied.copy, e))?;
     let mut out = BufWriter::new(file);
     let mut line = String::new();
     let header_line: Vec<String> = copied.columns.iter().map(|(n, _)| quoted(n)).collect();

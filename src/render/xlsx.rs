@@ -146,8 +146,9 @@ impl XlsxBook {
         if self.sheets == 0 {
             self.book.add_worksheet();
         }
+        // An output error: the run names the file the user asked for.
         self.book.save(path).map_err(|e| match e {
-            XlsxError::IoError(io) => Error::io(path, io),
+            XlsxError::IoError(io) => Error::Output(io),
             other => xlsx_error(other),
         })
     }
@@ -191,6 +192,10 @@ impl<'a> Cells<'a> {
             },
             DataType::Decimal128(_, scale) => {
                 match array.as_any().downcast_ref::<Decimal128Array>() {
+                    // Whole decimals (HUGEINT ids, DECIMAL(38,0)) keep every digit.
+                    Some(values) if *scale == 0 => {
+                        Cells::Integer(Box::new(move |row| values.value(row)))
+                    }
                     Some(values) => {
                         let divisor = 10f64.powi(i32::from(*scale));
                         Cells::Number(Box::new(move |row| values.value(row) as f64 / divisor))
@@ -232,7 +237,7 @@ impl<'a> Cells<'a> {
                 text = value.to_string();
                 // Excel numbers are doubles: long integers (ids) would lose
                 // digits, so they go in as text.
-                if (value.unsigned_abs() as f64) < EXACT_INTEGERS {
+                if value.unsigned_abs() < EXACT_INTEGERS as u128 {
                     sheet.write_number(at, column, value as f64)?;
                 } else {
                     sheet.write_string(at, column, &text)?;
