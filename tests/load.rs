@@ -608,6 +608,23 @@ fn spreadsheets_load_and_problems_name_their_cells() {
         "{}",
         out.stderr
     );
+    // Headed with the dictionary's Chinese titles: a bad cell keeps its letters.
+    let titled = fx.dir.path().join("titled.xlsx");
+    workbook(
+        &titled,
+        &[(
+            "Sheet1",
+            vec![vec!["集群编号", "产业链关键环节"], vec!["N2099-001", "x"]],
+        )],
+    );
+    let out = fx.load(&titled, "chain_links", &[]);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("titled.xlsx Sheet1!A2: column 'cluster_id': 'N2099-001' is not in clusters"),
+        "{}",
+        out.stderr
+    );
     // A formula whose result is an error: no value to load.
     let failing = fx.dir.path().join("failing.xlsx");
     {

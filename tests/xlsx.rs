@@ -148,3 +148,34 @@ fn read_xlsx_joins_a_sheet_and_the_sandbox_refuses_it() {
         refused.stderr
     );
 }
+
+/// Date cells, as another writer makes them, read as the dates they show.
+#[test]
+fn date_cells_read_as_dates() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("dates.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let date = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    let moment = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd hh:mm:ss");
+    sheet.write_string(0, 0, "valid_from").expect("header");
+    sheet.write_string(0, 1, "reported").expect("header");
+    let day = rust_xlsxwriter::ExcelDateTime::from_ymd(2023, 1, 11).expect("a date");
+    let time = rust_xlsxwriter::ExcelDateTime::from_ymd(2023, 4, 20)
+        .and_then(|d| d.and_hms(15, 30, 0))
+        .expect("a moment");
+    sheet
+        .write_datetime_with_format(1, 0, &day, &date)
+        .expect("a date cell");
+    sheet
+        .write_datetime_with_format(1, 1, &time, &moment)
+        .expect("a moment cell");
+    book.save(&path).expect("saved");
+    let sql = format!(
+        "select valid_from::DATE as d, reported::TIMESTAMP as t from read_xlsx('{}')",
+        path.display()
+    );
+    let out = run(clusterql_empty().args(["--format", "csv", "-c", &sql]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "d,t\n2023-01-11,2023-04-20 15:30:00\n");
+}

@@ -77,6 +77,9 @@ pub fn load(engine: &Engine, request: &LoadRequest) -> Result<Loaded> {
     let files = expand(&request.paths)?;
     let mut sheets = Vec::new();
     let files = as_csv(&files, request, &mut sheets)?;
+    for sheet in &mut sheets {
+        sheet.name_columns(|header| column_named(&request.table, header, &columns));
+    }
     let format = detect_format(&files)?;
     let mut copies = Vec::new();
     let files = match format {

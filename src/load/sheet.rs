@@ -25,13 +25,22 @@ pub struct SheetCopy {
     pub original: String,
     pub sheet: String,
     pub copy: tempfile::TempPath,
-    /// Each column's name and its letters (`C`).
-    columns: Vec<(String, String)>,
+    /// Each column's header, its letters (`C`), and the table column the
+    /// header names (a dictionary title names another), which messages use.
+    columns: Vec<(String, String, Option<String>)>,
     /// The sheet row of each CSV line from line 2 on.
     rows: Vec<u32>,
 }
 
 impl SheetCopy {
+    /// Records which table column each header names, so that messages
+    /// about a column find its letters.
+    pub fn name_columns(&mut self, named: impl Fn(&str) -> Option<String>) {
+        for (header, _, column) in &mut self.columns {
+            *column = named(header);
+        }
+    }
+
     /// A message about the CSV copy, told in cells of the sheet:
     /// `copy.csv:3: column 'x': …` becomes `book.xlsx Sheet1!C4: column 'x': …`.
     pub fn in_cells(&self, message: &str) -> String {
@@ -47,12 +56,12 @@ impl SheetCopy {
                 .checked_sub(2)
                 .and_then(|index| self.rows.get(index))
                 .copied();
-            let column = self
-                .columns
-                .iter()
-                .find(|(name, _)| after[digits..].starts_with(&format!(": column '{name}'")));
+            let column = self.columns.iter().find(|(header, _, named)| {
+                let name = named.as_deref().unwrap_or(header);
+                after[digits..].starts_with(&format!(": column '{name}'"))
+            });
             match (row, column) {
-                (Some(row), Some((_, letters))) => {
+                (Some(row), Some((_, letters, _))) => {
                     out.push_str(&format!("{} {}!{letters}{row}", self.original, self.sheet))
                 }
                 (Some(row), None) => {
@@ -63,7 +72,11 @@ impl SheetCopy {
             rest = &after[digits..];
         }
         out.push_str(rest);
-        out
+        // Anything else that names the copy (DuckDB's own messages).
+        out.replace(
+            &self.copy.display().to_string(),
+            &format!("{} {}", self.original, self.sheet),
+        )
     }
 }
 
@@ -189,12 +202,16 @@ pub fn to_csv(path: &Path, wanted: Option<&str>) -> Result<SheetCopy> {
         original: sheet.original.clone(),
         sheet: sheet.name.clone(),
         copy,
-        columns: sheet.columns.clone(),
+        columns: sheet
+            .columns
+            .iter()
+            .map(|(header, letters)| (header.clone(), letters.clone(), None))
+            .collect(),
         rows: Vec::new(),
     };
     let mut out = BufWriter::new(file);
     let mut line = String::new();
-    let header_line: Vec<String> = copied.columns.iter().map(|(n, _)| quoted(n)).collect();
+    let header_line: Vec<String> = copied.columns.iter().map(|(n, _, _)| quoted(n)).collect();
     line.push_str(&header_line.join(","));
     line.push('\n');
     for (row_number, row) in sheet.data_rows() {
@@ -235,16 +252,26 @@ pub fn text_of(value: &Data, cell: impl Fn() -> String) -> std::result::Result<S
         }
         Data::Float(number) => number.to_string(),
         Data::Bool(flag) => flag.to_string(),
+        Data::DateTime(moment) if moment.is_duration() => {
+            // A duration (`[h]:mm`) counts days; DuckDB casts this text to
+            // an INTERVAL.
+            let seconds = (moment.as_f64() * 86_400.0).round() as i64;
+            format!(
+                "{:02}:{:02}:{:02}",
+                seconds / 3600,
+                seconds / 60 % 60,
+                seconds % 60
+            )
+        }
         Data::DateTime(moment) => {
-            let serial = moment.as_f64();
-            // Excel counts days from 1899-12-30.
-            let days = serial.floor() as i64 - 25_569;
-            let mut text = String::new();
-            crate::render::write_date(&mut text, days);
-            let micros = ((serial - serial.floor()) * 86_400_000_000.0).round() as i64;
-            if micros > 0 {
-                text.push(' ');
-                crate::render::write_time_of_day(&mut text, micros);
+            // calamine knows the workbook's date system (1900 or 1904).
+            let (year, month, day, hour, minute, second, milli) = moment.to_ymd_hms_milli();
+            let mut text = format!("{year:04}-{month:02}-{day:02}");
+            if (hour, minute, second, milli) != (0, 0, 0, 0) {
+                text.push_str(&format!(" {hour:02}:{minute:02}:{second:02}"));
+                if milli > 0 {
+                    text.push_str(&format!(".{milli:03}"));
+                }
             }
             text
         }

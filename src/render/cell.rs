@@ -339,7 +339,7 @@ fn write_blob(out: &mut String, bytes: &[u8]) {
 
 /// Proleptic Gregorian date from days since 1970-01-01, with DuckDB's
 /// `(BC)` suffix for years before 1.
-pub(crate) fn write_date(out: &mut String, days: i64) {
+fn write_date(out: &mut String, days: i64) {
     // DuckDB's infinite dates are the extreme 32-bit day numbers.
     if days == i64::from(i32::MAX) {
         out.push_str("infinity");
@@ -375,7 +375,7 @@ const MICROS_PER_SECOND: i64 = 1_000_000;
 const MICROS_PER_DAY: i64 = 86_400 * MICROS_PER_SECOND;
 
 /// `HH:MM:SS` with the fraction's trailing zeros trimmed, as DuckDB does.
-pub(crate) fn write_time_of_day(out: &mut String, micros: i64) {
+fn write_time_of_day(out: &mut String, micros: i64) {
     let seconds = micros / MICROS_PER_SECOND;
     let fraction = micros % MICROS_PER_SECOND;
     let _ = write!(

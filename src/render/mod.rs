@@ -17,7 +17,6 @@ use duckdb::arrow::datatypes::Schema;
 use duckdb::arrow::record_batch::RecordBatch;
 
 pub use cell::CellWriter;
-pub(crate) use cell::{write_date, write_time_of_day};
 pub(crate) use table::group_thousands;
 
 /// The output formats of `--format` and the shell's `.mode`.
