@@ -1,6 +1,10 @@
-//! `clusterql load`: the user's CSV or Parquet files into a table of the
-//! schema, in one transaction, so that a rejected load leaves the database
-//! exactly as it was.
+//! `clusterql load`: the user's CSV, Parquet or spreadsheet files into a
+//! table of the schema, in one transaction, so that a rejected load leaves
+//! the database exactly as it was.
+//!
+//! Spreadsheets ([`sheet`]) and text in other encodings than UTF-8
+//! ([`encoding`]) become temporary UTF-8 CSV copies first; messages name
+//! the user's file, sheet and cell, never the copy.
 //!
 //! Good files go in by one `INSERT` from DuckDB's reader ([`direct`]), the
 //! schema's constraints checking every row. When that fails, the files are
