@@ -159,10 +159,9 @@ fn read_stdin() -> Result<String> {
     std::io::stdin()
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io("<stdin>", e))?;
-    String::from_utf8(bytes).map_err(|e| {
-        Error::Usage(format!(
-            "<stdin>: not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        ))
-    })
+    let (text, encoding) = crate::load::encoding::decode_text(Path::new("<stdin>"), &bytes)?;
+    if encoding != encoding_rs::UTF_8 {
+        eprintln!("<stdin>: read as {} text", encoding.name().to_uppercase());
+    }
+    Ok(text)
 }

@@ -674,6 +674,13 @@ fn chinese_headers_name_the_schemas_columns() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     let loaded = fx.query("select cluster_id from chain_links where link = '谐波减速器'");
     assert_eq!(loaded.stdout, "cluster_id\nN2022-003\n");
+    // The name and the title of one column: which is meant is not guessed.
+    fx.rejects(
+        "两次.csv",
+        "集群编号,cluster_id,产业链关键环节\nN2022-003,N2022-004,x\n".as_bytes(),
+        "chain_links",
+        &["columns '集群编号' and 'cluster_id' all name 'cluster_id'; keep one"],
+    );
     // A title the dictionary does not know is an unknown column, as before.
     fx.rejects(
         "未知.csv",

@@ -116,11 +116,17 @@ fn looks_like_chinese(sample: &[u8]) -> bool {
 /// above it is in; with the encoding, so that the caller can say it.
 pub fn read_text_file(path: &Path) -> Result<(String, &'static Encoding)> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let encoding = detect_in(path, &bytes, true).map_err(|error| match error {
+    decode_text(path, &bytes)
+}
+
+/// Text in whichever of the encodings above it is in, without its
+/// byte-order mark; `path` names it in errors.
+pub fn decode_text(path: &Path, bytes: &[u8]) -> Result<(String, &'static Encoding)> {
+    let encoding = detect_in(path, bytes, true).map_err(|error| match error {
         Error::LoadRejected(message) => Error::Usage(message),
         other => other,
     })?;
-    let (text, _, had_errors) = encoding.decode(&bytes);
+    let (text, _, had_errors) = encoding.decode(bytes);
     if !had_errors {
         return Ok((text.into_owned(), encoding));
     }
@@ -128,7 +134,7 @@ pub fn read_text_file(path: &Path) -> Result<(String, &'static Encoding)> {
     let mut decoder = encoding.new_decoder_with_bom_removal();
     let mut scratch = String::with_capacity(bytes.len() * 3 + 16);
     let (result, consumed) =
-        decoder.decode_to_string_without_replacement(&bytes, &mut scratch, true);
+        decoder.decode_to_string_without_replacement(bytes, &mut scratch, true);
     let start = match result {
         DecoderResult::Malformed(bad, after) => {
             consumed.saturating_sub(usize::from(after) + usize::from(bad))

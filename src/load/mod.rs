@@ -459,6 +459,22 @@ fn validate_and_insert(
                 column.name, column.data_type
             ));
         }
+        // Its name and its title both as headers: which one is meant?
+        let headers: Vec<&String> = staged
+            .iter()
+            .filter(|(name, _)| {
+                column_named(&request.table, name, columns).as_ref() == Some(&column.name)
+            })
+            .map(|(name, _)| name)
+            .collect();
+        if headers.len() > 1 {
+            let listed: Vec<String> = headers.iter().map(|h| format!("'{h}'")).collect();
+            problems.add(format!(
+                "columns {} all name '{}'; keep one",
+                listed.join(" and "),
+                column.name
+            ));
+        }
         mapping.push((column, found));
     }
     for (name, _) in &staged {
