@@ -18,14 +18,6 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 "$binary" --empty "$work/base.duckdb" -q load "$data/clusters.csv" --table clusters
 
-seconds() { # command... -> wall seconds
-    local start end
-    start=$(date +%s.%N)
-    "$@" > /dev/null
-    end=$(date +%s.%N)
-    awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f\n", e - s }'
-}
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 utf8_times=() gb_times=()
 for _ in $(seq "$runs"); do

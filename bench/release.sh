@@ -18,3 +18,13 @@ generated_data() {
     fi
     echo "$data"
 }
+
+# Wall seconds of a command, its output dropped.
+seconds() {
+    local start end
+    start=$(date +%s.%N)
+    "$@" > /dev/null
+    end=$(date +%s.%N)
+    awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f\n", e - s }'
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }

@@ -16,8 +16,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 peak() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-seconds() { # file of /usr/bin/time -v -> wall seconds
+elapsed() { # file of /usr/bin/time -v -> wall seconds
     awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$1"
 }
 
@@ -29,13 +28,13 @@ export_sql="select i as id, 'N2022-' || lpad((i % 100 + 1)::varchar, 3, '0') as 
 ours_export=() theirs_export=() ours_read=() theirs_read=()
 for _ in $(seq "$runs"); do
     /usr/bin/time -v "$venv/bin/python" bench/xlsx.py write "$work/python.xlsx" "$rows" > /dev/null 2> "$work/t1"
-    theirs_export+=("$(seconds "$work/t1")"); theirs_export_peak=$(peak "$work/t1")
+    theirs_export+=("$(elapsed "$work/t1")"); theirs_export_peak=$(peak "$work/t1")
     /usr/bin/time -v "$binary" --empty -o "$work/ours.xlsx" -c "$export_sql" 2> "$work/t2"
-    ours_export+=("$(seconds "$work/t2")"); ours_export_peak=$(peak "$work/t2")
+    ours_export+=("$(elapsed "$work/t2")"); ours_export_peak=$(peak "$work/t2")
     /usr/bin/time -v "$venv/bin/python" bench/xlsx.py read "$work/python.xlsx" > /dev/null 2> "$work/t3"
-    theirs_read+=("$(seconds "$work/t3")"); theirs_read_peak=$(peak "$work/t3")
+    theirs_read+=("$(elapsed "$work/t3")"); theirs_read_peak=$(peak "$work/t3")
     /usr/bin/time -v "$binary" --empty -c "create table t as select * from read_xlsx('$work/python.xlsx'); select count(*) from t" > /dev/null 2> "$work/t4"
-    ours_read+=("$(seconds "$work/t4")"); ours_read_peak=$(peak "$work/t4")
+    ours_read+=("$(elapsed "$work/t4")"); ours_read_peak=$(peak "$work/t4")
 done
 a=$(printf '%s\n' "${ours_export[@]}" | median); b=$(printf '%s\n' "${theirs_export[@]}" | median)
 c=$(printf '%s\n' "${ours_read[@]}" | median); d=$(printf '%s\n' "${theirs_read[@]}" | median)

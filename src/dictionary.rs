@@ -25,7 +25,7 @@ pub fn entries() -> &'static [Entry] {
             .skip(1)
             .filter(|line| !line.trim().is_empty())
             .filter_map(|line| {
-                let fields = split_csv_line(line);
+                let fields = crate::csv_line::split(line);
                 let field = |i: usize| fields.get(i).cloned().unwrap_or_default();
                 (fields.len() >= 4).then(|| Entry {
                     table: field(0),
@@ -53,27 +53,6 @@ pub fn column_named<'c>(table: &str, header: &str, columns: &'c [String]) -> Opt
             })?;
             columns.iter().find(|column| **column == entry.column)
         })
-}
-
-/// One line of RFC 4180 CSV (no line breaks inside fields).
-fn split_csv_line(line: &str) -> Vec<String> {
-    let mut fields = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => fields.push(std::mem::take(&mut field)),
-            (c, _) => field.push(c),
-        }
-    }
-    fields.push(field);
-    fields
 }
 
 #[cfg(test)]
@@ -137,6 +116,5 @@ mod tests {
             Some(&columns[1])
         );
         assert_eq!(column_named("chain_links", "别的", &columns), None);
-        assert_eq!(split_csv_line("a,\"b,c\",\"d\"\"e\""), ["a", "b,c", "d\"e"]);
     }
 }

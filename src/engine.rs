@@ -166,8 +166,9 @@ impl Engine {
         Query::start(statement, None)
     }
 
-    /// The names of a query's result columns, without running it.
-    fn result_names(&self, sql: &str) -> Option<Vec<String>> {
+    /// The names of a query's result columns, without running it; `None`
+    /// when DuckDB cannot describe it.
+    pub fn result_names(&self, sql: &str) -> Option<Vec<String>> {
         let mut statement = self.connection.prepare(&format!("DESCRIBE {sql}\n")).ok()?;
         let names = statement
             .query_map([], |row| row.get::<_, String>(0))

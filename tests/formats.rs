@@ -205,16 +205,8 @@ fn csv_for_excel_and_for_gbk_systems() {
         std::str::from_utf8(&gbk.stdout).is_err(),
         "GB18030, not UTF-8"
     );
-    let mut iconv = std::process::Command::new("iconv")
-        .args(["-f", "GB18030", "-t", "UTF-8"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("iconv runs");
-    std::io::Write::write_all(iconv.stdin.as_mut().expect("stdin"), &gbk.stdout).expect("write");
-    drop(iconv.stdin.take());
-    let back = iconv.wait_with_output().expect("iconv ends");
-    assert_eq!(String::from_utf8_lossy(&back.stdout), plain.stdout);
+    let back = common::iconv(&gbk.stdout, "GB18030", "UTF-8");
+    assert_eq!(String::from_utf8_lossy(&back), plain.stdout);
     // Neither means anything for a table.
     let refused = run(clusterql_empty().args(["--bom", "-c", sql]));
     assert_eq!(refused.code, 2, "{}", refused.stderr);

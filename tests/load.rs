@@ -425,28 +425,14 @@ fn a_rejected_load_into_a_new_database_leaves_no_database() {
     assert_eq!(left, ["links.csv"]);
 }
 
-/// Text made by another program (iconv) in the encodings Chinese data
-/// comes in.
-fn iconv(text: &str, to: &str) -> Vec<u8> {
-    let mut child = std::process::Command::new("iconv")
-        .args(["-f", "UTF-8", "-t", to])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("iconv runs");
-    std::io::Write::write_all(child.stdin.as_mut().expect("stdin"), text.as_bytes())
-        .expect("iconv reads");
-    drop(child.stdin.take());
-    let out = child.wait_with_output().expect("iconv ends");
-    assert!(out.status.success());
-    out.stdout
-}
-
 #[test]
 fn gb18030_and_utf16_files_load_and_bad_bytes_are_located() {
     let fx = Fixture::new();
     let links = "cluster_id,link\nN2022-001,精密减速器\nN2022-002,工业机器人关节\n";
-    let gbk = fx.file("links_gbk.csv", &iconv(links, "GB18030"));
+    let gbk = fx.file(
+        "links_gbk.csv",
+        &common::iconv(links.as_bytes(), "UTF-8", "GB18030"),
+    );
     let out = fx.load(&gbk, "chain_links", &[]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
@@ -462,7 +448,10 @@ fn gb18030_and_utf16_files_load_and_bad_bytes_are_located() {
     // UTF-16 with its byte-order mark, and UTF-8 with one: the same rows,
     // read right, so refused as already there, under the user's file name.
     for (name, bytes) in [
-        ("links_utf16.csv", iconv(links, "UTF-16")),
+        (
+            "links_utf16.csv",
+            common::iconv(links.as_bytes(), "UTF-8", "UTF-16"),
+        ),
         (
             "links_bom.csv",
             [b"\xEF\xBB\xBF".as_slice(), links.as_bytes()].concat(),
@@ -480,13 +469,10 @@ fn gb18030_and_utf16_files_load_and_bad_bytes_are_located() {
         );
     }
     // A character cut short on line 7: its file, line and column.
-    let mut cut = iconv(
-        &"cluster_id,link\n"
-            .chars()
-            .chain(
-                (1..=5).flat_map(|i| format!("N2022-00{i},链接{i}\n").chars().collect::<Vec<_>>()),
-            )
-            .collect::<String>(),
+    let rows: String = (1..=5).map(|i| format!("N2022-00{i},链接{i}\n")).collect();
+    let mut cut = common::iconv(
+        format!("cluster_id,link\n{rows}").as_bytes(),
+        "UTF-8",
         "GB18030",
     );
     cut.extend_from_slice(b"N2022-006,\xB2\n");
@@ -497,7 +483,10 @@ fn gb18030_and_utf16_files_load_and_bad_bytes_are_located() {
         &["links_cut.csv:7:11: not valid GB18030 text (byte 0xB2)"],
     );
     // GBK that the user calls UTF-8.
-    let wrong = fx.file("links_wrong.csv", &iconv(links, "GB18030"));
+    let wrong = fx.file(
+        "links_wrong.csv",
+        &common::iconv(links.as_bytes(), "UTF-8", "GB18030"),
+    );
     let out = fx.load(&wrong, "chain_links", &["--encoding", "utf-8"]);
     assert_eq!(out.code, 4, "{}", out.stderr);
     assert!(

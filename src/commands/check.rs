@@ -17,7 +17,7 @@ use duckdb::arrow::record_batch::RecordBatch;
 use crate::engine::Engine;
 use crate::error::{Error, Location, Result};
 use crate::exec;
-use crate::render::{self, OutputFormat, RenderOptions, ResultKind};
+use crate::render::{self, OutputFormat, RenderOptions};
 use crate::script::Statement;
 
 const CHECK_COLUMNS: &str = "source_key, claim_id, report_year, source, statement, statement_zh, \
@@ -93,12 +93,7 @@ pub fn check(
         }
         OutputFormat::Markdown | OutputFormat::Line => {
             let batch = verdict_batch(&claims, options.ascii)?;
-            let mut renderer = render::renderer(format, ResultKind::Rows, options, out);
-            renderer.begin(&batch.schema()).map_err(Error::Output)?;
-            renderer.push(&batch).map_err(Error::Output)?;
-            renderer
-                .finish(batch.num_rows() as u64)
-                .map_err(Error::Output)?;
+            render::write_batch(format, options, &batch, out).map_err(Error::Output)?;
         }
         _ => {
             let location = Location {

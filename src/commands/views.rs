@@ -7,7 +7,7 @@ use duckdb::arrow::array::{ArrayRef, StringArray};
 use duckdb::arrow::record_batch::RecordBatch;
 
 use crate::error::{Error, Result};
-use crate::render::{self, OutputFormat, RenderOptions, ResultKind};
+use crate::render::{self, OutputFormat, RenderOptions};
 
 pub fn views(format: OutputFormat, options: &RenderOptions, out: &mut dyn Write) -> Result<()> {
     let catalogue = crate::library::catalogue();
@@ -31,12 +31,6 @@ pub fn views(format: OutputFormat, options: &RenderOptions, out: &mut dyn Write)
         ),
     ])
     .map_err(|e| Error::Engine(e.to_string()))?;
-    let mut renderer = render::renderer(format, ResultKind::Rows, options, out);
-    renderer.begin(&batch.schema()).map_err(Error::Output)?;
-    renderer.push(&batch).map_err(Error::Output)?;
-    renderer
-        .finish(batch.num_rows() as u64)
-        .map_err(Error::Output)?;
-    drop(renderer);
+    render::write_batch(format, options, &batch, out).map_err(Error::Output)?;
     out.flush().map_err(Error::Output)
 }

@@ -19,7 +19,7 @@ pub fn official_clusters() -> Vec<OfficialCluster> {
         .skip(1)
         .filter(|line| !line.trim().is_empty())
         .filter_map(|line| {
-            let fields = split_csv_line(line);
+            let fields = crate::csv_line::split(line);
             Some(OfficialCluster {
                 batch_year: fields.first()?.parse().ok()?,
                 province_en: fields.get(2)?.clone(),
@@ -30,27 +30,6 @@ pub fn official_clusters() -> Vec<OfficialCluster> {
             })
         })
         .collect()
-}
-
-/// One CSV record on one line, with RFC 4180 quoting.
-fn split_csv_line(line: &str) -> Vec<String> {
-    let mut fields = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => fields.push(std::mem::take(&mut field)),
-            (c, _) => field.push(c),
-        }
-    }
-    fields.push(field);
-    fields
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ pub(super) fn insert(
     format: FileFormat,
 ) -> Result<Option<Loaded>> {
     let reader = reader_sql(files, format, false);
-    let Some(file_columns) = file_columns(engine, &reader) else {
+    let Some(file_columns) = engine.result_names(&format!("SELECT * FROM {reader}")) else {
         return Ok(None);
     };
     // Each table column from the file column of its name, in any case.
@@ -88,18 +88,4 @@ fn violates_keys(engine: &Engine, table: &str) -> duckdb::Result<bool> {
         Some(sql) => engine.connection().query_row(&sql, [], |row| row.get(0)),
         None => Ok(false),
     }
-}
-
-/// The files' column names, as DuckDB's reader sees them.
-fn file_columns(engine: &Engine, reader: &str) -> Option<Vec<String>> {
-    let mut statement = engine
-        .connection()
-        .prepare(&format!("DESCRIBE SELECT * FROM {reader}"))
-        .ok()?;
-    let names = statement
-        .query_map([], |row| row.get::<_, String>(0))
-        .ok()?
-        .collect::<duckdb::Result<Vec<_>>>()
-        .ok()?;
-    Some(names)
 }

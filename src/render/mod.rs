@@ -137,6 +137,19 @@ pub trait Renderer {
     fn finish(&mut self, row_count: u64) -> io::Result<()>;
 }
 
+/// Writes a whole result held in one batch (a catalogue, a verdict).
+pub fn write_batch(
+    format: OutputFormat,
+    options: &RenderOptions,
+    batch: &RecordBatch,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut renderer = renderer(format, ResultKind::Rows, options, out);
+    renderer.begin(&batch.schema())?;
+    renderer.push(batch)?;
+    renderer.finish(batch.num_rows() as u64)
+}
+
 /// What kind of statement produced the result, where it changes rendering.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResultKind {

@@ -42,3 +42,19 @@ pub fn run(command: &mut Command) -> Output {
 pub fn data_dir() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
 }
+
+/// `bytes` converted from one encoding to another by another program
+/// (iconv), as files in those encodings are made outside clusterql.
+pub fn iconv(bytes: &[u8], from: &str, to: &str) -> Vec<u8> {
+    let mut child = std::process::Command::new("iconv")
+        .args(["-f", from, "-t", to])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("iconv runs");
+    std::io::Write::write_all(child.stdin.as_mut().expect("stdin"), bytes).expect("iconv reads");
+    drop(child.stdin.take());
+    let out = child.wait_with_output().expect("iconv ends");
+    assert!(out.status.success(), "iconv converts");
+    out.stdout
+}
