@@ -8,9 +8,7 @@ scale="${1:-40}"
 runs="${2:-3}"
 
 data="$(generated_data "$scale")"
-if [ ! -f "$data/enterprises.csv" ]; then
-    "$binary" --empty -c "copy (from '$data/enterprises.parquet') to '$data/enterprises.csv'"
-fi
+roster_csv "$data"
 if [ ! -f "$data/enterprises.gb18030.csv" ]; then
     iconv -f UTF-8 -t GB18030 "$data/enterprises.csv" > "$data/enterprises.gb18030.csv"
 fi

@@ -11,9 +11,7 @@ scale="${1:-80}"
 runs="${2:-3}"
 
 data="$(generated_data "$scale")"
-if [ ! -f "$data/enterprises.csv" ]; then
-    "$binary" --empty -c "copy (from '$data/enterprises.parquet') to '$data/enterprises.csv'"
-fi
+roster_csv "$data"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 

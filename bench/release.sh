@@ -19,6 +19,13 @@ generated_data() {
     echo "$data"
 }
 
+# Writes the generated roster of folder $1 as CSV too, once.
+roster_csv() {
+    if [ ! -f "$1/enterprises.csv" ]; then
+        "$binary" --empty -c "copy (from '$1/enterprises.parquet') to '$1/enterprises.csv'"
+    fi
+}
+
 # Wall seconds of a command, its output dropped.
 seconds() {
     local start end

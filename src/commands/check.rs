@@ -288,9 +288,7 @@ fn verdict_row(claim: &CheckedClaim, ascii: bool) -> Vec<Cell> {
         claim_id,
         claim.statement.clone(),
         published_text(claim, ascii),
-        claim
-            .computed
-            .map_or_else(|| "unknown".to_string(), |v| figure(v, &claim.unit)),
+        computed_text(claim),
         verdict_text(claim, ascii),
     ]
     .into_iter()
@@ -308,16 +306,17 @@ fn verdict_batch(claims: &[CheckedClaim], ascii: bool) -> Result<RecordBatch> {
         ("report_year", column(pick(&|c| c.report_year.to_string()))),
         ("statement", column(pick(&|c| c.statement.clone()))),
         ("published", column(pick(&|c| published_text(c, ascii)))),
-        (
-            "computed",
-            column(pick(&|c| {
-                c.computed
-                    .map_or_else(|| "unknown".to_string(), |v| figure(v, &c.unit))
-            })),
-        ),
+        ("computed", column(pick(&computed_text))),
         ("verdict", column(pick(&|c| verdict_text(c, ascii)))),
     ])
     .map_err(|e| Error::Engine(e.to_string()))
+}
+
+/// The computed figure in the claim's unit; `unknown` when no metric gives it.
+fn computed_text(claim: &CheckedClaim) -> String {
+    claim
+        .computed
+        .map_or_else(|| "unknown".to_string(), |v| figure(v, &claim.unit))
 }
 
 fn verdict_text(claim: &CheckedClaim, ascii: bool) -> String {

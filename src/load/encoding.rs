@@ -91,7 +91,7 @@ fn detect_in(path: &Path, sample: &[u8], whole: bool) -> Result<&'static Encodin
 /// (both bytes 0xA1-0xFE), nearly all of them: a short sample of Chinese
 /// text often looks like a single-byte encoding to the detector, while a
 /// Latin-1 `é` before an ASCII letter is no such pair.
-fn looks_like_chinese(sample: &[u8]) -> bool {
+pub(super) fn looks_like_chinese(sample: &[u8]) -> bool {
     let (mut pairs, mut strays) = (0usize, 0usize);
     let mut index = 0;
     while index < sample.len() {

@@ -365,7 +365,8 @@ fn check_utf8(file: &str) -> Result<()> {
         .take_while(|b| **b != b'\n')
         .count()
         + 1;
-    let guess = if looks_like_gb18030(&bytes[offset..]) {
+    let rest = &bytes[offset..];
+    let guess = if encoding::looks_like_chinese(&rest[..rest.len().min(4096)]) {
         format!(
             "it looks like GBK/GB18030; convert it with: iconv -f GB18030 -t UTF-8 {file} > converted.csv"
         )
@@ -375,27 +376,6 @@ fn check_utf8(file: &str) -> Result<()> {
     Err(Error::LoadRejected(format!(
         "{file}:{line}:{column}: the file is not UTF-8 text; {guess}"
     )))
-}
-
-/// GBK and GB18030 encode Chinese characters as a lead byte 0x81-0xFE and
-/// a trail byte 0x40-0xFE (not 0x7F).
-fn looks_like_gb18030(bytes: &[u8]) -> bool {
-    let sample = &bytes[..bytes.len().min(4096)];
-    let mut pairs = 0;
-    let mut i = 0;
-    while i + 1 < sample.len() {
-        let (lead, trail) = (sample[i], sample[i + 1]);
-        if (0x81..=0xFE).contains(&lead) {
-            if (0x40..=0xFE).contains(&trail) && trail != 0x7F {
-                pairs += 1;
-                i += 2;
-                continue;
-            }
-            return false;
-        }
-        i += 1;
-    }
-    pairs > 0
 }
 
 /// Reads the files into `temp.load_stage`, every column as text, with the
@@ -801,7 +781,7 @@ mod tests {
     fn recognises_gbk_text() {
         // "产业集群" in GBK.
         let gbk = [0xB2, 0xFA, 0xD2, 0xB5, 0xBC, 0xAF, 0xC8, 0xBA];
-        assert!(looks_like_gb18030(&gbk));
-        assert!(!looks_like_gb18030(&[0xFF, 0x20]));
+        assert!(encoding::looks_like_chinese(&gbk));
+        assert!(!encoding::looks_like_chinese(&[0xFF, 0x20]));
     }
 }

@@ -102,24 +102,13 @@ impl Sheet {
         )
     }
 
-    /// The rows under the header that hold anything, with the sheet row
-    /// number of each (from 1, as Excel counts).
-    pub fn data_rows(&self) -> impl Iterator<Item = (u32, &[Data])> {
-        self.range
-            .rows()
-            .enumerate()
-            .skip(1)
-            // Spreadsheets often end in empty rows; they are no data.
-            .filter(|(_, row)| row.iter().any(|value| *value != Data::Empty))
-            .map(|(index, row)| (self.first_row + index as u32 + 1, row))
-    }
-
     /// The indexes (0 being the header) of the rows that hold anything.
     pub fn data_row_indexes(&self) -> Vec<usize> {
         self.range
             .rows()
             .enumerate()
             .skip(1)
+            // Spreadsheets often end in empty rows; they are no data.
             .filter(|(_, row)| row.iter().any(|value| *value != Data::Empty))
             .map(|(index, _)| index)
             .collect()
@@ -214,20 +203,21 @@ pub fn to_csv(path: &Path, wanted: Option<&str>) -> Result<SheetCopy> {
     let header_line: Vec<String> = copied.columns.iter().map(|(n, _, _)| quoted(n)).collect();
     line.push_str(&header_line.join(","));
     line.push('\n');
-    for (row_number, row) in sheet.data_rows() {
-        for (column, value) in row.iter().enumerate() {
+    for row in sheet.data_row_indexes() {
+        for column in 0..sheet.columns.len() {
             if column > 0 {
                 line.push(',');
             }
+            let value = sheet.value(row, column);
             if *value != Data::Empty {
-                let row_index = (row_number - sheet.first_row - 1) as usize;
-                let text = text_of(value, || sheet.cell(row_index, column))
-                    .map_err(|m| sheet.refused(m))?;
+                let text =
+                    text_of(value, || sheet.cell(row, column)).map_err(|m| sheet.refused(m))?;
                 line.push_str(&quoted(&text));
             }
         }
         line.push('\n');
-        copied.rows.push(row_number);
+        // Excel counts rows from 1.
+        copied.rows.push(sheet.first_row + row as u32 + 1);
         if line.len() > 1 << 16 {
             out.write_all(line.as_bytes())
                 .map_err(|e| Error::io(&copied.copy, e))?;
