@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::render::OutputFormat;
+use crate::t;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -89,6 +90,14 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub bom: bool,
 
+    /// Language of the interface: zh or en (default: CLUSTERQL_LANG, else the locale)
+    #[arg(long, value_name = "LANG", value_parser = crate::i18n::parse_lang, global = true)]
+    pub lang: Option<crate::i18n::Lang>,
+
+    /// Show result columns the data dictionary knows by their title in the interface's language (table, markdown, line, xlsx)
+    #[arg(long, global = true)]
+    pub labels: bool,
+
     /// Storage version of a database file clusterql creates
     #[arg(long, value_name = "VERSION", default_value = crate::engine::DEFAULT_STORAGE_VERSION, global = true)]
     pub storage_version: String,
@@ -147,6 +156,13 @@ pub enum Command {
         #[arg(long = "roster-format", value_enum, default_value = "parquet")]
         roster_format: crate::generate::RosterFormat,
     },
+    /// A completion script for a shell, on stdout
+    Completions {
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// The manual page (roff), on stdout
+    Man,
 }
 
 /// One piece of SQL to run, in command-line order.
@@ -171,33 +187,71 @@ impl Invocation {
         I: IntoIterator<Item = T>,
         T: Into<OsString> + Clone,
     {
-        let matches = Cli::command().get_matches_from(args);
+        let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+        crate::i18n::set(crate::i18n::choose(&args, |name| std::env::var(name).ok()));
+        let matches = match command().try_get_matches_from(&args) {
+            Ok(matches) => matches,
+            Err(error) => exit_with(error),
+        };
         let cli = match Cli::from_arg_matches(&matches) {
             Ok(cli) => cli,
-            Err(error) => error.exit(),
+            Err(error) => exit_with(error),
         };
         if let Some(message) = inapplicable_option(&matches) {
-            Cli::command()
-                .error(clap::error::ErrorKind::ArgumentConflict, message)
-                .exit();
+            exit_with(command().error(clap::error::ErrorKind::ArgumentConflict, message));
         }
         let sources = ordered_sources(&cli, &matches);
         Invocation { cli, sources }
     }
 }
 
-/// Global options that mean nothing for a subcommand, each with what to use
-/// instead, if anything: a silently ignored option is worse than a refusal.
+/// The command line's definition, speaking the current language.
+pub fn command() -> clap::Command {
+    crate::i18n::help::localize(Cli::command())
+}
+
+/// Prints a usage error (in the current language where the catalogue has
+/// words for it) or the help, and exits as clap would: 2, or 0 for help.
+fn exit_with(error: clap::Error) -> ! {
+    match crate::i18n::usage::render(&error) {
+        Some(text) => {
+            eprint!("{text}");
+            std::process::exit(2)
+        }
+        None => error.exit(),
+    }
+}
+
+/// Global options that mean nothing for a subcommand, each with the
+/// catalogue key of what to use instead, if anything: a silently ignored
+/// option is worse than a refusal.
 fn inapplicable_to(subcommand: &str) -> &'static [(&'static str, &'static str)] {
+    const TEXT_ONLY: &[(&str, &str)] = &[
+        ("db", "hint-prints-text"),
+        ("database", "hint-prints-text"),
+        ("commands", ""),
+        ("files", ""),
+        ("empty", ""),
+        ("readonly", ""),
+        ("sandbox", ""),
+        ("format", "hint-prints-text"),
+        ("output", "hint-prints-text"),
+        ("max_rows", ""),
+        ("vars", ""),
+        ("keep_going", ""),
+        ("no_init", ""),
+        ("ascii", ""),
+        ("storage_version", ""),
+        ("encoding", ""),
+        ("bom", ""),
+        ("labels", ""),
+    ];
     match subcommand {
         "generate" => &[
-            (
-                "format",
-                "; the roster's file format is --roster-format parquet|csv",
-            ),
-            ("output", "; the folder to write is --out DIR"),
-            ("db", "; generate writes files, not a database"),
-            ("database", "; generate writes files, not a database"),
+            ("format", "hint-generate-format"),
+            ("output", "hint-generate-output"),
+            ("db", "hint-generate-db"),
+            ("database", "hint-generate-db"),
             ("commands", ""),
             ("files", ""),
             ("empty", ""),
@@ -211,23 +265,22 @@ fn inapplicable_to(subcommand: &str) -> &'static [(&'static str, &'static str)] 
             ("storage_version", ""),
             ("encoding", ""),
             ("bom", ""),
+            ("labels", ""),
         ],
         "load" => &[
-            ("bom", "; a BOM is for csv output"),
-            (
-                "format",
-                "; load reads CSV or Parquet by the file's extension",
-            ),
-            ("output", "; load writes into the database (--db PATH)"),
-            ("readonly", "; load writes into the database"),
-            ("sandbox", "; load reads files, which --sandbox forbids"),
-            ("commands", "; run SQL after the load in a second call"),
-            ("files", "; run SQL after the load in a second call"),
+            ("bom", "hint-load-bom"),
+            ("format", "hint-load-format"),
+            ("output", "hint-load-output"),
+            ("readonly", "hint-load-readonly"),
+            ("sandbox", "hint-load-sandbox"),
+            ("commands", "hint-load-sql"),
+            ("files", "hint-load-sql"),
             ("max_rows", ""),
             ("vars", ""),
-            ("keep_going", "; a load is all or nothing"),
+            ("keep_going", "hint-load-keep-going"),
             ("no_init", ""),
             ("ascii", ""),
+            ("labels", ""),
         ],
         "check" => &[
             ("vars", ""),
@@ -237,14 +290,8 @@ fn inapplicable_to(subcommand: &str) -> &'static [(&'static str, &'static str)] 
             ("files", ""),
         ],
         "views" => &[
-            (
-                "db",
-                "; views lists the library itself, whatever the database",
-            ),
-            (
-                "database",
-                "; views lists the library itself, whatever the database",
-            ),
+            ("db", "hint-views-db"),
+            ("database", "hint-views-db"),
             ("commands", ""),
             ("files", ""),
             ("empty", ""),
@@ -255,6 +302,7 @@ fn inapplicable_to(subcommand: &str) -> &'static [(&'static str, &'static str)] 
             ("no_init", ""),
             ("storage_version", ""),
         ],
+        "completions" | "man" => TEXT_ONLY,
         _ => &[],
     }
 }
@@ -279,7 +327,12 @@ fn inapplicable_option(matches: &ArgMatches) -> Option<String> {
                 .find(|arg| arg.get_id() == *id)
                 .and_then(|arg| arg.get_long())
                 .map_or_else(|| id.to_uppercase(), |long| format!("--{long}"));
-            format!("{flag} does not apply to `{subcommand}`{hint}")
+            let refusal = t!("usage-does-not-apply", flag = flag, subcommand = subcommand);
+            if hint.is_empty() {
+                refusal
+            } else {
+                format!("{refusal}{}", t!(*hint))
+            }
         });
     refused.or_else(|| parquet_for_text(matches, sub_matches, subcommand))
 }
@@ -304,9 +357,7 @@ fn parquet_for_text(
         format.or(inferred),
         Some(OutputFormat::Parquet | OutputFormat::Xlsx)
     )
-    .then(|| {
-        format!("Parquet and xlsx do not apply to `{subcommand}`, which prints text: choose csv, json or another --format")
-    })
+    .then(|| t!("usage-binary-format-for-text", subcommand = subcommand))
 }
 
 /// Interleaves `-c` and `-f` by their position on the command line, then
@@ -342,14 +393,12 @@ fn ordered_sources(cli: &Cli, matches: &ArgMatches) -> Vec<Source> {
 pub fn parse_variable(text: &str) -> Result<(String, String), String> {
     let (name, value) = text
         .split_once('=')
-        .ok_or_else(|| format!("expected NAME=VALUE, got '{text}'"))?;
+        .ok_or_else(|| t!("usage-variable-no-equals", text = text))?;
     let valid = !name.is_empty()
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         && !name.starts_with(|c: char| c.is_ascii_digit());
     if !valid {
-        return Err(format!(
-            "'{name}' is not a variable name (letters, digits and _)"
-        ));
+        return Err(t!("usage-variable-bad-name", name = name));
     }
     Ok((name.to_string(), value.to_string()))
 }

@@ -3,6 +3,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::t;
+
 /// Where a statement came from: a file, `-c`, or standard input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
@@ -38,23 +40,23 @@ pub enum Error {
     },
 
     /// Writing results failed (other than a closed pipe, which is not an error).
-    #[error("cannot write output: {0}")]
+    #[error("{}", t!("error-output", reason = .0.to_string()))]
     Output(std::io::Error),
 
     /// `check` found claims that do not hold on the data.
-    #[error("claims that do not hold: {}", .0.join(", "))]
+    #[error("{}", t!("error-claims-failed", claims = .0.join(", ")))]
     ClaimsFailed(Vec<String>),
 
     /// `load` refused its input; the database is unchanged.
     #[error("{0}")]
     LoadRejected(String),
 
-    #[error("interrupted")]
+    #[error("{}", t!("error-interrupted"))]
     Interrupted,
 
     /// A batch ran with `--keep-going` and some statements failed; each was
     /// reported when it happened.
-    #[error("{0} {noun} failed", noun = if *.0 == 1 { "statement" } else { "statements" })]
+    #[error("{}", t!("error-statements-failed", count = *.0))]
     StatementsFailed(usize),
 }
 

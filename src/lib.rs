@@ -15,6 +15,7 @@ pub mod engine;
 pub mod error;
 pub mod exec;
 pub mod generate;
+pub mod i18n;
 pub mod interrupt;
 pub mod library;
 pub mod load;

@@ -37,9 +37,13 @@ pub fn watch(handle: Option<ProgressHandle>) -> Option<Watch> {
             std::thread::sleep(TICK);
         }
         let bar = ProgressBar::with_draw_target(Some(100), ProgressDrawTarget::stderr());
-        if let Ok(style) =
-            ProgressStyle::with_template("{elapsed_precise} [{bar:40}] {pos:>3}% (Ctrl-C cancels)")
-        {
+        // The label is ours; indicatif's template braces must not come
+        // from the catalogue.
+        let template = format!(
+            "{{elapsed_precise}} [{{bar:40}}] {{pos:>3}}% {}",
+            crate::t!("progress-cancel-hint").replace(['{', '}'], "")
+        );
+        if let Ok(style) = ProgressStyle::with_template(&template) {
             bar.set_style(style.progress_chars("=> "));
         }
         while !seen.load(Ordering::Relaxed) {

@@ -104,6 +104,13 @@ pub fn run(invocation: Invocation) -> Result<()> {
         };
         return crate::commands::generate::generate(&options, invocation.cli.quiet);
     }
+    match &invocation.cli.command {
+        Some(Command::Completions { shell }) => {
+            return crate::commands::completions::completions(*shell, &mut std::io::stdout());
+        }
+        Some(Command::Man) => return crate::commands::completions::man(&mut std::io::stdout()),
+        _ => {}
+    }
     let target = OutputTarget::from_cli(&invocation.cli)?;
     // DuckDB writes a Parquet result itself; its file is named before the
     // sandbox closes, so that SQL may write that one file and no other.

@@ -14,6 +14,19 @@
 --   quality_smes: enterprises holding any of the four tiers that year
 --   quality_in_leading: quality SMEs in the cluster's leading industry
 --   top_tiers_in_leading: champions and little giants in the leading industry
+-- question_zh: 每个集群的企业名录在各报告年度有多少家企业、中小企业和各层级的优质中小企业？
+-- columns_zh:
+--   cluster_id, report_year: 集群及年度
+--   enterprises: 当年列入该集群报告名录的企业数（joined_year <= report_year < left_year）
+--   smes: 其中非大型企业的数量
+--   above_scale: 其中规模以上企业的数量（营业收入 >= 2000万元）
+--   manufacturing_champions: 截至当年所获最高层级为制造业单项冠军企业的企业数
+--   little_giants: 截至当年所获最高层级为专精特新"小巨人"企业的企业数
+--   specialized_smes: 截至当年所获最高层级为专精特新中小企业的企业数
+--   innovative_smes: 截至当年所获最高层级为创新型中小企业的企业数
+--   quality_smes: 当年持有四个层级中任一层级的企业数
+--   quality_in_leading: 集群主导产业中的优质中小企业数
+--   top_tiers_in_leading: 主导产业中的制造业单项冠军企业和专精特新"小巨人"企业数
 CREATE OR REPLACE VIEW cluster_tiers AS
 WITH honor_years AS (
     -- The year each enterprise first held each tier (honors are a history).

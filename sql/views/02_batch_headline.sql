@@ -20,6 +20,25 @@
 --   avg_output_growth_3y: average annual output growth over the three years from growth_from_year to report_year (for 2023: 2020 to 2023), (their output in report_year / their output in growth_from_year)^(1/3) - 1, over the clusters that reported in both years
 --   share_leading_industry_is_pillar: clusters whose leading industry is a county pillar / clusters reporting
 --   share_served_by_national_platform, share_with_promotion_mechanism, share_with_rights_protection: clusters with the flag / clusters reporting
+-- question_zh: 任一批次在任一报告年度的新闻发布会主要数据是多少？（表宏：batch_headline(batch_year, report_year)）
+-- columns_zh:
+--   batch_year, report_year: 宏的参数
+--   clusters: 该批次认定的国家级集群数
+--   enterprises: 该批次集群当年报告的企业数（enterprise_count 之和，与名录一致）
+--   smes: 其报告的中小企业数（sme_count 之和）
+--   total_output_bn_cny: 其当年总产值，十亿元
+--   leading_output_share: 主导产业产值 / 总产值
+--   manufacturing_champions, little_giants, specialized_smes, innovative_smes: 按当年所持最高层级统计的名录企业数（限当年报告的集群）
+--   quality_smes: 四个层级合计
+--   quality_share_of_enterprises: quality_smes / enterprises（表述的口径：集群企业总数，即集群全部企业）
+--   above_scale: 其报告的规模以上企业数（参考）
+--   quality_share_of_smes: quality_smes / smes（参考）
+--   quality_share_of_above_scale: quality_smes / above_scale（参考）
+--   growth_from_year: report_year - 3，增长区间的起始年
+--   output_growth_base_bn_cny: 该批次中两个年度均有报告的集群在 growth_from_year 的产值
+--   avg_output_growth_3y: 从 growth_from_year 到 report_year 三年间的年均产值增速（2023年即2020年至2023年），(其 report_year 产值 / 其 growth_from_year 产值)^(1/3) - 1，范围为两个年度均有报告的集群
+--   share_leading_industry_is_pillar: 主导产业为县域支柱产业的集群数 / 报告集群数
+--   share_served_by_national_platform, share_with_promotion_mechanism, share_with_rights_protection: 具有相应标志的集群数 / 报告集群数
 CREATE OR REPLACE MACRO batch_headline(wanted_batch, wanted_year) AS TABLE
 WITH batch AS (
     SELECT cluster_id FROM clusters WHERE level = 'national' AND batch_year = wanted_batch

@@ -7,6 +7,12 @@
 --   metric: the name briefing_claims.metric uses
 --   computed_value: its value on the data
 --   definition: how it is computed
+-- question_zh: 对于各条表述所涉及的每个指标，数据在各报告年度给出的值是多少？
+-- columns_zh:
+--   report_year: 该值所描述的2022年批次报告的年度
+--   metric: briefing_claims.metric 所用的名称
+--   computed_value: 其在数据上的计算值
+--   definition: 计算方法
 CREATE OR REPLACE VIEW briefing_metrics AS
 WITH years AS (
     SELECT DISTINCT report_year FROM cluster_reports

@@ -15,6 +15,20 @@
 --   corrected_value: for an erratum, the right figure
 --   note: how to read the claim, or what went wrong in an erratum
 --   verdict: holds, fails, or erratum
+-- question_zh: 就其所描述的报告年度而言，每条已公布的表述在数据上是否成立？
+-- columns_zh:
+--   source_key, claim_id: 表述（source_key 标识来源；见 briefing_claims.source）
+--   report_year: 表述所描述的报告年度
+--   source, statement, statement_zh: 公布的表述，分英文和中文（中文为本项目自己的措辞）
+--   published_value, unit: 来源给出的数字
+--   comparator: =、>、>=、<、<=、~（在容差内）、odd（"N-odd"，即"N多"：不少于 N 且小于 N + 容差）、all
+--   computed_value: 数据给出的值（表述所述报告年度的 briefing_metrics）
+--   tolerance: ~ 和 = 允许的差距；odd 的"多"区间宽度
+--   holds: 公布数字是否成立（指标未知时为 false）
+--   erratum: 该行记录的是来源有误的数字；单独列出，永不导致 `check` 失败
+--   corrected_value: 勘误的正确数字
+--   note: 如何理解该表述，或勘误中出了什么错
+--   verdict: holds（成立）、fails（不成立）或 erratum（勘误）
 CREATE OR REPLACE VIEW claims_checked AS
 WITH judged AS (
     SELECT

@@ -10,6 +10,15 @@
 --   tier_rank: 1 (base of the pyramid) to 4 (top)
 --   enterprises: roster enterprises whose highest tier this is
 --   share_of_quality_smes: enterprises / all quality SMEs of the same group
+-- question_zh: 按批次、报告年度和省份，优质中小企业在四个层级中如何分布？
+-- columns_zh:
+--   level, batch_year: 哪些集群
+--   report_year: 年度：每家企业若当年在名录中，即按截至该年所获最高层级计数
+--   province: 省份，或 'all' 表示整个批次
+--   tier: innovative_sme（创新型中小企业）< specialized_sme（专精特新中小企业）< little_giant（专精特新"小巨人"企业）< manufacturing_champion（制造业单项冠军企业）
+--   tier_rank: 1（金字塔底层）至 4（顶层）
+--   enterprises: 最高层级为该层级的名录企业数
+--   share_of_quality_smes: enterprises / 同组全部优质中小企业数
 CREATE OR REPLACE VIEW quality_pyramid AS
 WITH by_tier AS (
     UNPIVOT (

@@ -11,6 +11,16 @@
 --   above_scale, share_of_above_scale: enterprises above designated size and quality_smes / above_scale (context)
 --   claims: the claims that state this year's share, as source_key:claim_id, with their published figures
 --   note: what the figures mean (and, for 2022, the English transcript's erratum)
+-- question_zh: 首批集群的企业中每年优质中小企业占比多少？在中小企业和规模以上企业中的占比又是多少？
+-- columns_zh:
+--   report_year: 报告年度
+--   quality_smes: 当年持有四个层级中任一层级的名录企业数
+--   enterprises: 当年集群全部企业数（集群企业总数），即各表述所用的分母
+--   share_of_enterprises: quality_smes / enterprises（C08 和 J05 所述口径）
+--   smes, share_of_smes: 中小企业数，以及 quality_smes / smes（参考）
+--   above_scale, share_of_above_scale: 规模以上企业数，以及 quality_smes / above_scale（参考）
+--   claims: 陈述当年占比的表述，格式为 source_key:claim_id，附其公布数字
+--   note: 数字的含义（2022年另说明英文记录稿的勘误）
 CREATE OR REPLACE VIEW quality_share AS
 WITH years AS (
     SELECT DISTINCT report_year FROM cluster_reports

@@ -11,6 +11,16 @@
 --   avg_growth_3y: average annual output growth over the three years to the latest report
 --   manufacturing_champions, little_giants, specialized_smes, innovative_smes: roster enterprises by highest tier in the latest report year
 --   chain_links: key chain links it supplies
+-- question_zh: 单个集群概况如何：所在地、产业、最近一次报告、层级、增长？
+-- columns_zh:
+--   cluster_id, name, name_en, level, batch_year, status: 集群本身
+--   province, region, county, county_code: 所在地
+--   leading_industry, sector: 所属产业
+--   latest_report_year: 最近一次报告的年度
+--   total_output_bn_cny, leading_output_share, enterprise_count, sme_count, above_scale_count: 该年度报告的数据
+--   avg_growth_3y: 截至最近一次报告的三年间年均产值增速
+--   manufacturing_champions, little_giants, specialized_smes, innovative_smes: 按最近报告年度所持最高层级统计的名录企业数
+--   chain_links: 其配套的产业链关键环节
 CREATE OR REPLACE VIEW cluster_profile AS
 WITH latest AS (
     SELECT * FROM cluster_reports

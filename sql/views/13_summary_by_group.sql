@@ -11,6 +11,16 @@
 --   sme_count: SMEs they reported
 --   quality_smes: roster enterprises holding any tier in the report year
 --   output_per_cluster_bn_cny: total_output_bn_cny / clusters
+-- question_zh: 各省份、地区和行业领域在集群数、产值、中小企业和优质中小企业方面对比如何？（表宏：summary_by_group(grouping, report_year)，grouping 取 'province'、'region' 或 'sector'）
+-- columns_zh:
+--   level: 国家级或省级
+--   group_value: 省份、地区或行业领域
+--   clusters: 组内集群数
+--   total_output_bn_cny: 其在报告年度的产值，十亿元
+--   leading_output_share: 主导产业产值 / 总产值
+--   sme_count: 其报告的中小企业数
+--   quality_smes: 报告年度持有任一层级的名录企业数
+--   output_per_cluster_bn_cny: total_output_bn_cny / clusters
 CREATE OR REPLACE MACRO summary_by_group(grouping_column, wanted_year) AS TABLE
 SELECT
     c.level,

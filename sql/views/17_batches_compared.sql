@@ -7,6 +7,12 @@
 --   batch_2022: its value for the 2022 batch in report year 2022
 --   batch_2023: its value for the 2023 batch in report year 2023
 --   ratio_2023_to_2022: batch_2023 / batch_2022
+-- question_zh: 2022年和2023年两个国家级批次各自在认定当年的情况对比如何？
+-- columns_zh:
+--   metric: batch_headline 的一列（batch_year、report_year 和 growth_from_year 除外）
+--   batch_2022: 2022年批次在2022报告年度的取值
+--   batch_2023: 2023年批次在2023报告年度的取值
+--   ratio_2023_to_2022: batch_2023 / batch_2022
 CREATE OR REPLACE VIEW batches_compared AS
 WITH both_batches AS (
     FROM batch_headline(2022, 2022)

@@ -10,6 +10,15 @@
 --   metric, comparator, threshold, unit: the test
 --   value: the cluster's value of the metric (NULL when the data cannot tell)
 --   passes: whether value comparator threshold holds (NULL when value is NULL)
+-- question_zh: 按最近一次报告，各集群对照国家级和省级门槛，是否仍满足各项认定指标？
+-- columns_zh:
+--   cluster_id, cluster_level: 集群及其自身的认定级别
+--   report_year: 审查所依据的最近报告年度
+--   threshold_level: 采用哪一级门槛：国家级或省级
+--   criterion_id, indicator_group, description: 认定指标（第2类的 2a 与 2b 为二选一）
+--   metric, comparator, threshold, unit: 检验内容
+--   value: 集群在该指标上的值（数据无法判断时为 NULL）
+--   passes: value comparator threshold 是否成立（value 为 NULL 时为 NULL）
 CREATE OR REPLACE VIEW recognition_review AS
 WITH latest AS (
     SELECT * FROM cluster_reports

@@ -7,6 +7,12 @@
 --   criteria: criterion groups checked (2a and 2b count as one, passed if either passes)
 --   failed: criterion ids that fail (for group 2, listed only when both alternatives fail)
 --   passes_all: whether none fails
+-- question_zh: 哪些集群通过认定审查？各集群未通过哪些指标？
+-- columns_zh:
+--   cluster_id, cluster_level, report_year, threshold_level: 含义与 recognition_review 中相同
+--   criteria: 所检查的指标类别数（2a 与 2b 算作一项，任一通过即视为通过）
+--   failed: 未通过的指标编号（第2类仅在两个备选指标均未通过时列出）
+--   passes_all: 是否没有任何指标未通过
 CREATE OR REPLACE VIEW recognition_summary AS
 WITH grouped AS (
     SELECT

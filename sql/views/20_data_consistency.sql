@@ -7,6 +7,12 @@
 --   cluster_id: the cluster concerned (NULL when not about one cluster)
 --   report_year: the report concerned (NULL when not about one report)
 --   detail: what was found
+-- question_zh: 数据在哪些地方自相矛盾？（数据一致时为空）
+-- columns_zh:
+--   check_name: 违反了哪条规则
+--   cluster_id: 涉及的集群（与单个集群无关时为 NULL）
+--   report_year: 涉及的报告（与单份报告无关时为 NULL）
+--   detail: 发现的情况
 -- rules:
 --   roster_counts: a report's enterprise, SME or above-scale count differs from the roster's members that year (every report year)
 --   honor_not_on_roster: an honor for an enterprise missing from enterprises

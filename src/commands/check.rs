@@ -7,6 +7,7 @@
 //! never fail. Programs read the raw numbers: csv, tsv, json and jsonl
 //! print `claims_checked` as it is.
 
+use crate::t;
 use std::io::Write;
 use std::sync::Arc;
 
@@ -62,9 +63,10 @@ fn claims_sql(engine: &Engine, sources: &[String]) -> Result<String> {
         .query_map([], |row| row.get(0))?
         .collect::<duckdb::Result<_>>()?;
     if let Some(unknown) = sources.iter().find(|key| !known.contains(key)) {
-        return Err(Error::Usage(format!(
-            "--source {unknown}: no such source (one of {})",
-            known.join(", ")
+        return Err(Error::Usage(t!(
+            "check-no-such-source",
+            source = unknown,
+            known = known.join(", ")
         )));
     }
     let list = sources
@@ -131,7 +133,11 @@ fn checked_claims(engine: &Engine, sql: &str) -> Result<Vec<CheckedClaim>> {
                 claim_id: row.get(1)?,
                 report_year: row.get(2)?,
                 source: row.get(3)?,
-                statement: row.get(4)?,
+                statement: if crate::i18n::current() == crate::i18n::Lang::Zh {
+                    row.get(5)?
+                } else {
+                    row.get(4)?
+                },
                 published: row.get(6)?,
                 unit: row.get(7)?,
                 comparator: row.get(8)?,
@@ -168,7 +174,12 @@ pub fn verdict_tables(claims: &[CheckedClaim], max_width: Option<usize>, ascii: 
             .iter()
             .filter(|c| !c.erratum && c.source_key == key && c.report_year == year)
             .collect();
-        let heading = format!("{key}, report year {year}: {source}");
+        let heading = t!(
+            "check-heading",
+            key = key,
+            year = year.to_string(),
+            source = source_name(key, source)
+        );
         for line in wrap(&heading, max_width.unwrap_or(usize::MAX)) {
             text.push_str(&line);
             text.push('\n');
@@ -178,14 +189,20 @@ pub fn verdict_tables(claims: &[CheckedClaim], max_width: Option<usize>, ascii: 
     }
     let errata: Vec<&CheckedClaim> = claims.iter().filter(|c| c.erratum).collect();
     if !errata.is_empty() {
-        let heading = "Errata: figures a source got wrong, listed apart; they never fail `check`";
-        for line in wrap(heading, max_width.unwrap_or(usize::MAX)) {
+        let heading = t!("check-errata-heading");
+        for line in wrap(&heading, max_width.unwrap_or(usize::MAX)) {
             text.push_str(&line);
             text.push('\n');
         }
         text.push_str(&verdict_table(&errata, max_width, ascii));
         for erratum in &errata {
             if let Some(note) = &erratum.note {
+                let key = format!("claim-note-{}-{}", erratum.source_key, erratum.claim_id);
+                let note = if crate::i18n::has(crate::i18n::current(), &key) {
+                    t!(&key)
+                } else {
+                    note.clone()
+                };
                 let line = format!("{} [{}]: {note}", erratum.claim_id, erratum.source_key);
                 for part in wrap(&line, max_width.unwrap_or(usize::MAX)) {
                     text.push_str(&part);
@@ -201,38 +218,75 @@ pub fn verdict_tables(claims: &[CheckedClaim], max_width: Option<usize>, ascii: 
         .filter(|c| c.fails())
         .map(|c| format!("{} ({})", c.claim_id, c.source_key))
         .collect();
-    let noun = if checked == 1 { "claim" } else { "claims" };
     if failed.is_empty() {
-        text.push_str(&format!("{checked} {noun}: all hold"));
+        text.push_str(&t!("check-all-hold", n = checked));
     } else {
-        text.push_str(&format!(
-            "{checked} {noun}: {} hold, {} fail ({})",
-            checked - failed.len(),
-            failed.len(),
-            failed.join(", ")
+        text.push_str(&t!(
+            "check-some-fail",
+            n = checked,
+            held = checked - failed.len(),
+            failed = failed.len(),
+            claims = failed.join(", ")
         ));
     }
-    match errata.len() {
-        0 => text.push('\n'),
-        1 => text.push_str("; 1 erratum listed apart\n"),
-        n => text.push_str(&format!("; {n} errata listed apart\n")),
+    if !errata.is_empty() {
+        text.push_str(&t!("check-errata-apart", n = errata.len()));
     }
+    text.push('\n');
     text
 }
 
-/// Lines of at most `width` display columns, broken between words.
+/// The verdict table's column titles, in the interface's language.
+fn header_words() -> [String; 5] {
+    [
+        t!("check-column-claim"),
+        t!("check-column-statement"),
+        t!("check-column-published"),
+        t!("check-column-computed"),
+        t!("check-column-verdict"),
+    ]
+}
+
+/// A source's name in the interface's language; the catalogue names the
+/// sources the project ships, a user's own keep the name their data gives.
+fn source_name(key: &str, source: &str) -> String {
+    let catalogue_key = format!("source-{key}");
+    if crate::i18n::has(crate::i18n::current(), &catalogue_key) {
+        t!(&catalogue_key)
+    } else {
+        source.to_string()
+    }
+}
+
+/// Lines of at most `width` display columns, broken between words, or
+/// between any two characters of Chinese, which has no spaces.
 fn wrap(text: &str, width: usize) -> Vec<String> {
-    use unicode_width::UnicodeWidthStr;
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
     let mut lines = vec![String::new()];
     for word in text.split(' ') {
-        let Some(line) = lines.last_mut() else { break };
-        if !line.is_empty() && line.width() + 1 + word.width() > width {
-            lines.push(word.to_string());
-        } else {
-            if !line.is_empty() {
-                line.push(' ');
+        // Runs of narrow characters stay together; each wide one may be
+        // broken before.
+        let mut pieces: Vec<String> = Vec::new();
+        for c in word.chars() {
+            let wide = c.width().unwrap_or(0) > 1;
+            match pieces.last_mut() {
+                Some(piece) if !wide && !piece.chars().any(|p| p.width().unwrap_or(0) > 1) => {
+                    piece.push(c)
+                }
+                _ => pieces.push(c.to_string()),
             }
-            line.push_str(word);
+        }
+        for (index, piece) in pieces.iter().enumerate() {
+            let Some(line) = lines.last_mut() else { break };
+            let space = if index == 0 && !line.is_empty() { 1 } else { 0 };
+            if !line.is_empty() && line.width() + space + piece.width() > width {
+                lines.push(piece.clone());
+            } else {
+                if space == 1 {
+                    line.push(' ');
+                }
+                line.push_str(piece);
+            }
         }
     }
     lines
@@ -254,7 +308,7 @@ fn verdict_table(claims: &[&CheckedClaim], max_width: Option<usize>, ascii: bool
             table.set_content_arrangement(ContentArrangement::Disabled);
         }
     }
-    table.set_header(["claim", "statement", "published", "computed", "verdict"]);
+    table.set_header(header_words());
     for claim in claims {
         table.add_row(verdict_row(claim, ascii));
     }
@@ -301,13 +355,31 @@ fn verdict_batch(claims: &[CheckedClaim], ascii: bool) -> Result<RecordBatch> {
     let column = |values: Vec<String>| -> ArrayRef { Arc::new(StringArray::from(values)) };
     let pick = |f: &dyn Fn(&CheckedClaim) -> String| claims.iter().map(f).collect::<Vec<_>>();
     RecordBatch::try_from_iter([
-        ("claim", column(pick(&|c| c.claim_id.clone()))),
-        ("source", column(pick(&|c| c.source_key.clone()))),
-        ("report_year", column(pick(&|c| c.report_year.to_string()))),
-        ("statement", column(pick(&|c| c.statement.clone()))),
-        ("published", column(pick(&|c| published_text(c, ascii)))),
-        ("computed", column(pick(&computed_text))),
-        ("verdict", column(pick(&|c| verdict_text(c, ascii)))),
+        (
+            t!("check-column-claim"),
+            column(pick(&|c| c.claim_id.clone())),
+        ),
+        (
+            t!("check-column-source"),
+            column(pick(&|c| c.source_key.clone())),
+        ),
+        (
+            t!("check-column-report-year"),
+            column(pick(&|c| c.report_year.to_string())),
+        ),
+        (
+            t!("check-column-statement"),
+            column(pick(&|c| c.statement.clone())),
+        ),
+        (
+            t!("check-column-published"),
+            column(pick(&|c| published_text(c, ascii))),
+        ),
+        (t!("check-column-computed"), column(pick(&computed_text))),
+        (
+            t!("check-column-verdict"),
+            column(pick(&|c| verdict_text(c, ascii))),
+        ),
     ])
     .map_err(|e| Error::Engine(e.to_string()))
 }
@@ -316,23 +388,25 @@ fn verdict_batch(claims: &[CheckedClaim], ascii: bool) -> Result<RecordBatch> {
 fn computed_text(claim: &CheckedClaim) -> String {
     claim
         .computed
-        .map_or_else(|| "unknown".to_string(), |v| figure(v, &claim.unit))
+        .map_or_else(|| t!("check-unknown"), |v| figure(v, &claim.unit))
 }
 
 fn verdict_text(claim: &CheckedClaim, ascii: bool) -> String {
     if claim.erratum {
-        let corrected = claim
-            .corrected
-            .map_or_else(String::new, |v| format!(": {}", figure(v, &claim.unit)));
-        return format!("erratum{corrected}");
+        return match claim.corrected {
+            Some(value) => t!(
+                "check-erratum-corrected",
+                value = figure(value, &claim.unit)
+            ),
+            None => t!("check-erratum"),
+        };
     }
-    match (claim.holds, ascii) {
-        (true, false) => "✓ holds",
-        (false, false) => "✗ FAILS",
-        (true, true) => "holds",
-        (false, true) => "FAILS",
-    }
-    .to_string()
+    let (mark, word) = if claim.holds {
+        ("✓ ", t!("check-holds"))
+    } else {
+        ("✗ ", t!("check-fails"))
+    };
+    if ascii { word } else { format!("{mark}{word}") }
 }
 
 /// The published figure with how it is compared: `> 1,800 bn yuan`,
@@ -341,7 +415,7 @@ fn verdict_text(claim: &CheckedClaim, ascii: bool) -> String {
 fn published_text(claim: &CheckedClaim, ascii: bool) -> String {
     let value = figure(claim.published, &claim.unit);
     if claim.comparator == "odd" {
-        return format!("{value}-odd");
+        return t!("check-odd", value = value);
     }
     let prefix = match (claim.comparator.as_str(), ascii) {
         (">", _) => "> ",
@@ -357,7 +431,7 @@ fn published_text(claim: &CheckedClaim, ascii: bool) -> String {
     let mut text = format!("{prefix}{value}");
     if claim.tolerance > 0.0 {
         let tolerance = match claim.unit.as_str() {
-            "share" => format!("{} pt", decimal(claim.tolerance * 100.0, 2)),
+            "share" => t!("check-points", value = decimal(claim.tolerance * 100.0, 2)),
             _ => decimal(claim.tolerance, 1),
         };
         text.push_str(if ascii { " +/- " } else { " ± " });
@@ -371,7 +445,11 @@ fn published_text(claim: &CheckedClaim, ascii: bool) -> String {
 pub fn figure(value: f64, unit: &str) -> String {
     match unit {
         "share" => format!("{} %", decimal(value * 100.0, 1)),
-        "bn CNY" => format!("{} bn yuan", decimal(value, 1)),
+        // Chinese counts money in 亿 (10^8): 1,800 bn yuan is 18,000 亿元.
+        "bn CNY" if crate::i18n::current() == crate::i18n::Lang::Zh => {
+            t!("check-money", value = decimal(value * 10.0, 0))
+        }
+        "bn CNY" => t!("check-money", value = decimal(value, 1)),
         _ => decimal(value, 1),
     }
 }

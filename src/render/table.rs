@@ -3,6 +3,7 @@
 //! turned into text: a ten-million-row result prints as fast as DuckDB can
 //! produce it, in flat memory.
 
+use crate::t;
 use std::collections::VecDeque;
 use std::io::{self, Write};
 
@@ -176,7 +177,7 @@ impl Table<'_> {
                 .first()
                 .map_or(0, |line| line.width())
                 .saturating_sub(2);
-            let label = format!("… {} rows …", group_thousands(elided));
+            let label = t!("table-elided", rows = group_thousands(elided));
             let border = if self.options.ascii { "|" } else { "│" };
             let padding = inner.saturating_sub(label.width());
             let left = padding / 2;
@@ -275,22 +276,17 @@ fn single_line(text: String) -> String {
 }
 
 fn footer(row_count: u64, shown: u64, hidden_columns: usize) -> String {
-    let mut text = match row_count {
-        1 => "1 row".to_string(),
-        n => format!("{} rows", group_thousands(n)),
-    };
+    // The count goes in as text, grouped by thousands; `n` picks the plural.
+    let mut text = t!(
+        "table-rows",
+        n = row_count,
+        rows = group_thousands(row_count)
+    );
     if shown < row_count {
-        text.push_str(&format!(" ({} shown)", group_thousands(shown)));
+        text.push_str(&t!("table-shown", shown = group_thousands(shown)));
     }
     if hidden_columns > 0 {
-        let noun = if hidden_columns == 1 {
-            "column"
-        } else {
-            "columns"
-        };
-        text.push_str(&format!(
-            ", {hidden_columns} {noun} hidden (use a wider terminal or --format line)"
-        ));
+        text.push_str(&t!("table-hidden-columns", n = hidden_columns));
     }
     text
 }

@@ -4,103 +4,92 @@
 use std::path::PathBuf;
 
 use crate::render::OutputFormat;
+use crate::t;
 
 pub struct CommandInfo {
     pub name: &'static str,
     pub usage: &'static str,
-    pub help: &'static str,
+}
+
+impl CommandInfo {
+    /// What the command does, in the interface's language.
+    pub fn help(&self) -> String {
+        crate::i18n::message(&format!("dot-{}", self.name), &[])
+    }
 }
 
 pub const COMMANDS: &[CommandInfo] = &[
     CommandInfo {
         name: "help",
         usage: ".help",
-        help: "this list",
     },
     CommandInfo {
         name: "tables",
         usage: ".tables",
-        help: "tables and views, with their row counts for tables",
     },
     CommandInfo {
         name: "views",
         usage: ".views",
-        help: "the view library with what each view answers",
     },
     CommandInfo {
         name: "schema",
         usage: ".schema [NAME]",
-        help: "CREATE statements, of NAME or of everything",
     },
     CommandInfo {
         name: "describe",
         usage: ".describe NAME",
-        help: "columns and types of a table or view",
     },
     CommandInfo {
         name: "mode",
         usage: ".mode FORMAT",
-        help: "output format: table csv tsv json jsonl markdown line",
     },
     CommandInfo {
         name: "output",
         usage: ".output [FILE]",
-        help: "send results to FILE, or back to the terminal",
     },
     CommandInfo {
         name: "once",
         usage: ".once FILE",
-        help: "send the next result to FILE",
     },
     CommandInfo {
         name: "read",
         usage: ".read FILE",
-        help: "run the statements of FILE",
     },
     CommandInfo {
         name: "timer",
         usage: ".timer on|off",
-        help: "show how long each statement took",
     },
     CommandInfo {
         name: "maxrows",
         usage: ".maxrows N",
-        help: "rows a table shows before eliding the middle (0: all)",
     },
     CommandInfo {
         name: "nullvalue",
         usage: ".nullvalue TEXT",
-        help: "how NULL is shown in tables",
     },
     CommandInfo {
         name: "last",
         usage: ".last",
-        help: "run the last query again and show all its rows",
     },
     CommandInfo {
         name: "pager",
         usage: ".pager on|off|auto",
-        help: "page results through $PAGER (else less -SRXF); auto: when taller than the screen",
     },
     CommandInfo {
         name: "load",
         usage: ".load PATH TABLE [replace]",
-        help: "load a CSV or Parquet file (or folder, or glob) into a table, all or nothing",
     },
     CommandInfo {
         name: "check",
         usage: ".check",
-        help: "the briefing's claims, published against computed",
     },
     CommandInfo {
         name: "open",
         usage: ".open PATH",
-        help: "open a database file (created with the bundled data)",
     },
     CommandInfo {
         name: "quit",
         usage: ".quit",
-        help: "leave the shell (also .exit or Ctrl-D)",
     },
 ];
 
@@ -155,7 +144,7 @@ impl DotCommand {
                 .iter()
                 .find(|c| c.name == name)
                 .map_or("", |c| c.usage);
-            format!("usage: {info}")
+            t!("dot-usage", usage = info)
         };
         let needs = |name: &str| {
             if argument.is_empty() {
@@ -172,12 +161,15 @@ impl DotCommand {
             "describe" => DotCommand::Describe(needs("describe")?),
             "mode" => {
                 let format = <OutputFormat as clap::ValueEnum>::from_str(&needs("mode")?, true)
-                    .map_err(|_| format!("unknown format '{argument}'; {}", usage("mode")))?;
+                    .map_err(|_| {
+                        t!(
+                            "dot-unknown-format",
+                            format = &argument,
+                            usage = usage("mode")
+                        )
+                    })?;
                 if format == OutputFormat::Parquet {
-                    return Err(
-                        "parquet is written to a file: use -o FILE.parquet on the command line"
-                            .to_string(),
-                    );
+                    return Err(t!("dot-mode-parquet"));
                 }
                 DotCommand::Mode(format)
             }
@@ -228,12 +220,10 @@ impl DotCommand {
             "open" => DotCommand::Open(PathBuf::from(needs("open")?)),
             "quit" | "exit" | "q" => DotCommand::Quit,
             unknown => {
-                let hint = nearest(unknown)
-                    .map(|n| format!("; did you mean .{n}?"))
-                    .unwrap_or_default();
-                return Err(format!(
-                    "unknown command .{unknown}{hint} (.help lists them)"
-                ));
+                return Err(match nearest(unknown) {
+                    Some(near) => t!("dot-unknown-near", name = unknown, near = near),
+                    None => t!("dot-unknown", name = unknown),
+                });
             }
         })
     }

@@ -19,6 +19,7 @@ use crate::exec;
 use crate::output::{OutputTarget, PendingFile, terminal_width};
 use crate::render::{OutputFormat, RenderOptions};
 use crate::script::{self, Statement};
+use crate::t;
 use dot::{COMMANDS, DotCommand, PagerMode};
 use helper::{Catalogue, ShellHelper};
 
@@ -173,15 +174,13 @@ impl Shell {
     fn banner(&self) -> String {
         let database = match (&self.options.engine_options.database, self.options.empty) {
             (Some(path), _) => path.display().to_string(),
-            (None, true) => "an empty in-memory database".to_string(),
-            (None, false) => {
-                "an in-memory database over the bundled dataset (synthetic, see data/README.md)"
-                    .to_string()
-            }
+            (None, true) => t!("shell-empty-memory"),
+            (None, false) => t!("shell-bundled-memory"),
         };
-        format!(
-            "clusterql {} on {database}\nEnter SQL ending with ';', .help for commands, .views for the view library, Ctrl-D to leave.",
-            env!("CARGO_PKG_VERSION")
+        t!(
+            "shell-banner",
+            version = env!("CARGO_PKG_VERSION"),
+            database = database
         )
     }
 
@@ -239,12 +238,13 @@ impl Shell {
             match outcome {
                 Ok(exec::Outcome::Rows(_)) => self.last_query = Some(statement.clone()),
                 Ok(exec::Outcome::Done) => {}
-                Err(Error::Interrupted) => eprintln!("interrupted"),
+                Err(Error::Interrupted) => eprintln!("{}", t!("error-interrupted")),
                 Err(error) if error.is_broken_pipe() => {}
                 Err(error) => eprintln!("error: {error}"),
             }
             if self.timer {
-                eprintln!("run time: {:.3} s", started.elapsed().as_secs_f64());
+                let seconds = format!("{:.3}", started.elapsed().as_secs_f64());
+                eprintln!("{}", t!("shell-run-time", seconds = seconds));
             }
         }
         crate::allocator::release_free_memory();
@@ -348,7 +348,7 @@ impl Shell {
             DotCommand::Help => {
                 let width = COMMANDS.iter().map(|c| c.usage.len()).max().unwrap_or(0);
                 for info in COMMANDS {
-                    println!("{:width$}  {}", info.usage, info.help);
+                    println!("{:width$}  {}", info.usage, info.help());
                 }
             }
             DotCommand::Tables => self.show(
@@ -370,8 +370,7 @@ impl Shell {
                 ));
             }
             DotCommand::Describe(name) => {
-                let statement = format!("DESCRIBE {}", quote_identifier(&name));
-                self.show(&statement);
+                self.show(&describe_with_comments(&name));
             }
             DotCommand::Mode(format) => self.format = format,
             DotCommand::Output(path) => {
@@ -409,7 +408,7 @@ impl Shell {
                         eprintln!("error: {error}");
                     }
                 }
-                None => eprintln!("error: no query has returned rows yet"),
+                None => eprintln!("error: {}", t!("shell-no-last-query")),
             },
             DotCommand::Pager(mode) => self.pager = mode,
             DotCommand::Load { path, table, replace } => {
@@ -455,11 +454,24 @@ impl Shell {
                 self.engine = engine;
                 self.options.engine_options = engine_options;
                 self.last_query = None;
-                eprintln!("opened {}", path.display());
+                eprintln!("{}", t!("shell-opened", path = path.display().to_string()));
             }
             Err(error) => eprintln!("error: {error}"),
         }
     }
+}
+
+/// `DESCRIBE` with each column's comment (the view library's column
+/// descriptions, in the language the views were installed in).
+fn describe_with_comments(name: &str) -> String {
+    let table = name.rsplit('.').next().unwrap_or(name).trim_matches('"');
+    format!(
+        "SELECT d.column_name, d.column_type, d.\"null\", c.comment \
+         FROM (DESCRIBE {}) AS d \
+         LEFT JOIN (SELECT column_name, comment FROM duckdb_columns() WHERE table_name = {}) AS c USING (column_name)",
+        quote_identifier(name),
+        crate::engine::sql_string(table)
+    )
 }
 
 fn quote_identifier(name: &str) -> String {

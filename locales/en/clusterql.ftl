@@ -1,0 +1,242 @@
+# clusterql's words in English. Every key here exists in zh-CN/clusterql.ftl
+# too (a test checks it). Placeables are { $name }; a literal brace is {"{"}.
+
+## --help: the command
+
+cli-about = Analytics on China's SME industrial clusters with local features, on embedded DuckDB
+cli-after-help =
+    Without -c, -f or a subcommand: an interactive shell, or a script read from stdin when stdin is not a terminal.
+
+    Examples:
+      clusterql -c "from briefing_headline(2023)"          the June 2023 figures (2022: April)
+      clusterql --format csv -c "from cluster_profile" > p.csv
+      clusterql -f queries.sql -o result.xlsx              a saved query file into a workbook
+      clusterql check                                      the briefing's claims, published vs computed
+      clusterql views                                      the view library
+      clusterql --db clusters.duckdb load reports.csv --table cluster_reports
+      clusterql --lang zh --labels -c "from briefing_headline()"
+      clusterql                                            the interactive shell (.help lists its commands)
+
+arg-database = DuckDB database file (created with the bundled dataset if missing); default: in memory
+arg-db = Database file, the same as DATABASE, for use with subcommands
+arg-commands = Run SQL (one or more statements) and exit; repeatable, mixes with -f in order
+arg-files = Run a saved query file ("-" is stdin); repeatable, mixes with -c in order
+arg-empty = Start without the bundled dataset
+arg-readonly = Open the database file read-only
+arg-sandbox = SQL may not read or write files, nor change that setting
+arg-format = Output format (default: table, or what the -o file's extension says)
+arg-output = Write results to this file instead of stdout
+arg-max_rows = Rows a table shows before eliding the middle (default 40 on a terminal)
+arg-vars = Set a variable that SQL reads as getvariable('NAME'); repeatable
+arg-keep_going = In a batch, report an error and go on with the next statement
+arg-quiet = No messages on stderr but errors
+arg-no_init = Do not run ~/.clusterqlrc when the shell starts
+arg-ascii = Draw tables with ASCII characters
+arg-encoding = Text encoding: of the CSV files `load` reads (auto detects UTF-8, UTF-16 or GB18030), or of csv and tsv output (utf-8 or gb18030, for systems that demand GBK)
+arg-bom = Start csv and tsv output with a UTF-8 byte-order mark, so that Excel reads it as UTF-8
+arg-lang = Language of the interface: zh or en (default: CLUSTERQL_LANG, else the locale: LC_ALL, LC_MESSAGES, LANG, LANGUAGE)
+arg-labels = Show result columns that the data dictionary knows by their title in the interface's language (table, markdown, line, xlsx; csv, tsv, json and parquet keep the names)
+arg-storage_version = Storage version of a database file clusterql creates
+arg-help = Print help
+arg-version = Print version
+
+## --help: the subcommands
+
+cmd-run-about = Run saved query files, the same as -f for each FILE
+cmd-run-after-help =
+    Examples:
+      clusterql run daily.sql weekly.sql
+      clusterql --db clusters.duckdb --format csv run report.sql > report.csv
+cmd-run-arg-files = Query files, run in order
+
+cmd-load-about = Load CSV, Parquet or spreadsheet files (globs, folders) into a table, validated, all or nothing
+cmd-load-after-help =
+    A refused load changes nothing and exits with 4.
+
+    Examples:
+      clusterql --db clusters.duckdb load reports_2025.csv --table cluster_reports
+      clusterql --db clusters.duckdb load 名单.xlsx --sheet 2 --table enterprises
+      clusterql --db clusters.duckdb load 'data/*.parquet' --table enterprises --replace
+cmd-load-arg-paths = Files, globs or folders to load
+cmd-load-arg-table = The schema table to load into
+cmd-load-arg-replace = Replace the table's rows instead of adding to them
+cmd-load-arg-append = Add to the table's rows (the default)
+cmd-load-arg-ignore_extra = Skip columns the table does not have instead of refusing them
+cmd-load-arg-sheet = The sheet of a spreadsheet (.xlsx, .xls, .ods) to load: its name, or its number from 1 (default: the first)
+
+cmd-check-about = The published claims (the April 2023 briefing, the June 2023 update), published against computed; exit 3 if any fails (errata are listed apart)
+cmd-check-after-help =
+    Examples:
+      clusterql check
+      clusterql check --source cctv-2023-06
+      clusterql --format csv check > claims.csv
+cmd-check-arg-sources = Only the claims of this source (a `source_key` of briefing_claims); repeatable
+
+cmd-views-about = The view library, one line per view
+cmd-views-after-help =
+    Examples:
+      clusterql views
+      clusterql --lang zh views
+      clusterql --format json views
+
+cmd-generate-about = Write the synthetic dataset (every table) to a folder
+cmd-generate-after-help =
+    Examples:
+      clusterql generate --out /tmp/bundled
+      clusterql generate --out /tmp/big --scale national
+      clusterql generate --out /tmp/csv --roster-format csv --seed 7
+cmd-generate-arg-out = Folder to write into (created if missing)
+cmd-generate-arg-scale = Roster size: a multiple of the bundled data (1 = 240 clusters, 53,690 SMEs in 2022 of which the first batch's 28,460, 67,300 roster rows over 2019-2024), or `national` for about 52 million SMEs in 2022, China's SME population. Counts and money scale; shares and growth do not, so `check`'s counts hold only at 1
+cmd-generate-arg-seed = Seed; the same seed gives the same data
+cmd-generate-arg-roster_format = File format of the roster and honors (the small tables are always CSV)
+
+cmd-completions-about = A completion script for a shell, on stdout
+cmd-completions-after-help =
+    Examples:
+      clusterql completions bash > ~/.local/share/bash-completion/completions/clusterql
+      clusterql completions zsh > ~/.zfunc/_clusterql
+      clusterql completions fish > ~/.config/fish/completions/clusterql.fish
+cmd-completions-arg-shell = The shell
+
+cmd-man-about = The manual page (roff), on stdout
+cmd-man-after-help =
+    Examples:
+      clusterql man > clusterql.1 && man ./clusterql.1
+      clusterql --lang zh man > clusterql.zh.1
+
+cmd-help-about = Print this message or the help of the given subcommand
+
+heading-arguments = Arguments
+heading-options = Options
+heading-global-options = Global options
+heading-commands = Commands
+help-usage-heading = Usage:
+help-possible-values = [possible values: { $values }]
+help-default = [default: { $value }]
+
+## Usage errors (exit 2)
+
+usage-unknown-argument = unexpected argument '{ $arg }'
+usage-unknown-subcommand = unrecognized subcommand '{ $name }'
+usage-invalid-value = invalid value '{ $value }' for '{ $arg }' (possible values: { $valid })
+usage-value-validation = invalid value '{ $value }' for '{ $arg }': { $reason }
+usage-missing-argument = the following required arguments were not provided: { $arg }
+usage-conflict = the argument '{ $arg }' cannot be used with '{ $prior }'
+usage-unexpected-value = unexpected value '{ $value }'
+usage-no-equals = equal sign is needed when assigning values to '{ $arg }'
+usage-did-you-mean = tip: a similar one exists: '{ $suggested }'
+usage-more-information = For more information, try '--help'.
+usage-does-not-apply = { $flag } does not apply to `{ $subcommand }`
+usage-binary-format-for-text = Parquet and xlsx do not apply to `{ $subcommand }`, which prints text: choose csv, json or another --format
+usage-variable-no-equals = expected NAME=VALUE, got '{ $text }'
+usage-variable-bad-name = '{ $name }' is not a variable name (letters, digits and _)
+usage-bad-lang = '{ $text }' is not a language: zh or en
+
+hint-prints-text = ; it writes its text to stdout
+hint-generate-format = ; the roster's file format is --roster-format parquet|csv
+hint-generate-output = ; the folder to write is --out DIR
+hint-generate-db = ; generate writes files, not a database
+hint-load-bom = ; a BOM is for csv output
+hint-load-format = ; load reads CSV or Parquet by the file's extension
+hint-load-output = ; load writes into the database (--db PATH)
+hint-load-readonly = ; load writes into the database
+hint-load-sandbox = ; load reads files, which --sandbox forbids
+hint-load-sql = ; run SQL after the load in a second call
+hint-load-keep-going = ; a load is all or nothing
+hint-views-db = ; views lists the library itself, whatever the database
+
+## Errors
+
+error-output = cannot write output: { $reason }
+error-claims-failed = claims that do not hold: { $claims }
+error-interrupted = interrupted
+error-statements-failed = { $count ->
+    [one] 1 statement failed
+   *[other] { $count } statements failed
+}
+
+## The shell: dot commands (.help shows these)
+
+dot-help = this list
+dot-tables = tables and views, with their row counts for tables
+dot-views = the view library with what each view answers
+dot-schema = CREATE statements, of NAME or of everything
+dot-describe = columns and types of a table or view
+dot-mode = output format: table csv tsv json jsonl markdown line
+dot-output = send results to FILE, or back to the terminal
+dot-once = send the next result to FILE
+dot-read = run the statements of FILE
+dot-timer = show how long each statement took
+dot-maxrows = rows a table shows before eliding the middle (0: all)
+dot-nullvalue = how NULL is shown in tables
+dot-last = run the last query again and show all its rows
+dot-pager = page results through $PAGER (else less -SRXF); auto: when taller than the screen
+dot-load = load a CSV or Parquet file (or folder, or glob) into a table, all or nothing
+dot-check = the briefing's claims, published against computed
+dot-open = open a database file (created with the bundled data)
+dot-quit = leave the shell (also .exit or Ctrl-D)
+dot-usage = usage: { $usage }
+dot-unknown-format = unknown format '{ $format }'; { $usage }
+dot-mode-parquet = parquet is written to a file: use -o FILE.parquet on the command line
+dot-unknown-near = unknown command .{ $name }; did you mean .{ $near }? (.help lists them)
+dot-unknown = unknown command .{ $name } (.help lists them)
+
+## The shell
+
+shell-banner =
+    clusterql { $version } on { $database }
+    Enter SQL ending with ';', .help for commands, .views for the view library, Ctrl-D to leave.
+shell-empty-memory = an empty in-memory database
+shell-bundled-memory = an in-memory database over the bundled dataset (synthetic, see data/README.md)
+shell-run-time = run time: { $seconds } s
+shell-no-last-query = no query has returned rows yet
+shell-opened = opened { $path }
+
+## Tables and progress
+
+table-rows = { $n ->
+    [one] { $rows } row
+   *[other] { $rows } rows
+}
+table-shown = {" "}({ $shown } shown)
+table-hidden-columns = { $n ->
+    [one] , 1 column hidden (use a wider terminal or --format line)
+   *[other] , { $n } columns hidden (use a wider terminal or --format line)
+}
+table-elided = … { $rows } rows …
+progress-cancel-hint = (Ctrl-C cancels)
+
+## check
+
+check-no-such-source = --source { $source }: no such source (one of { $known })
+check-heading = { $key }, report year { $year }: { $source }
+check-errata-heading = Errata: figures a source got wrong, listed apart; they never fail `check`
+check-all-hold = { $n ->
+    [one] 1 claim: all hold
+   *[other] { $n } claims: all hold
+}
+check-some-fail = { $n } claims: { $held } hold, { $failed } fail ({ $claims })
+check-errata-apart = { $n ->
+    [one] ; 1 erratum listed apart
+   *[other] ; { $n } errata listed apart
+}
+check-column-claim = claim
+check-column-source = source
+check-column-report-year = report_year
+check-column-statement = statement
+check-column-published = published
+check-column-computed = computed
+check-column-verdict = verdict
+check-unknown = unknown
+check-erratum = erratum
+check-erratum-corrected = erratum: { $value }
+check-holds = holds
+check-fails = FAILS
+check-odd = { $value }-odd
+check-points = { $value } pt
+check-money = { $value } bn yuan
+
+source-scio-2023-04-20-zh = SCIO press conference 2023-04-20, Chinese original (China News Service; Shanghai Securities News)
+source-scio-2023-04-20-en = SCIO press conference 2023-04-20, English transcript (china.org.cn)
+source-cctv-2023-06 = CCTV News, June 2023 update (via Securities Times)
+claim-note-scio-2023-04-20-en-C02 = translation error: the Chinese original says 2.8万多家 (万 = 10,000), 28,000-odd; checked as C02 of scio-2023-04-20-zh

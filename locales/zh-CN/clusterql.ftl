@@ -1,0 +1,227 @@
+# clusterql 的中文用语。这里的每个键在 en/clusterql.ftl 中都有（测试会核对）。
+# 占位符写作 { $name }；字面的大括号写作 {"{"}。
+
+## --help：主命令
+
+cli-about = 中小企业特色产业集群数据分析工具，基于内嵌的 DuckDB
+cli-after-help =
+    不带 -c、-f 或子命令时：在终端上进入交互式命令行；标准输入不是终端时，从标准输入读取脚本。
+
+    示例：
+      clusterql -c "from briefing_headline(2023)"          2023年6月发布的数据（2022：4月发布会）
+      clusterql --format csv -c "from cluster_profile" > p.csv
+      clusterql -f queries.sql -o result.xlsx              把保存的查询文件写成 Excel 工作簿
+      clusterql check                                      发布会口径：公布值与计算值对照
+      clusterql views                                      视图库
+      clusterql --db clusters.duckdb load reports.csv --table cluster_reports
+      clusterql --lang zh --labels -c "from briefing_headline()"
+      clusterql                                            交互式命令行（.help 列出点命令）
+
+arg-database = DuckDB 数据库文件（不存在时新建并装入内置数据集）；默认：内存数据库
+arg-db = 数据库文件，与 DATABASE 相同，供子命令使用
+arg-commands = 执行 SQL（一条或多条语句）后退出；可重复，与 -f 按出现顺序执行
+arg-files = 执行保存的查询文件（"-" 表示标准输入）；可重复，与 -c 按出现顺序执行
+arg-empty = 不装入内置数据集
+arg-readonly = 以只读方式打开数据库文件
+arg-sandbox = SQL 不得读写文件，也不得更改此设置
+arg-format = 输出格式（默认：table，或按 -o 文件的扩展名）
+arg-output = 把结果写入此文件而不是标准输出
+arg-max_rows = 表格省略中间行之前显示的行数（终端上默认 40）
+arg-vars = 设置变量，SQL 中用 getvariable('NAME') 读取；可重复
+arg-keep_going = 批处理中遇到错误时报告并继续执行下一条语句
+arg-quiet = 标准错误上只输出错误
+arg-no_init = 启动交互式命令行时不执行 ~/.clusterqlrc
+arg-ascii = 用 ASCII 字符绘制表格
+arg-encoding = 文本编码：load 读取的 CSV 文件的编码（auto 自动识别 UTF-8、UTF-16 或 GB18030），或 csv、tsv 输出的编码（utf-8 或 gb18030，供要求 GBK 的系统使用）
+arg-bom = 在 csv、tsv 输出开头写入 UTF-8 字节顺序标记，让 Excel 按 UTF-8 读取
+arg-lang = 界面语言：zh 或 en（默认：CLUSTERQL_LANG，其次为区域设置 LC_ALL、LC_MESSAGES、LANG、LANGUAGE）
+arg-labels = 数据字典中有的结果列用当前界面语言的标题显示（table、markdown、line、xlsx；csv、tsv、json 和 parquet 保留列名）
+arg-storage_version = clusterql 新建数据库文件时使用的存储格式版本
+arg-help = 显示帮助
+arg-version = 显示版本
+
+## --help：子命令
+
+cmd-run-about = 执行保存的查询文件，每个 FILE 相当于一个 -f
+cmd-run-after-help =
+    示例：
+      clusterql run daily.sql weekly.sql
+      clusterql --db clusters.duckdb --format csv run report.sql > report.csv
+cmd-run-arg-files = 查询文件，按顺序执行
+
+cmd-load-about = 把 CSV、Parquet 或电子表格文件（可用通配符、文件夹）校验后装入一张表，要么全部装入，要么一行不装
+cmd-load-after-help =
+    被拒绝的装入不改变数据库，退出码为 4。
+
+    示例：
+      clusterql --db clusters.duckdb load reports_2025.csv --table cluster_reports
+      clusterql --db clusters.duckdb load 名单.xlsx --sheet 2 --table enterprises
+      clusterql --db clusters.duckdb load 'data/*.parquet' --table enterprises --replace
+cmd-load-arg-paths = 要装入的文件、通配符或文件夹
+cmd-load-arg-table = 装入的目标表（数据模型中的表）
+cmd-load-arg-replace = 替换表中原有的行，而不是追加
+cmd-load-arg-append = 追加到表中原有的行之后（默认）
+cmd-load-arg-ignore_extra = 跳过表中没有的列，而不是拒绝装入
+cmd-load-arg-sheet = 要装入的电子表格（.xlsx、.xls、.ods）工作表：表名，或从 1 起的序号（默认：第一张）
+
+cmd-check-about = 公布的数据（2023年4月发布会、2023年6月更新）与计算值对照；有不成立的即退出码 3（勘误另列）
+cmd-check-after-help =
+    示例：
+      clusterql check
+      clusterql check --source cctv-2023-06
+      clusterql --format csv check > claims.csv
+cmd-check-arg-sources = 只核对此来源的说法（briefing_claims 的 source_key）；可重复
+
+cmd-views-about = 视图库，每个视图一行
+cmd-views-after-help =
+    示例：
+      clusterql views
+      clusterql --lang en views
+      clusterql --format json views
+
+cmd-generate-about = 把合成数据集（全部表）写入一个文件夹
+cmd-generate-after-help =
+    示例：
+      clusterql generate --out /tmp/bundled
+      clusterql generate --out /tmp/big --scale national
+      clusterql generate --out /tmp/csv --roster-format csv --seed 7
+cmd-generate-arg-out = 写入的文件夹（不存在时新建）
+cmd-generate-arg-scale = 名录规模：内置数据的倍数（1 = 240 个集群，2022年 53,690 家中小企业，其中第一批集群 28,460 家，2019—2024年共 67,300 行名录），或 national，即2022年约5200万家，全国中小企业规模。数量和金额随倍数放大，比例和增速不变，因此 check 的数量只在 1 倍时成立
+cmd-generate-arg-seed = 随机种子；种子相同，数据相同
+cmd-generate-arg-roster_format = 企业名录和荣誉表的文件格式（小表总是 CSV）
+
+cmd-completions-about = 输出某种 shell 的命令补全脚本
+cmd-completions-after-help =
+    示例：
+      clusterql completions bash > ~/.local/share/bash-completion/completions/clusterql
+      clusterql completions zsh > ~/.zfunc/_clusterql
+      clusterql completions fish > ~/.config/fish/completions/clusterql.fish
+cmd-completions-arg-shell = shell 的名称
+
+cmd-man-about = 输出手册页（roff 格式）
+cmd-man-after-help =
+    示例：
+      clusterql man > clusterql.1 && man ./clusterql.1
+      clusterql --lang zh man > clusterql.zh.1
+
+cmd-help-about = 显示本帮助或指定子命令的帮助
+
+heading-arguments = 参数
+heading-options = 选项
+heading-global-options = 全局选项
+heading-commands = 子命令
+help-usage-heading = 用法：
+help-possible-values = （可选值：{ $values }）
+help-default = （默认：{ $value }）
+
+## 用法错误（退出码 2）
+
+usage-unknown-argument = 无法识别的参数 '{ $arg }'
+usage-unknown-subcommand = 无法识别的子命令 '{ $name }'
+usage-invalid-value = '{ $arg }' 的值 '{ $value }' 无效（可选值：{ $valid }）
+usage-value-validation = '{ $arg }' 的值 '{ $value }' 无效：{ $reason }
+usage-missing-argument = 缺少必需的参数：{ $arg }
+usage-conflict = 参数 '{ $arg }' 不能与 '{ $prior }' 同时使用
+usage-unexpected-value = 多余的值 '{ $value }'
+usage-no-equals = 给 '{ $arg }' 赋值时需要用等号
+usage-did-you-mean = 提示：有一个相近的：'{ $suggested }'
+usage-more-information = 更多信息请运行 '--help'。
+usage-does-not-apply = { $flag } 不适用于 `{ $subcommand }`
+usage-binary-format-for-text = Parquet 和 xlsx 不适用于输出文本的 `{ $subcommand }`：请选 csv、json 或其他 --format
+usage-variable-no-equals = 应为 NAME=VALUE，实际为 '{ $text }'
+usage-variable-bad-name = '{ $name }' 不是合法的变量名（字母、数字和 _）
+usage-bad-lang = '{ $text }' 不是可选的语言：zh 或 en
+
+hint-prints-text = ；它把文本写到标准输出
+hint-generate-format = ；名录的文件格式用 --roster-format parquet|csv
+hint-generate-output = ；写入的文件夹用 --out DIR
+hint-generate-db = ；generate 写的是文件，不是数据库
+hint-load-bom = ；BOM 只用于 csv 输出
+hint-load-format = ；load 按文件扩展名读取 CSV 或 Parquet
+hint-load-output = ；load 写入数据库（--db PATH）
+hint-load-readonly = ；load 要写入数据库
+hint-load-sandbox = ；load 要读文件，而 --sandbox 禁止读文件
+hint-load-sql = ；装入后的 SQL 请另行调用执行
+hint-load-keep-going = ；装入要么全部成功，要么一行不装
+hint-views-db = ；views 列出的是视图库本身，与数据库无关
+
+## 错误
+
+error-output = 无法写出结果：{ $reason }
+error-claims-failed = 不成立的说法：{ $claims }
+error-interrupted = 已中断
+error-statements-failed = { $count } 条语句执行失败
+
+## 交互式命令行：点命令（.help 显示这些）
+
+dot-help = 本列表
+dot-tables = 表和视图，表附行数
+dot-views = 视图库，附每个视图回答的问题
+dot-schema = 建表语句，NAME 的或全部的
+dot-describe = 表或视图的列、类型和说明
+dot-mode = 输出格式：table csv tsv json jsonl markdown line
+dot-output = 把结果写入 FILE，不带参数则回到终端
+dot-once = 把下一个结果写入 FILE
+dot-read = 执行 FILE 中的语句
+dot-timer = 显示每条语句的用时
+dot-maxrows = 表格省略中间行之前显示的行数（0：全部）
+dot-nullvalue = 表格中 NULL 的显示方式
+dot-last = 重新执行上一个查询并显示全部行
+dot-pager = 用 $PAGER（否则 less -SRXF）分页显示结果；auto：比屏幕高时才分页
+dot-load = 把 CSV 或 Parquet 文件（或文件夹、通配符）装入一张表，要么全部装入，要么一行不装
+dot-check = 发布会的说法：公布值与计算值对照
+dot-open = 打开数据库文件（不存在时新建并装入内置数据）
+dot-quit = 退出（也可用 .exit 或 Ctrl-D）
+dot-usage = 用法：{ $usage }
+dot-unknown-format = 未知的格式 '{ $format }'；{ $usage }
+dot-mode-parquet = parquet 只能写入文件：请在命令行上用 -o FILE.parquet
+dot-unknown-near = 未知的命令 .{ $name }；是不是要用 .{ $near }？（.help 列出全部命令）
+dot-unknown = 未知的命令 .{ $name }（.help 列出全部命令）
+
+## 交互式命令行
+
+shell-banner =
+    clusterql { $version }，数据库：{ $database }
+    输入以 ';' 结尾的 SQL；.help 列出命令，.views 列出视图库，Ctrl-D 退出。
+shell-empty-memory = 空的内存数据库
+shell-bundled-memory = 装有内置数据集的内存数据库（合成数据，见 data/README.md）
+shell-run-time = 用时：{ $seconds } 秒
+shell-no-last-query = 还没有返回过行的查询
+shell-opened = 已打开 { $path }
+
+## 表格与进度
+
+table-rows = 共 { $rows } 行
+table-shown = （显示 { $shown } 行）
+table-hidden-columns = ，另有 { $n } 列未显示（请加宽终端或用 --format line）
+table-elided = … { $rows } 行 …
+progress-cancel-hint = （Ctrl-C 取消）
+
+## check
+
+check-no-such-source = --source { $source }：没有这个来源（可选：{ $known }）
+check-heading = { $key }，{ $year }年报告：{ $source }
+check-errata-heading = 勘误：来源本身弄错的数字，另行列出，不计入 check 的成败
+check-all-hold = { $n } 条说法：全部成立
+check-some-fail = { $n } 条说法：{ $held } 条成立，{ $failed } 条不成立（{ $claims }）
+check-errata-apart = ；另列勘误 { $n } 条
+check-column-claim = 编号
+check-column-source = 来源
+check-column-report-year = 报告年度
+check-column-statement = 说法
+check-column-published = 公布值
+check-column-computed = 计算值
+check-column-verdict = 结论
+check-unknown = 未知
+check-erratum = 勘误
+check-erratum-corrected = 勘误：{ $value }
+check-holds = 成立
+check-fails = 不成立
+check-odd = { $value } 余
+check-points = { $value } 个百分点
+check-money = { $value } 亿元
+
+source-scio-2023-04-20-zh = 国务院新闻办公室新闻发布会（2023-04-20），中文原文（中国新闻网；上海证券报）
+source-scio-2023-04-20-en = 国务院新闻办公室新闻发布会（2023-04-20），英文实录（中国网）
+source-cctv-2023-06 = 央视新闻，2023年6月最新数据（据证券时报）
+claim-note-scio-2023-04-20-en-C02 = 翻译错误：中文原文为“2.8万多家”（万 = 10,000），即 28,000 余家；按 scio-2023-04-20-zh 的 C02 核对
