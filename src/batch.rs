@@ -111,7 +111,9 @@ impl<'a> Runner<'a> {
                 self.engine,
                 statement,
                 location,
-                self.book.get_or_insert_with(Default::default),
+                self.book.get_or_insert_with(|| {
+                    crate::render::xlsx::XlsxBook::with_labels(self.target.options.labels)
+                }),
             )?,
             _ => exec::execute(
                 self.engine,

@@ -47,6 +47,8 @@ fn cache_dir() -> Option<PathBuf> {
 fn cache_file(data_dir: &Path) -> Option<PathBuf> {
     let mut key = Fnv::default();
     key.add(FORMAT.as_bytes());
+    // The view library's comments are written in the session's language.
+    key.add(crate::i18n::current().tag().as_bytes());
     key.add(env!("CARGO_PKG_VERSION").as_bytes());
     key.add(data_dir.to_string_lossy().as_bytes());
     key.add(crate::dataset::SCHEMA_SQL.as_bytes());

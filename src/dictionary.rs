@@ -39,6 +39,17 @@ pub fn entries() -> &'static [Entry] {
     })
 }
 
+/// The title of a result column named `column` in `lang`, if the
+/// dictionary knows the name (the schema's tables come first, then the
+/// views' own columns).
+pub fn title(column: &str, lang: crate::i18n::Lang) -> Option<&'static str> {
+    let entry = entries().iter().find(|e| e.column == column)?;
+    Some(match lang {
+        crate::i18n::Lang::En => entry.title_en.as_str(),
+        crate::i18n::Lang::Zh => entry.title_zh.as_str(),
+    })
+}
+
 /// The column of `table` that a file's header names: the column's own
 /// name in any case, or its English or Chinese title.
 pub fn column_named<'c>(table: &str, header: &str, columns: &'c [String]) -> Option<&'c String> {
@@ -82,11 +93,22 @@ mod tests {
                 columns.push((table.clone(), word.to_string()));
             }
         }
+        // The schema's tables come first, in the schema's order; the view
+        // library's own result columns follow.
+        let tables: Vec<&String> = columns.iter().map(|(t, _)| t).collect();
         let listed: Vec<(String, String)> = entries()
             .iter()
+            .take_while(|e| tables.contains(&&e.table))
             .map(|e| (e.table.clone(), e.column.clone()))
             .collect();
         assert_eq!(listed, columns);
+        let views: Vec<String> = crate::library::catalogue()
+            .into_iter()
+            .map(|v| v.name)
+            .collect();
+        for entry in &entries()[listed.len()..] {
+            assert!(views.contains(&entry.table), "{entry:?} names no view");
+        }
         for entry in entries() {
             assert!(
                 !entry.title_en.is_empty() && !entry.title_zh.is_empty(),

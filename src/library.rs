@@ -2,8 +2,9 @@
 //! installed in every database clusterql opens, and its catalogue, read
 //! from each file's header comment.
 
-use crate::engine::Engine;
+use crate::engine::{Engine, sql_string};
 use crate::error::{Error, Result};
+use crate::i18n::Lang;
 
 /// The library's files in installation order (a view may use the ones
 /// before it). A test checks that this lists every file of `sql/views/`.
@@ -98,20 +99,77 @@ pub struct ViewInfo {
     /// `view` or `macro`.
     pub kind: &'static str,
     pub question: String,
+    pub question_zh: String,
     pub reproduces: String,
+    /// Each result column with its description in English and in Chinese.
+    pub columns: Vec<ColumnNote>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColumnNote {
+    pub name: String,
+    pub en: String,
+    pub zh: String,
+}
+
+impl ViewInfo {
+    /// The question the view answers, in `lang`.
+    pub fn question_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.question,
+            Lang::Zh => &self.question_zh,
+        }
+    }
 }
 
 /// The header field `-- key: value` of a view file.
 fn header_field(sql: &str, key: &str) -> Option<String> {
     let prefix = format!("-- {key}:");
-    sql.lines()
-        .take_while(|line| line.starts_with("--"))
+    header(sql)
         .find_map(|line| line.strip_prefix(&prefix))
         .map(|value| value.trim().to_string())
 }
 
+/// The leading comment lines of a view file.
+fn header(sql: &str) -> impl Iterator<Item = &str> {
+    sql.lines().take_while(|line| line.starts_with("--"))
+}
+
+/// The entries of a header block such as `columns:`, one per column: the
+/// block's lines read `--   a, b: description`. A block whose first line
+/// refers to another view instead (`those of X…`, `同 X…`) is `Err(X)`.
+fn column_block(sql: &str, key: &str) -> std::result::Result<Vec<(String, String)>, String> {
+    let prefix = format!("-- {key}:");
+    let mut lines = header(sql).skip_while(|line| !line.starts_with(&prefix));
+    let inline = lines
+        .next()
+        .and_then(|line| line.strip_prefix(&prefix))
+        .map(str::trim)
+        .unwrap_or_default();
+    let referred = inline
+        .strip_prefix("those of ")
+        .or_else(|| inline.strip_prefix("同 "));
+    if let Some(rest) = referred {
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        return Err(name);
+    }
+    let mut entries = Vec::new();
+    for line in lines.map_while(|line| line.strip_prefix("--   ")) {
+        let Some((names, description)) = line.split_once(": ") else {
+            continue;
+        };
+        for name in names.split(", ") {
+            entries.push((name.trim().to_string(), description.trim().to_string()));
+        }
+    }
+    Ok(entries)
+}
+
 pub fn catalogue() -> Vec<ViewInfo> {
-    VIEW_FILES
+    let mut views: Vec<ViewInfo> = VIEW_FILES
         .iter()
         .map(|(file, sql)| ViewInfo {
             file,
@@ -122,9 +180,71 @@ pub fn catalogue() -> Vec<ViewInfo> {
                 "view"
             },
             question: header_field(sql, "question").unwrap_or_default(),
+            question_zh: header_field(sql, "question_zh").unwrap_or_default(),
             reproduces: header_field(sql, "reproduces").unwrap_or_default(),
+            columns: Vec::new(),
         })
-        .collect()
+        .collect();
+    // Columns second: a view may describe its columns as those of another.
+    let own = |sql: &str| -> Option<Vec<ColumnNote>> {
+        let en = column_block(sql, "columns").ok()?;
+        let zh = column_block(sql, "columns_zh").ok()?;
+        Some(
+            en.into_iter()
+                .map(|(name, en)| {
+                    let zh = zh
+                        .iter()
+                        .find(|(n, _)| *n == name)
+                        .map(|(_, d)| d.clone())
+                        .unwrap_or_default();
+                    ColumnNote { name, en, zh }
+                })
+                .collect(),
+        )
+    };
+    for index in 0..views.len() {
+        let sql = VIEW_FILES[index].1;
+        let columns = own(sql).or_else(|| {
+            let other = column_block(sql, "columns").err()?;
+            let (_, other_sql) = VIEW_FILES
+                .iter()
+                .find(|(_, s)| header_field(s, "name").as_deref() == Some(other.as_str()))?;
+            own(other_sql)
+        });
+        views[index].columns = columns.unwrap_or_default();
+    }
+    views
+}
+
+/// `COMMENT ON` statements that give each view its question and each
+/// column its description in `lang`, for `duckdb_views()`,
+/// `duckdb_columns()` and the shell's `.describe`.
+fn comments_sql(lang: Lang) -> String {
+    let mut sql = String::new();
+    for view in catalogue() {
+        let question = sql_string(view.question_in(lang));
+        if view.kind == "macro" {
+            sql.push_str(&format!(
+                "COMMENT ON MACRO TABLE {} IS {question};\n",
+                view.name
+            ));
+            continue;
+        }
+        sql.push_str(&format!("COMMENT ON VIEW {} IS {question};\n", view.name));
+        for column in &view.columns {
+            let text = match lang {
+                Lang::En => &column.en,
+                Lang::Zh => &column.zh,
+            };
+            sql.push_str(&format!(
+                "COMMENT ON COLUMN {}.{} IS {};\n",
+                view.name,
+                column.name,
+                sql_string(text)
+            ));
+        }
+    }
+    sql
 }
 
 /// Installs every view. A read-only database cannot store them, so there
@@ -144,6 +264,14 @@ pub fn install(engine: &Engine, temporary: bool) -> Result<()> {
             ))
         })?;
     }
+    engine
+        .execute_batch(&comments_sql(crate::i18n::current()))
+        .map_err(|e| {
+            Error::Engine(format!(
+                "view library: comments: {}",
+                crate::error::one_line(&e.to_string())
+            ))
+        })?;
     Ok(())
 }
 
@@ -178,6 +306,40 @@ mod tests {
             .map(|(file, _)| file.to_string())
             .collect();
         assert_eq!(on_disk, listed);
+    }
+
+    #[test]
+    fn every_view_has_its_question_and_columns_in_both_languages() {
+        let views = catalogue();
+        assert_eq!(views.len(), VIEW_FILES.len());
+        for view in views {
+            assert!(!view.question.is_empty(), "{}: no question", view.name);
+            assert!(
+                view.question_zh
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{}: no Chinese question",
+                view.name
+            );
+            if view.kind == "macro" {
+                continue;
+            }
+            assert!(!view.columns.is_empty(), "{}: no column notes", view.name);
+            for column in &view.columns {
+                assert!(
+                    !column.en.is_empty(),
+                    "{}.{}: no English",
+                    view.name,
+                    column.name
+                );
+                assert!(
+                    !column.zh.is_empty(),
+                    "{}.{}: no Chinese",
+                    view.name,
+                    column.name
+                );
+            }
+        }
     }
 
     #[test]

@@ -41,6 +41,7 @@ impl OutputTarget {
             max_width: if on_terminal { terminal_width() } else { None },
             null_text: "NULL".to_string(),
             ascii: cli.ascii,
+            labels: cli.labels,
         };
         // `load` reads files in --encoding; everything else writes in it.
         let loads = matches!(cli.command, Some(crate::cli::Command::Load { .. }));

@@ -240,3 +240,48 @@ source-scio-2023-04-20-zh = SCIO press conference 2023-04-20, Chinese original (
 source-scio-2023-04-20-en = SCIO press conference 2023-04-20, English transcript (china.org.cn)
 source-cctv-2023-06 = CCTV News, June 2023 update (via Securities Times)
 claim-note-scio-2023-04-20-en-C02 = translation error: the Chinese original says 2.8万多家 (万 = 10,000), 28,000-odd; checked as C02 of scio-2023-04-20-zh
+
+## load
+
+load-reading-sheet = { $file }: reading sheet { $sheet }
+load-reading-encoding = { $file }: reading { $encoding } text ({ $how })
+load-encoding-asked = as asked
+load-encoding-detected = detected
+load-not-a-schema-table = --table { $table }: not a table of the schema (one of { $known })
+load-not-a-table-here = { $table } is not a table in this database (the in-memory session shows the bundled roster as views): load into a database file, --db PATH
+load-no-such-file = { $file }: no such file
+load-looks-like-gbk = it looks like GBK/GB18030; convert it with: iconv -f GB18030 -t UTF-8 { $file } > converted.csv
+load-convert-to-utf8 = convert it to UTF-8 first, e.g. iconv -f ENCODING -t UTF-8 { $file } > converted.csv
+load-not-utf8 = the file is not UTF-8 text; { $guess }
+load-parquet-corrupt = {" "}(the Parquet file is truncated or corrupt)
+load-missing-column = missing required column '{ $column }' ({ $type })
+load-and-joiner = {" and "}
+load-column-named-twice = columns { $headers } all name '{ $column }'; keep one
+load-unknown-column = unknown column '{ $column }' (not in { $table }; --ignore-extra skips it)
+load-wrong-type = column '{ $column }': '{ $value }' is not a { $type }
+load-empty-required = column '{ $column }' is empty but required
+load-duplicate-key = duplicate key { $key } = '{ $value }' within the loaded files
+load-key-exists = key { $key } = '{ $value }' is already in { $table } (use --replace?)
+load-missing-reference = column '{ $column }': '{ $value }' is not in { $target }
+load-replace-strands = { $count ->
+    [one] --replace would leave 1 row of { $referrer } referring to a missing { $column } (e.g. '{ $example }'); replace { $referrer } first or load the missing rows too
+   *[other] --replace would leave { $count } rows of { $referrer } referring to a missing { $column } (e.g. '{ $example }'); replace { $referrer } first or load the missing rows too
+}
+load-checking-rule = checking { $rule }: { $reason }
+load-breaks-rule = breaks the rule { $rule }
+load-breaks-rule-found = breaks the rule { $rule }: { $found }
+load-write-failed = { $table }: { $reason }; nothing was written
+load-rejected = { $count ->
+    [one] load rejected, the database is unchanged (1 problem):
+   *[other] load rejected, the database is unchanged ({ $count } problems):
+}
+load-and-more = … and { $count } more
+load-needs-database = load writes into a database file: give one with --db PATH
+load-loaded = { $rows ->
+    [one] loaded 1 row into { $table }
+   *[other] loaded { $rows } rows into { $table }
+}
+
+## generate
+
+generate-summary = wrote { $rows } roster rows ({ $smes } SMEs in 2022, scale { $scale }) and { $honors } honors to { $out } in { $seconds } s ({ $millions } million roster rows a second)

@@ -225,3 +225,39 @@ source-scio-2023-04-20-zh = 国务院新闻办公室新闻发布会（2023-04-20
 source-scio-2023-04-20-en = 国务院新闻办公室新闻发布会（2023-04-20），英文实录（中国网）
 source-cctv-2023-06 = 央视新闻，2023年6月最新数据（据证券时报）
 claim-note-scio-2023-04-20-en-C02 = 翻译错误：中文原文为“2.8万多家”（万 = 10,000），即 28,000 余家；按 scio-2023-04-20-zh 的 C02 核对
+
+## load
+
+load-reading-sheet = { $file }：读取工作表 { $sheet }
+load-reading-encoding = { $file }：按 { $encoding } 编码读取（{ $how }）
+load-encoding-asked = 按指定
+load-encoding-detected = 自动识别
+load-not-a-schema-table = --table { $table }：不是数据模型中的表（可选：{ $known }）
+load-not-a-table-here = { $table } 在这个数据库中不是表（内存会话把内置名录作为视图提供）：请装入数据库文件，--db PATH
+load-no-such-file = { $file }：文件不存在
+load-looks-like-gbk = 看起来是 GBK/GB18030 编码；可这样转换：iconv -f GB18030 -t UTF-8 { $file } > converted.csv
+load-convert-to-utf8 = 请先转换为 UTF-8，例如 iconv -f ENCODING -t UTF-8 { $file } > converted.csv
+load-not-utf8 = 文件不是 UTF-8 文本；{ $guess }
+load-parquet-corrupt = （Parquet 文件不完整或已损坏）
+load-missing-column = 缺少必需的列 '{ $column }'（{ $type }）
+load-and-joiner = 和
+load-column-named-twice = 列 { $headers } 都指向 '{ $column }'；请只保留一个
+load-unknown-column = 未知的列 '{ $column }'（{ $table } 中没有；--ignore-extra 可跳过它）
+load-wrong-type = 列 '{ $column }'：'{ $value }' 不是 { $type }
+load-empty-required = 列 '{ $column }' 为空，但它是必填的
+load-duplicate-key = 装入的文件中键 { $key } = '{ $value }' 重复
+load-key-exists = 键 { $key } = '{ $value }' 已在 { $table } 中（要用 --replace 吗？）
+load-missing-reference = 列 '{ $column }'：'{ $value }' 不在 { $target } 中
+load-replace-strands = --replace 会让 { $referrer } 中的 { $count } 行引用不存在的 { $column }（例如 '{ $example }'）；请先替换 { $referrer }，或把缺少的行一并装入
+load-checking-rule = 检查 { $rule } 时出错：{ $reason }
+load-breaks-rule = 违反规则 { $rule }
+load-breaks-rule-found = 违反规则 { $rule }：{ $found }
+load-write-failed = { $table }：{ $reason }；没有写入任何数据
+load-rejected = 拒绝装入，数据库未作任何改动（{ $count } 个问题）：
+load-and-more = … 另有 { $count } 个
+load-needs-database = load 要写入数据库文件：请用 --db PATH 指定
+load-loaded = 已向 { $table } 装入 { $rows } 行
+
+## generate
+
+generate-summary = 已把 { $rows } 行名录（2022年中小企业 { $smes } 家，规模 { $scale } 倍）和 { $honors } 条荣誉写入 { $out }，用时 { $seconds } 秒（每秒 { $millions } 百万行名录）

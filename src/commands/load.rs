@@ -3,17 +3,18 @@
 
 use crate::engine::Engine;
 use crate::error::{Error, Result};
+use crate::t;
 
 pub fn load(engine: &Engine, request: &crate::load::LoadRequest, quiet: bool) -> Result<()> {
     if engine.options().database.is_none() {
-        return Err(Error::Usage(
-            "load writes into a database file: give one with --db PATH".to_string(),
-        ));
+        return Err(Error::Usage(t!("load-needs-database")));
     }
     let loaded = crate::load::load(engine, request)?;
     if !quiet {
-        let noun = if loaded.rows == 1 { "row" } else { "rows" };
-        eprintln!("loaded {} {noun} into {}", loaded.rows, request.table);
+        eprintln!(
+            "{}",
+            t!("load-loaded", rows = loaded.rows, table = &request.table)
+        );
     }
     Ok(())
 }

@@ -23,7 +23,12 @@ pub fn views(format: OutputFormat, options: &RenderOptions, out: &mut dyn Write)
         ),
         (
             "question",
-            column(catalogue.iter().map(|v| v.question.clone()).collect()),
+            column(
+                catalogue
+                    .iter()
+                    .map(|v| v.question_in(crate::i18n::current()).to_string())
+                    .collect(),
+            ),
         ),
         (
             "reproduces",

@@ -148,6 +148,11 @@ impl From<&str> for Arg {
         Arg::Text(value.to_string())
     }
 }
+impl From<&&str> for Arg {
+    fn from(value: &&str) -> Arg {
+        Arg::Text(value.to_string())
+    }
+}
 impl From<String> for Arg {
     fn from(value: String) -> Arg {
         Arg::Text(value)

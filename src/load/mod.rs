@@ -23,6 +23,7 @@ pub mod sheet;
 
 use crate::engine::{Engine, sql_string};
 use crate::error::{Error, Result};
+use crate::t;
 
 /// A new temporary file for a copy of the user's file, created exclusively
 /// under a name no other copy has, and removed when the path is dropped.
@@ -109,7 +110,10 @@ fn as_csv(
         }
         let copy = sheet::to_csv(Path::new(file), request.sheet.as_deref())?;
         if !request.quiet {
-            eprintln!("{file}: reading sheet {}", copy.sheet);
+            eprintln!(
+                "{}",
+                t!("load-reading-sheet", file = file, sheet = &copy.sheet)
+            );
         }
         out.push(copy.copy.display().to_string());
         sheets.push(copy);
@@ -135,13 +139,19 @@ fn as_utf8(
             continue;
         }
         let (found, how) = match request.encoding.0 {
-            Some(forced) => (forced, "as asked"),
-            None => (encoding::detect(path)?, "detected"),
+            Some(forced) => (forced, t!("load-encoding-asked")),
+            None => (encoding::detect(path)?, t!("load-encoding-detected")),
         };
         if !request.quiet {
+            let name = found.name().to_uppercase();
             eprintln!(
-                "{file}: reading {} text ({how})",
-                found.name().to_uppercase()
+                "{}",
+                t!(
+                    "load-reading-encoding",
+                    file = file,
+                    encoding = name,
+                    how = how
+                )
             );
         }
         if found == encoding_rs::UTF_8 {
@@ -211,14 +221,16 @@ fn table_columns(engine: &Engine, table: &str) -> Result<Vec<Column>> {
     if !crate::dataset::SMALL_TABLES.contains(&table)
         && !crate::dataset::ROSTER_TABLES.contains(&table)
     {
-        return Err(Error::Usage(format!(
-            "--table {table}: not a table of the schema (one of {})",
-            crate::dataset::SMALL_TABLES
-                .iter()
-                .chain(crate::dataset::ROSTER_TABLES)
-                .copied()
-                .collect::<Vec<_>>()
-                .join(", ")
+        let known = crate::dataset::SMALL_TABLES
+            .iter()
+            .chain(crate::dataset::ROSTER_TABLES)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ");
+        return Err(Error::Usage(t!(
+            "load-not-a-schema-table",
+            table = table,
+            known = known
         )));
     }
     let mut statement = engine.connection().prepare(
@@ -240,9 +252,7 @@ fn table_columns(engine: &Engine, table: &str) -> Result<Vec<Column>> {
         |row| row.get(0),
     )?;
     if columns.is_empty() || !is_table {
-        return Err(Error::Usage(format!(
-            "{table} is not a table in this database (the in-memory session shows the bundled roster as views): load into a database file, --db PATH"
-        )));
+        return Err(Error::Usage(t!("load-not-a-table-here", table = table)));
     }
     Ok(columns)
 }
@@ -263,7 +273,7 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<String>> {
         } else if text.contains(['*', '?', '[']) || path.is_file() {
             files.push(text);
         } else {
-            return Err(Error::LoadRejected(format!("{text}: no such file")));
+            return Err(Error::LoadRejected(t!("load-no-such-file", file = text)));
         }
     }
     Ok(files)
@@ -367,14 +377,13 @@ fn check_utf8(file: &str) -> Result<()> {
         + 1;
     let rest = &bytes[offset..];
     let guess = if encoding::looks_like_chinese(&rest[..rest.len().min(4096)]) {
-        format!(
-            "it looks like GBK/GB18030; convert it with: iconv -f GB18030 -t UTF-8 {file} > converted.csv"
-        )
+        t!("load-looks-like-gbk", file = file)
     } else {
-        format!("convert it to UTF-8 first, e.g. iconv -f ENCODING -t UTF-8 {file} > converted.csv")
+        t!("load-convert-to-utf8", file = file)
     };
     Err(Error::LoadRejected(format!(
-        "{file}:{line}:{column}: the file is not UTF-8 text; {guess}"
+        "{file}:{line}:{column}: {}",
+        t!("load-not-utf8", guess = guess)
     )))
 }
 
@@ -398,9 +407,9 @@ fn stage(engine: &Engine, files: &[String], format: FileFormat) -> Result<()> {
             || message.contains("Parquet")
             || message.contains("parquet")
         {
-            " (the Parquet file is truncated or corrupt)"
+            t!("load-parquet-corrupt")
         } else {
-            ""
+            String::new()
         };
         Error::LoadRejected(format!("{}: {message}{hint}", files.join(", ")))
     })
@@ -434,9 +443,10 @@ fn validate_and_insert(
             })
             .map(|(n, _)| n.clone());
         if found.is_none() && !column.nullable {
-            problems.add(format!(
-                "missing required column '{}' ({})",
-                column.name, column.data_type
+            problems.add(t!(
+                "load-missing-column",
+                column = &column.name,
+                type = &column.data_type
             ));
         }
         // Its name and its title both as headers: which one is meant?
@@ -449,19 +459,20 @@ fn validate_and_insert(
             .collect();
         if headers.len() > 1 {
             let listed: Vec<String> = headers.iter().map(|h| format!("'{h}'")).collect();
-            problems.add(format!(
-                "columns {} all name '{}'; keep one",
-                listed.join(" and "),
-                column.name
+            problems.add(t!(
+                "load-column-named-twice",
+                headers = listed.join(&t!("load-and-joiner")),
+                column = &column.name
             ));
         }
         mapping.push((column, found));
     }
     for (name, _) in &staged {
         if !request.ignore_extra && column_named(&request.table, name, columns).is_none() {
-            problems.add(format!(
-                "unknown column '{name}' (not in {}; --ignore-extra skips it)",
-                request.table
+            problems.add(t!(
+                "load-unknown-column",
+                column = name,
+                table = &request.table
             ));
         }
     }
@@ -480,8 +491,13 @@ fn validate_and_insert(
         );
         for (file, line, value) in problem_rows(engine, &sql)? {
             problems.add(format!(
-                "{file}:{line}: column '{}': '{value}' is not a {}",
-                column.name, column.data_type
+                "{file}:{line}: {}",
+                t!(
+                    "load-wrong-type",
+                    column = &column.name,
+                    value = value,
+                    type = &column.data_type
+                )
             ));
         }
     }
@@ -525,8 +541,8 @@ fn check_rules(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Re
         );
         for (file, line, _) in problem_rows(engine, &sql)? {
             problems.add(format!(
-                "{file}:{line}: column '{}' is empty but required",
-                column.name
+                "{file}:{line}: {}",
+                t!("load-empty-required", column = &column.name)
             ));
         }
     }
@@ -541,8 +557,8 @@ fn check_rules(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Re
         );
         for (file, line, value) in problem_rows(engine, &sql)? {
             problems.add(format!(
-                "{file}:{line}: duplicate key {} = '{value}' within the loaded files",
-                key.join(", ")
+                "{file}:{line}: {}",
+                t!("load-duplicate-key", key = key.join(", "), value = value)
             ));
         }
         if request.mode == Mode::Append {
@@ -557,8 +573,13 @@ fn check_rules(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Re
             );
             for (file, line, value) in problem_rows(engine, &sql)? {
                 problems.add(format!(
-                    "{file}:{line}: key {} = '{value}' is already in {table} (use --replace?)",
-                    key.join(", ")
+                    "{file}:{line}: {}",
+                    t!(
+                        "load-key-exists",
+                        key = key.join(", "),
+                        value = value,
+                        table = table
+                    )
                 ));
             }
         }
@@ -577,7 +598,13 @@ fn check_rules(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Re
         );
         for (file, line, value) in problem_rows(engine, &sql)? {
             problems.add(format!(
-                "{file}:{line}: column '{column}': '{value}' is not in {target}"
+                "{file}:{line}: {}",
+                t!(
+                    "load-missing-reference",
+                    column = column,
+                    value = value,
+                    target = target
+                )
             ));
         }
     }
@@ -590,9 +617,12 @@ fn check_rules(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Re
                  WHERE {column} NOT IN (SELECT {column} FROM temp.load_typed) HAVING count(*) > 0"
             );
             for (_, count, example) in problem_rows(engine, &sql)? {
-                let noun = if count == 1 { "row" } else { "rows" };
-                problems.add(format!(
-                    "--replace would leave {count} {noun} of {referrer} referring to a missing {column} (e.g. '{example}'); replace {referrer} first or load the missing rows too"
+                problems.add(t!(
+                    "load-replace-strands",
+                    count = count,
+                    referrer = referrer,
+                    column = column,
+                    example = example
                 ));
             }
         }
@@ -603,15 +633,20 @@ fn check_rules(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Re
         let sql = format!(
             "SELECT __file, __line, {values} FROM temp.load_typed WHERE NOT coalesce(({check}), true) ORDER BY 1, 2 LIMIT {limit}"
         );
-        let rows = problem_rows(engine, &sql)
-            .map_err(|e| Error::Engine(format!("checking {check}: {e}")))?;
+        let rows = problem_rows(engine, &sql).map_err(|e| {
+            Error::Engine(t!(
+                "load-checking-rule",
+                rule = &check,
+                reason = e.to_string()
+            ))
+        })?;
         for (file, line, found) in rows {
-            let found = if found.is_empty() {
-                String::new()
+            let problem = if found.is_empty() {
+                t!("load-breaks-rule", rule = &check)
             } else {
-                format!(": {found}")
+                t!("load-breaks-rule-found", rule = &check, found = found)
             };
-            problems.add(format!("{file}:{line}: breaks the rule {check}{found}"));
+            problems.add(format!("{file}:{line}: {problem}"));
         }
     }
     problems.into_result()
@@ -663,8 +698,10 @@ fn insert(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Result<
         Ok(rows) => Ok(Loaded { rows }),
         Err(error) => {
             let _ = engine.execute_batch("ROLLBACK");
-            Err(Error::LoadRejected(format!(
-                "{table}: {error}; nothing was written"
+            Err(Error::LoadRejected(t!(
+                "load-write-failed",
+                table = table,
+                reason = error.to_string()
             )))
         }
     }
@@ -761,13 +798,12 @@ impl Problems {
             return Ok(());
         }
         let count = self.listed.len() + self.more;
-        let noun = if count == 1 { "problem" } else { "problems" };
-        let mut text = format!("load rejected, the database is unchanged ({count} {noun}):");
+        let mut text = t!("load-rejected", count = count);
         for problem in &self.listed {
             let _ = write!(text, "\n  {problem}");
         }
         if self.more > 0 {
-            let _ = write!(text, "\n  … and {} more", self.more);
+            let _ = write!(text, "\n  {}", t!("load-and-more", count = self.more));
         }
         Err(Error::LoadRejected(text))
     }

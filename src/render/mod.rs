@@ -6,6 +6,7 @@ mod cell;
 mod delimited;
 mod explain;
 mod json;
+mod labels;
 mod line;
 mod markdown;
 mod table;
@@ -95,6 +96,8 @@ pub struct RenderOptions {
     pub null_text: String,
     /// ASCII borders instead of box-drawing characters.
     pub ascii: bool,
+    /// Headers show the data dictionary's titles (`--labels`).
+    pub labels: bool,
 }
 
 impl Default for RenderOptions {
@@ -104,6 +107,7 @@ impl Default for RenderOptions {
             max_width: None,
             null_text: "NULL".to_string(),
             ascii: false,
+            labels: false,
         }
     }
 }
@@ -161,6 +165,24 @@ pub enum ResultKind {
 /// The renderer for `format` writing to `out`. Parquet is written by DuckDB
 /// itself and has no renderer here.
 pub fn renderer<'w>(
+    format: OutputFormat,
+    kind: ResultKind,
+    options: &RenderOptions,
+    out: &'w mut dyn Write,
+) -> Box<dyn Renderer + 'w> {
+    let renderer = plain_renderer(format, kind, options, out);
+    let for_people = matches!(
+        format,
+        OutputFormat::Table | OutputFormat::Line | OutputFormat::Markdown
+    );
+    if options.labels && for_people && kind == ResultKind::Rows {
+        Box::new(labels::Labelled::new(renderer))
+    } else {
+        renderer
+    }
+}
+
+fn plain_renderer<'w>(
     format: OutputFormat,
     kind: ResultKind,
     options: &RenderOptions,

@@ -37,6 +37,8 @@ pub struct XlsxBook {
     header: Format,
     date: Format,
     datetime: Format,
+    /// Headers show the data dictionary's titles (`--labels`).
+    labels: bool,
 }
 
 /// The sheet being written: where its next row goes and how wide each
@@ -55,6 +57,7 @@ impl Default for XlsxBook {
             header: Format::new().set_bold(),
             date: Format::new().set_num_format("yyyy-mm-dd"),
             datetime: Format::new().set_num_format("yyyy-mm-dd hh:mm:ss"),
+            labels: false,
         }
     }
 }
@@ -65,7 +68,21 @@ fn xlsx_error(error: XlsxError) -> Error {
 
 impl XlsxBook {
     /// Starts the sheet of the next result, with its header.
+    pub fn with_labels(labels: bool) -> Self {
+        XlsxBook {
+            labels,
+            ..XlsxBook::default()
+        }
+    }
+
     pub fn begin(&mut self, schema: &Schema) -> Result<Sheet> {
+        let relabelled;
+        let schema = if self.labels {
+            relabelled = super::labels::relabel(schema);
+            &relabelled
+        } else {
+            schema
+        };
         self.sheets += 1;
         let header = self.header.clone();
         let sheet = self
