@@ -1,6 +1,7 @@
 //! The batch runner: `-c`, `-f`, `run` and scripts on stdin. Statements run
 //! in order; the first error stops the batch unless `--keep-going`.
 
+use crate::t;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -100,8 +101,11 @@ impl<'a> Runner<'a> {
                 if self.parquet_written {
                     let destination = self.target.path.as_deref().unwrap_or(path);
                     return Err(Error::Usage(format!(
-                        "{location}: a Parquet file holds one result, and {} already has one",
-                        destination.display()
+                        "{location}: {}",
+                        t!(
+                            "batch-parquet-one-result",
+                            file = destination.display().to_string()
+                        )
                     )));
                 }
                 self.parquet_written = true;
@@ -148,9 +152,12 @@ pub fn read_script(path: &Path) -> Result<String> {
     let (text, encoding) = crate::load::encoding::read_text_file(path)?;
     if encoding != encoding_rs::UTF_8 {
         eprintln!(
-            "{}: read as {} text",
-            path.display(),
-            encoding.name().to_uppercase()
+            "{}",
+            t!(
+                "batch-read-as",
+                file = path.display().to_string(),
+                encoding = encoding.name().to_uppercase()
+            )
         );
     }
     Ok(text)
@@ -163,7 +170,14 @@ fn read_stdin() -> Result<String> {
         .map_err(|e| Error::io("<stdin>", e))?;
     let (text, encoding) = crate::load::encoding::decode_text(Path::new("<stdin>"), &bytes)?;
     if encoding != encoding_rs::UTF_8 {
-        eprintln!("<stdin>: read as {} text", encoding.name().to_uppercase());
+        eprintln!(
+            "{}",
+            t!(
+                "batch-read-as",
+                file = "<stdin>",
+                encoding = encoding.name().to_uppercase()
+            )
+        );
     }
     Ok(text)
 }

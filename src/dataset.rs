@@ -5,6 +5,7 @@
 //! Parquet files, so start-up does no work proportional to the roster. A new
 //! database file gets every table filled, in one transaction.
 
+use crate::t;
 use std::path::{Path, PathBuf};
 
 use crate::engine::{Engine, sql_string};
@@ -154,10 +155,10 @@ fn check_files(dir: &Path) -> Result<()> {
     if missing.is_empty() {
         return Ok(());
     }
-    Err(Error::Engine(format!(
-        "bundled dataset incomplete in {} (missing {}): set CLUSTERQL_DATA to its folder, or use --empty",
-        dir.display(),
-        missing.join(", ")
+    Err(Error::Engine(t!(
+        "dataset-incomplete",
+        dir = dir.display().to_string(),
+        missing = missing.join(", ")
     )))
 }
 

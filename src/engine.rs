@@ -1,6 +1,7 @@
 //! The embedded DuckDB: opening it as the command line asks, and running
 //! one statement at a time with its result as a stream of Arrow batches.
 
+use crate::t;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -54,10 +55,7 @@ impl Engine {
     /// the bundled data first and then calls [`Engine::lock_down`].
     pub fn open(options: &EngineOptions) -> Result<Engine> {
         if options.readonly && options.database.is_none() {
-            return Err(Error::Usage(
-                "--readonly needs a DATABASE file; the in-memory database is private to this run"
-                    .to_string(),
-            ));
+            return Err(Error::Usage(t!("engine-readonly-memory")));
         }
         let mut config = Config::default()
             // Extensions are compiled in; nothing may be fetched at run time.
@@ -254,11 +252,11 @@ pub fn sql_string(text: &str) -> String {
 fn open_error(path: &Path, error: &duckdb::Error) -> Error {
     let message = crate::error::one_line(&error.to_string());
     let what = if message.contains("Could not set lock") || message.contains("Conflicting lock") {
-        "database is locked: another process has it open for writing"
+        t!("engine-locked")
     } else if message.contains("not a valid DuckDB database file") {
-        "not a DuckDB database file (a CSV or Parquet file goes in with `load`)"
+        t!("engine-not-duckdb")
     } else if message.contains("created with a newer version of DuckDB") {
-        "written by a newer DuckDB than clusterql's; open it there and EXPORT DATABASE, or upgrade clusterql"
+        t!("engine-newer-duckdb")
     } else {
         return Error::Engine(format!("{}: {message}", path.display()));
     };

@@ -5,6 +5,7 @@
 use crate::engine::{Engine, sql_string};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
+use crate::t;
 
 /// The library's files in installation order (a view may use the ones
 /// before it). A test checks that this lists every file of `sql/views/`.
@@ -258,9 +259,10 @@ pub fn install(engine: &Engine, temporary: bool) -> Result<()> {
             sql.to_string()
         };
         engine.execute_batch(&sql).map_err(|e| {
-            Error::Engine(format!(
-                "view library: sql/views/{file}: {} (the database's tables may not match clusterql's schema; --empty or a new --db file gives the schema)",
-                crate::error::one_line(&e.to_string())
+            Error::Engine(t!(
+                "library-install-failed",
+                file = *file,
+                reason = crate::error::one_line(&e.to_string())
             ))
         })?;
     }

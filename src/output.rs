@@ -1,6 +1,7 @@
 //! Where results go (stdout or a file) and in which format, decided once
 //! from the command line.
 
+use crate::t;
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -29,9 +30,9 @@ impl OutputTarget {
         let inferred = cli.output.as_deref().and_then(OutputFormat::from_extension);
         let format = cli.format.or(inferred).unwrap_or(OutputFormat::Table);
         if matches!(format, OutputFormat::Parquet | OutputFormat::Xlsx) && cli.output.is_none() {
-            return Err(Error::Usage(format!(
-                "--format {} writes a file: give it with -o PATH",
-                format.name()
+            return Err(Error::Usage(t!(
+                "output-format-needs-file",
+                format = format.name()
             )));
         }
         let on_terminal = cli.output.is_none() && io::stdout().is_terminal();
@@ -52,17 +53,14 @@ impl OutputTarget {
             Some(encoding) if encoding == encoding_rs::UTF_8 => false,
             Some(encoding) if encoding == encoding_rs::GB18030 && delimited => true,
             Some(encoding) => {
-                return Err(Error::Usage(format!(
-                    "--encoding {}: output is written in UTF-8, or in GB18030 for csv and tsv",
-                    encoding.name()
+                return Err(Error::Usage(t!(
+                    "output-encoding",
+                    encoding = encoding.name()
                 )));
             }
         };
         if cli.bom && (!delimited || gb18030) {
-            return Err(Error::Usage(
-                "--bom: a UTF-8 byte-order mark is for csv and tsv output (--format csv)"
-                    .to_string(),
-            ));
+            return Err(Error::Usage(t!("output-bom")));
         }
         Ok(OutputTarget {
             format,

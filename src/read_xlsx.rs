@@ -5,6 +5,7 @@
 //! DuckDB casts). Under `--sandbox` the function exists and refuses, like
 //! every other file access.
 
+use crate::t;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use calamine::Data;
@@ -145,7 +146,7 @@ impl VTab for ReadXlsxRefused {
     type BindData = Cursor;
 
     fn bind(_: &BindInfo) -> Result<Cursor, Box<dyn std::error::Error>> {
-        Err("read_xlsx reads a file, which --sandbox does not allow".into())
+        Err(t!("read-xlsx-sandbox").into())
     }
 
     fn init(_: &InitInfo) -> Result<Cursor, Box<dyn std::error::Error>> {

@@ -1,6 +1,7 @@
 //! Everything between the parsed command line and running SQL: opening the
 //! engine with its setup, and choosing what to do with the invocation.
 
+use crate::t;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -59,7 +60,8 @@ pub fn open_configured(
             // it already holds.
             if let Err(error) = crate::library::install_all_or_none(&engine, options.readonly) {
                 eprintln!(
-                    "warning: the view library was not installed, the database's own views are left as they are: {error}"
+                    "{}",
+                    t!("session-library-not-installed", error = error.to_string())
                 );
             }
         } else {

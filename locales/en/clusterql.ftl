@@ -285,3 +285,34 @@ load-loaded = { $rows ->
 ## generate
 
 generate-summary = wrote { $rows } roster rows ({ $smes } SMEs in 2022, scale { $scale }) and { $honors } honors to { $out } in { $seconds } s ({ $millions } million roster rows a second)
+
+## Output, engine, encodings, sheets, scripts
+
+output-format-needs-file = --format { $format } writes a file: give it with -o PATH
+output-encoding = --encoding { $encoding }: output is written in UTF-8, or in GB18030 for csv and tsv
+output-bom = --bom: a UTF-8 byte-order mark is for csv and tsv output (--format csv)
+engine-readonly-memory = --readonly needs a DATABASE file; the in-memory database is private to this run
+engine-locked = database is locked: another process has it open for writing
+engine-not-duckdb = not a DuckDB database file (a CSV or Parquet file goes in with `load`)
+engine-newer-duckdb = written by a newer DuckDB than clusterql's; open it there and EXPORT DATABASE, or upgrade clusterql
+encoding-unknown = '{ $text }' is not an encoding clusterql reads: utf-8, utf-16, utf-16be, gb18030 (also for GBK and GB2312) or auto
+encoding-foreign = not UTF-8, UTF-16 or GB18030 text (it looks like { $guess }); convert it, e.g. iconv -f { $guess } -t UTF-8, or name its encoding with --encoding
+encoding-invalid-script = not valid { $encoding } text; convert it, e.g. iconv -f { $encoding } -t UTF-8 { $file }
+encoding-invalid-byte = not valid { $encoding } text (byte { $bytes }); nothing was loaded
+sheet-unreadable = not a readable workbook ({ $reason })
+sheet-missing = no sheet { $sheet } (it has { $names })
+sheet-none = no sheet at all
+sheet-empty = sheet { $sheet } is empty
+sheet-empty-header = the header cell is empty (a merged or missing column name)
+sheet-error-cell = the cell holds an error ({ $error }), not a value
+batch-parquet-one-result = a Parquet file holds one result, and { $file } already has one
+batch-read-as = { $file }: read as { $encoding } text
+session-library-not-installed = warning: the view library was not installed, the database's own views are left as they are: { $error }
+dataset-incomplete = bundled dataset incomplete in { $dir } (missing { $missing }): set CLUSTERQL_DATA to its folder, or use --empty
+xlsx-write-failed = writing the workbook: { $reason }
+xlsx-too-many-rows = a result of more than { $rows } rows does not fit an Excel sheet ({ $sheet_rows } rows, header included); write csv or parquet instead
+read-xlsx-sandbox = read_xlsx reads a file, which --sandbox does not allow
+generate-bad-scale = '{ $text }' is not a scale: a positive number up to 100000 (1 is the bundled data) or `national`
+generate-scale-too-small = --scale { $scale }: so small that the roster would be empty
+generate-scale-too-large = --scale { $scale }: cluster { $cluster } would have { $rows } enterprises, more than its ids can number (10 million)
+library-install-failed = view library: sql/views/{ $file }: { $reason } (the database's tables may not match clusterql's schema; --empty or a new --db file gives the schema)

@@ -261,3 +261,34 @@ load-loaded = 已向 { $table } 装入 { $rows } 行
 ## generate
 
 generate-summary = 已把 { $rows } 行名录（2022年中小企业 { $smes } 家，规模 { $scale } 倍）和 { $honors } 条荣誉写入 { $out }，用时 { $seconds } 秒（每秒 { $millions } 百万行名录）
+
+## 输出、引擎、编码、工作表、脚本
+
+output-format-needs-file = --format { $format } 写的是文件：请用 -o PATH 指定
+output-encoding = --encoding { $encoding }：输出只能是 UTF-8，csv 和 tsv 还可以是 GB18030
+output-bom = --bom：UTF-8 字节顺序标记只用于 csv 和 tsv 输出（--format csv）
+engine-readonly-memory = --readonly 需要 DATABASE 文件；内存数据库只属于本次运行
+engine-locked = 数据库已被锁定：另一个进程正以写方式打开它
+engine-not-duckdb = 不是 DuckDB 数据库文件（CSV 或 Parquet 文件请用 load 装入）
+engine-newer-duckdb = 由比 clusterql 所带版本更新的 DuckDB 写成；请在那个版本中打开并 EXPORT DATABASE，或升级 clusterql
+encoding-unknown = '{ $text }' 不是 clusterql 能读的编码：utf-8、utf-16、utf-16be、gb18030（也用于 GBK 和 GB2312）或 auto
+encoding-foreign = 不是 UTF-8、UTF-16 或 GB18030 文本（看起来像 { $guess }）；请先转换，例如 iconv -f { $guess } -t UTF-8，或用 --encoding 指定编码
+encoding-invalid-script = 不是有效的 { $encoding } 文本；请先转换，例如 iconv -f { $encoding } -t UTF-8 { $file }
+encoding-invalid-byte = 不是有效的 { $encoding } 文本（字节 { $bytes }）；没有装入任何数据
+sheet-unreadable = 不是可读的工作簿（{ $reason }）
+sheet-missing = 没有工作表 { $sheet }（现有：{ $names }）
+sheet-none = 工作簿中没有工作表
+sheet-empty = 工作表 { $sheet } 是空的
+sheet-empty-header = 表头单元格为空（合并单元格或缺少列名）
+sheet-error-cell = 单元格是错误值（{ $error }），不是数据
+batch-parquet-one-result = 一个 Parquet 文件只能装一个结果，而 { $file } 已经有一个
+batch-read-as = { $file }：按 { $encoding } 编码读取
+session-library-not-installed = 警告：视图库没有安装，数据库中原有的视图保持不变：{ $error }
+dataset-incomplete = { $dir } 中的内置数据集不完整（缺少 { $missing }）：请把 CLUSTERQL_DATA 设为其所在文件夹，或使用 --empty
+xlsx-write-failed = 写工作簿时出错：{ $reason }
+xlsx-too-many-rows = 超过 { $rows } 行的结果放不进一张 Excel 工作表（{ $sheet_rows } 行，含表头）；请改写 csv 或 parquet
+read-xlsx-sandbox = read_xlsx 要读文件，而 --sandbox 不允许
+generate-bad-scale = '{ $text }' 不是有效的规模：不超过 100000 的正数（1 即内置数据）或 national
+generate-scale-too-small = --scale { $scale }：太小，名录会是空的
+generate-scale-too-large = --scale { $scale }：集群 { $cluster } 会有 { $rows } 家企业，超出其编号范围（1000万）
+library-install-failed = 视图库：sql/views/{ $file }：{ $reason }（数据库的表可能与 clusterql 的数据模型不符；--empty 或新的 --db 文件会带有这个模型）

@@ -12,6 +12,7 @@ mod reference;
 mod rng;
 mod roster;
 
+use crate::t;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -62,9 +63,7 @@ pub fn parse_scale(text: &str) -> std::result::Result<Scale, String> {
     match text.parse::<f64>() {
         // Past 100,000 times the bundled data a cluster outgrows its ids.
         Ok(factor) if factor > 0.0 && factor <= 100_000.0 => Ok(Scale::Factor(factor)),
-        _ => Err(format!(
-            "'{text}' is not a scale: a positive number up to 100000 (1 is the bundled data) or `national`"
-        )),
+        _ => Err(t!("generate-bad-scale", text = text)),
     }
 }
 
@@ -101,8 +100,9 @@ pub fn generate(options: &GenerateOptions) -> Result<Summary> {
     let rows = plan_rows(&plans, factor)?;
     let total_rows: i64 = rows.iter().map(|row| row.hi - row.lo).sum();
     if total_rows == 0 {
-        return Err(Error::Usage(format!(
-            "--scale {factor}: so small that the roster would be empty"
+        return Err(Error::Usage(t!(
+            "generate-scale-too-small",
+            scale = factor.to_string()
         )));
     }
     std::fs::create_dir_all(&options.out).map_err(|e| Error::io(&options.out, e))?;
@@ -232,9 +232,11 @@ fn plan_rows(plans: &[RosterPlan], factor: f64) -> Result<Vec<PlanRow>> {
         let (joined, left) = panel::membership(&counts, core);
         let n_rows = core + joined[YEARS - 1];
         if n_rows >= 10_000_000 {
-            return Err(Error::Usage(format!(
-                "--scale {factor}: cluster {} would have {n_rows} enterprises, more than its ids can number (10 million)",
-                plan.cluster_id
+            return Err(Error::Usage(t!(
+                "generate-scale-too-large",
+                scale = factor.to_string(),
+                cluster = &plan.cluster_id,
+                rows = n_rows.to_string()
             )));
         }
         let id_prefix = format!(

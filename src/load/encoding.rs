@@ -6,6 +6,7 @@
 //! A byte that is not valid in the encoding rejects the file with its line
 //! and column: nothing is silently replaced.
 
+use crate::t;
 use std::io::{BufWriter, Read, Write};
 use std::path::Path;
 
@@ -32,9 +33,7 @@ pub fn parse_encoding(text: &str) -> std::result::Result<EncodingChoice, String>
         "utf-16be" => UTF_16BE,
         "gb18030" | "gbk" | "gb2312" | "cp936" => GB18030,
         _ => {
-            return Err(format!(
-                "'{text}' is not an encoding clusterql reads: utf-8, utf-16, utf-16be, gb18030 (also for GBK and GB2312) or auto"
-            ));
+            return Err(t!("encoding-unknown", text = text));
         }
     })))
 }
@@ -78,12 +77,11 @@ fn detect_in(path: &Path, sample: &[u8], whole: bool) -> Result<&'static Encodin
     let mut position = Position::default();
     position.advance(&sample[..first_foreign], UTF_8);
     Err(Error::LoadRejected(format!(
-        "{}:{}:{}: not UTF-8, UTF-16 or GB18030 text (it looks like {}); convert it, e.g. iconv -f {} -t UTF-8, or name its encoding with --encoding",
+        "{}:{}:{}: {}",
         path.display(),
         position.line,
         position.column,
-        guess.name(),
-        guess.name()
+        t!("encoding-foreign", guess = guess.name())
     )))
 }
 
@@ -144,13 +142,15 @@ pub fn decode_text(path: &Path, bytes: &[u8]) -> Result<(String, &'static Encodi
     let mut position = Position::default();
     position.advance(&bytes[..start], encoding);
     Err(Error::Usage(format!(
-        "{}:{}:{}: not valid {} text; convert it, e.g. iconv -f {} -t UTF-8 {}",
+        "{}:{}:{}: {}",
         path.display(),
         position.line,
         position.column,
-        encoding.name().to_uppercase(),
-        encoding.name().to_uppercase(),
-        path.display()
+        t!(
+            "encoding-invalid-script",
+            encoding = encoding.name().to_uppercase(),
+            file = path.display().to_string()
+        )
     )))
 }
 
@@ -205,17 +205,21 @@ pub fn transcode(path: &Path, encoding: &'static Encoding) -> Result<Transcoded>
                     let end = consumed.saturating_sub(usize::from(after));
                     let start = end.saturating_sub(usize::from(bad));
                     position.advance(&pending[..start], encoding);
+                    let bytes = pending[start..end.max(start)]
+                        .iter()
+                        .map(|b| format!("0x{b:02X}"))
+                        .collect::<Vec<_>>()
+                        .join(" ");
                     return Err(Error::LoadRejected(format!(
-                        "{}:{}:{}: not valid {} text (byte {}); nothing was loaded",
+                        "{}:{}:{}: {}",
                         transcoded.original,
                         position.line,
                         position.column,
-                        encoding.name().to_uppercase(),
-                        pending[start..end.max(start)]
-                            .iter()
-                            .map(|b| format!("0x{b:02X}"))
-                            .collect::<Vec<_>>()
-                            .join(" ")
+                        t!(
+                            "encoding-invalid-byte",
+                            encoding = encoding.name().to_uppercase(),
+                            bytes = bytes
+                        )
                     )));
                 }
             }

@@ -5,6 +5,7 @@
 //! the sheet and the cell (`Sheet1!C12`), as the person who made the
 //! spreadsheet sees it.
 
+use crate::t;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
@@ -129,8 +130,8 @@ impl Sheet {
 pub fn open_sheet(path: &Path, wanted: Option<&str>) -> Result<Sheet> {
     let original = path.display().to_string();
     let refused = |message: String| Error::LoadRejected(format!("{original}: {message}"));
-    let mut book =
-        open_workbook_auto(path).map_err(|e| refused(format!("not a readable workbook ({e})")))?;
+    let mut book = open_workbook_auto(path)
+        .map_err(|e| refused(t!("sheet-unreadable", reason = e.to_string())))?;
     let names = book.sheet_names();
     let name = match wanted {
         None => names.first().cloned(),
@@ -141,11 +142,10 @@ pub fn open_sheet(path: &Path, wanted: Option<&str>) -> Result<Sheet> {
         }),
     }
     .ok_or_else(|| {
-        refused(format!(
-            "no sheet {} (it has {})",
-            wanted.unwrap_or("at all"),
-            names.join(", ")
-        ))
+        refused(match wanted {
+            Some(wanted) => t!("sheet-missing", sheet = wanted, names = names.join(", ")),
+            None => t!("sheet-none"),
+        })
     })?;
     let range = book
         .worksheet_range(&name)
@@ -164,13 +164,14 @@ pub fn open_sheet(path: &Path, wanted: Option<&str>) -> Result<Sheet> {
         .rows()
         .next()
         .map(<[Data]>::to_vec)
-        .ok_or_else(|| sheet.refused(format!("sheet {} is empty", sheet.name)))?;
+        .ok_or_else(|| sheet.refused(t!("sheet-empty", sheet = &sheet.name)))?;
     for (index, value) in header.iter().enumerate() {
         let name = match value {
             Data::Empty => {
                 return Err(sheet.refused(format!(
-                    "{}: the header cell is empty (a merged or missing column name)",
-                    sheet.cell(0, index)
+                    "{}: {}",
+                    sheet.cell(0, index),
+                    t!("sheet-empty-header")
                 )));
             }
             other => text_of(other, || sheet.cell(0, index)).map_err(|m| sheet.refused(m))?,
@@ -267,8 +268,9 @@ pub fn text_of(value: &Data, cell: impl Fn() -> String) -> std::result::Result<S
         }
         Data::Error(error) => {
             return Err(format!(
-                "{}: the cell holds an error ({error}), not a value",
-                cell()
+                "{}: {}",
+                cell(),
+                t!("sheet-error-cell", error = error.to_string())
             ));
         }
     })

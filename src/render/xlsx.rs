@@ -5,6 +5,7 @@
 //! mode); the workbook is written when the run ends, under a temporary name
 //! that becomes the file's only when the run succeeded, like every output.
 
+use crate::t;
 use std::path::Path;
 
 use duckdb::arrow::array::{
@@ -63,7 +64,7 @@ impl Default for XlsxBook {
 }
 
 fn xlsx_error(error: XlsxError) -> Error {
-    Error::Engine(format!("writing the workbook: {error}"))
+    Error::Engine(t!("xlsx-write-failed", reason = error.to_string()))
 }
 
 impl XlsxBook {
@@ -111,9 +112,10 @@ impl XlsxBook {
     pub fn push(&mut self, sheet: &mut Sheet, batch: &RecordBatch) -> Result<()> {
         let rows = batch.num_rows() as u64;
         if u64::from(sheet.next_row) + rows > EXCEL_ROWS {
-            return Err(Error::Engine(format!(
-                "a result of more than {} rows does not fit an Excel sheet ({EXCEL_ROWS} rows, header included); write csv or parquet instead",
-                EXCEL_ROWS - 1
+            return Err(Error::Engine(t!(
+                "xlsx-too-many-rows",
+                rows = (EXCEL_ROWS - 1).to_string(),
+                sheet_rows = EXCEL_ROWS.to_string()
             )));
         }
         let (date, datetime) = (self.date.clone(), self.datetime.clone());
