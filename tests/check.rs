@@ -13,6 +13,7 @@ use unicode_width::UnicodeWidthStr;
 fn check_on_a_terminal(ascii: bool) -> String {
     let mut command = Command::new(env!("CARGO_BIN_EXE_clusterql"));
     command
+        .env("CLUSTERQL_LANG", "en")
         .arg("check")
         .env("HOME", std::env::temp_dir())
         .env("COLUMNS", "100")

@@ -158,6 +158,7 @@ fn a_closed_pipe_ends_quietly() {
     use std::io::Read;
     use std::process::{Command, Stdio};
     let mut child = Command::new(env!("CARGO_BIN_EXE_clusterql"))
+        .env("CLUSTERQL_LANG", "en")
         .args([
             "--empty",
             "--format",

@@ -137,7 +137,9 @@ fn the_table_format_over_ten_million_rows_keeps_only_what_it_shows() {
         "select range as n from range(10000000)",
     ]));
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stdout.contains("… 9,999,994 rows …"), "{}", out.stdout);
+    // The table is narrower than "… 9,999,994 rows …": the line says "…"
+    // and the footer gives the count.
+    assert!(out.stdout.contains("│    …    │"), "{}", out.stdout);
     assert!(out.stdout.contains("9999999"));
     assert!(
         out.stdout.ends_with("10,000,000 rows (6 shown)\n"),

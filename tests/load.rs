@@ -343,6 +343,7 @@ fn a_second_writer_gets_a_clear_locked_error() {
     let fx = Fixture::new();
     let db = fx.db.to_str().expect("path").to_string();
     let mut first = std::process::Command::new(env!("CARGO_BIN_EXE_clusterql"))
+        .env("CLUSTERQL_LANG", "en")
         .args([
             "--db",
             &db,
@@ -383,6 +384,7 @@ fn killing_a_load_leaves_the_database_as_it_was() {
     ]));
     assert_eq!(made.code, 0, "{}", made.stderr);
     let mut loading = std::process::Command::new(env!("CARGO_BIN_EXE_clusterql"))
+        .env("CLUSTERQL_LANG", "en")
         .args([
             "--db",
             fx.db.to_str().expect("path"),

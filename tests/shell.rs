@@ -26,6 +26,7 @@ impl Shell {
     fn start_with(home: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Shell {
         let mut command = Command::new(env!("CARGO_BIN_EXE_clusterql"));
         command
+            .env("CLUSTERQL_LANG", "en")
             .args(args)
             .env("HOME", home)
             .env("XDG_STATE_HOME", home.join("state"))
@@ -60,7 +61,9 @@ impl Shell {
     }
 
     fn expect(&mut self, text: &str) -> String {
-        match self.session.exp_string(text) {
+        // The reader sees each byte as one character (see `utf8`).
+        let as_read: String = text.bytes().map(char::from).collect();
+        match self.session.exp_string(&as_read) {
             Ok(before) => utf8(&before),
             Err(error) => panic!("expected {text:?}: {error}"),
         }
@@ -248,4 +251,65 @@ fn output_collects_every_result_and_once_takes_one() {
         std::fs::read_to_string(&single).expect("written"),
         "fourth\n4\n"
     );
+}
+
+/// A Chinese desktop's environment; empty variables count as unset.
+const CHINESE_LOCALE: &[(&str, &str)] = &[
+    ("CLUSTERQL_LANG", ""),
+    ("LC_ALL", ""),
+    ("LC_MESSAGES", ""),
+    ("LANGUAGE", ""),
+    ("LANG", "zh_CN.UTF-8"),
+];
+
+#[test]
+fn the_shell_speaks_chinese_under_a_chinese_locale() {
+    let home = home();
+    let mut shell = Shell::start_with(home.path(), &[], CHINESE_LOCALE);
+    let help = shell.run(".help");
+    assert!(
+        help.contains(".describe NAME") && help.contains("本列表"),
+        "{help}"
+    );
+    let output = shell.run("select name, province from clusters order by cluster_id limit 3;");
+    assert!(output.contains("共 3 行"), "{output}");
+    // Chinese cells keep the table's lines the same display width.
+    let table: Vec<&str> = output
+        .lines()
+        .map(|line| line.trim_end_matches('\r'))
+        .filter(|line| line.starts_with(['┌', '│', '╞', '└']))
+        .collect();
+    assert!(table.len() >= 6, "{output}");
+    let width = table[0].width();
+    assert!(table.iter().all(|line| line.width() == width), "{output}");
+    let described = shell.run(".describe quality_pyramid");
+    assert!(described.contains("金字塔底层"), "{described}");
+    let unknown = shell.run(".tabels");
+    assert!(unknown.contains("是不是要用 .tables"), "{unknown}");
+    shell.send("select count(*) from range(10000000000) a, range(10) b;\r");
+    shell.expect(ACCEPTED);
+    std::thread::sleep(Duration::from_millis(1500));
+    shell.session.send_control('c').expect("ctrl-c");
+    shell.expect("已中断");
+    shell.expect(PROMPT);
+    shell.settle();
+    shell.quit();
+}
+
+#[test]
+fn lang_en_overrides_a_chinese_locale_in_the_shell() {
+    let home = home();
+    let mut shell = Shell::start_with(home.path(), &["--lang", "en", "--empty"], CHINESE_LOCALE);
+    let help = shell.run(".help");
+    assert!(help.contains("this list"), "{help}");
+    let output = shell.run("select '浙江' as province, 1 as n;");
+    assert!(output.contains("1 row"), "{output}");
+    shell.send("select count(*) from range(10000000000) a, range(10) b;\r");
+    shell.expect(ACCEPTED);
+    std::thread::sleep(Duration::from_millis(1500));
+    shell.session.send_control('c').expect("ctrl-c");
+    shell.expect("interrupted");
+    shell.expect(PROMPT);
+    shell.settle();
+    shell.quit();
 }

@@ -177,7 +177,12 @@ impl Table<'_> {
                 .first()
                 .map_or(0, |line| line.width())
                 .saturating_sub(2);
-            let label = t!("table-elided", rows = group_thousands(elided));
+            let mut label = t!("table-elided", rows = group_thousands(elided));
+            // A narrow table still keeps its borders straight: the count
+            // is in the footer anyway.
+            if label.width() > inner {
+                label = "…".to_string();
+            }
             let border = if self.options.ascii { "|" } else { "│" };
             let padding = inner.saturating_sub(label.width());
             let left = padding / 2;

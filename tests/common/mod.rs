@@ -10,6 +10,7 @@ pub fn clusterql() -> Command {
     // Keep the user's own start-up file and terminal out of the tests.
     command
         .env_remove("COLUMNS")
+        .env("CLUSTERQL_LANG", "en")
         .env("HOME", std::env::temp_dir());
     command
 }
