@@ -39,15 +39,17 @@ pub fn entries() -> &'static [Entry] {
     })
 }
 
-/// The title of a result column named `column` in `lang`, if the
-/// dictionary knows the name (the schema's tables come first, then the
-/// views' own columns).
-pub fn title(column: &str, lang: crate::i18n::Lang) -> Option<&'static str> {
-    let entry = entries().iter().find(|e| e.column == column)?;
-    Some(match lang {
-        crate::i18n::Lang::En => entry.title_en.as_str(),
-        crate::i18n::Lang::Zh => entry.title_zh.as_str(),
-    })
+/// The entry of a result column named `column`, if the dictionary knows
+/// the name. One name may be a yes/no flag in one table and a count in a
+/// view (`above_scale`); `is_flag` picks the entry of the same kind.
+pub fn entry(column: &str, is_flag: bool) -> Option<&'static Entry> {
+    let mut named = entries().iter().filter(|e| e.column == column);
+    let first = named.clone().next()?;
+    Some(
+        named
+            .find(|e| e.unit.is_empty() == is_flag)
+            .unwrap_or(first),
+    )
 }
 
 /// The column of `table` that a file's header names: the column's own

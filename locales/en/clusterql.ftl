@@ -111,8 +111,8 @@ heading-options = Options
 heading-global-options = Global options
 heading-commands = Commands
 help-usage-heading = Usage:
-help-possible-values = [possible values: { $values }]
-help-default = [default: { $value }]
+help-possible-values = {" "}[possible values: { $values }]
+help-default = {" "}[default: { $value }]
 
 ## Usage errors (exit 2)
 
@@ -316,3 +316,11 @@ generate-bad-scale = '{ $text }' is not a scale: a positive number up to 100000 
 generate-scale-too-small = --scale { $scale }: so small that the roster would be empty
 generate-scale-too-large = --scale { $scale }: cluster { $cluster } would have { $rows } enterprises, more than its ids can number (10 million)
 library-install-failed = view library: sql/views/{ $file }: { $reason } (the database's tables may not match clusterql's schema; --empty or a new --db file gives the schema)
+
+## Column titles (--labels)
+
+label-with-unit = { $title } ({ $unit })
+unit-bn-cny = bn yuan
+unit-mn-cny = mn yuan
+unit-km2 = km²
+unit-tce-per-10k-cny = tce per 10k yuan

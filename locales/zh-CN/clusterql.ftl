@@ -292,3 +292,11 @@ generate-bad-scale = '{ $text }' 不是有效的规模：不超过 100000 的正
 generate-scale-too-small = --scale { $scale }：太小，名录会是空的
 generate-scale-too-large = --scale { $scale }：集群 { $cluster } 会有 { $rows } 家企业，超出其编号范围（1000万）
 library-install-failed = 视图库：sql/views/{ $file }：{ $reason }（数据库的表可能与 clusterql 的数据模型不符；--empty 或新的 --db 文件会带有这个模型）
+
+## 列标题（--labels）
+
+label-with-unit = { $title }（{ $unit }）
+unit-bn-cny = 十亿元
+unit-mn-cny = 百万元
+unit-km2 = 平方公里
+unit-tce-per-10k-cny = 吨标准煤/万元

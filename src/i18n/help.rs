@@ -109,7 +109,6 @@ fn localize_arg(arg: Arg, _prefix: &str, subcommand: Option<&str>) -> Arg {
         .map(|value| value.get_name().to_string())
         .collect();
     if !possible.is_empty() && arg.get_action().takes_values() {
-        help.push(' ');
         help.push_str(&t!("help-possible-values", values = possible.join(", ")));
     }
     let defaults: Vec<String> = arg
@@ -118,7 +117,6 @@ fn localize_arg(arg: Arg, _prefix: &str, subcommand: Option<&str>) -> Arg {
         .map(|value| value.to_string_lossy().into_owned())
         .collect();
     if !defaults.is_empty() && arg.get_action().takes_values() {
-        help.push(' ');
         help.push_str(&t!("help-default", value = defaults.join(", ")));
     }
     let heading = if arg.is_positional() {

@@ -18,12 +18,40 @@ pub fn relabel(schema: &Schema) -> Schema {
     let fields: Vec<Field> = schema
         .fields()
         .iter()
-        .map(|field| match crate::dictionary::title(field.name(), lang) {
-            Some(title) => field.as_ref().clone().with_name(title),
-            None => field.as_ref().clone(),
+        .map(|field| {
+            let is_flag = field.data_type() == &duckdb::arrow::datatypes::DataType::Boolean;
+            match crate::dictionary::entry(field.name(), is_flag) {
+                Some(entry) => field.as_ref().clone().with_name(heading(entry, lang)),
+                None => field.as_ref().clone(),
+            }
         })
         .collect();
     Schema::new_with_metadata(fields, schema.metadata().clone())
+}
+
+/// A column's title with its unit where the unit is a measure (money,
+/// area, intensity): `总产值（十亿元）`, `Output (bn yuan)`. Counts and
+/// shares read plainly without one.
+fn heading(entry: &crate::dictionary::Entry, lang: crate::i18n::Lang) -> String {
+    let title = match lang {
+        crate::i18n::Lang::En => &entry.title_en,
+        crate::i18n::Lang::Zh => &entry.title_zh,
+    };
+    let unit_key = match entry.unit.as_str() {
+        "bn CNY" => "unit-bn-cny",
+        "mn CNY" => "unit-mn-cny",
+        "km²" => "unit-km2",
+        "tce/10k CNY" => "unit-tce-per-10k-cny",
+        _ => return title.clone(),
+    };
+    crate::i18n::message_in(
+        lang,
+        "label-with-unit",
+        &[
+            ("title", title.as_str().into()),
+            ("unit", crate::i18n::message_in(lang, unit_key, &[]).into()),
+        ],
+    )
 }
 
 /// A renderer that sees the titles in place of the names.
