@@ -373,3 +373,23 @@ fn the_elided_rows_line_keeps_a_narrow_table_straight() {
         );
     }
 }
+
+#[test]
+fn labels_reach_a_workbooks_header() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let book = dir.path().join("r.xlsx");
+    let book = book.to_str().expect("path");
+    let sql = "select cluster_id, total_output_bn_cny from cluster_reports order by all limit 2";
+    let out = clusterql(Asked::ChineseLocale, &["--labels", "-o", book, "-c", sql]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let read = format!("select * from read_xlsx('{book}')");
+    let back = clusterql(
+        Asked::ChineseLocale,
+        &["--empty", "--format", "csv", "-c", &read],
+    );
+    assert!(
+        back.stdout.starts_with("集群编号,总产值（十亿元）\n"),
+        "{}",
+        back.stdout
+    );
+}
