@@ -156,6 +156,18 @@ pub enum Command {
         #[arg(long = "roster-format", value_enum, default_value = "parquet")]
         roster_format: crate::generate::RosterFormat,
     },
+    /// The briefing regenerated from the data: one self-contained HTML page with SVG charts
+    Report {
+        /// The batch of national clusters the page describes
+        #[arg(long, value_name = "YEAR", default_value_t = 2022)]
+        batch: i32,
+        /// The report year whose figures the page shows
+        #[arg(long, value_name = "YEAR", default_value_t = 2022)]
+        year: i32,
+        /// Also write each chart as an SVG file of its own into this folder
+        #[arg(long, value_name = "DIR")]
+        figures: Option<PathBuf>,
+    },
     /// A completion script for a shell, on stdout
     Completions {
         #[arg(value_enum, value_name = "SHELL")]
@@ -303,6 +315,19 @@ fn inapplicable_to(subcommand: &str) -> &'static [(&'static str, &'static str)] 
             ("storage_version", ""),
         ],
         "completions" | "man" => TEXT_ONLY,
+        "report" => &[
+            ("format", "hint-report-format"),
+            ("commands", ""),
+            ("files", ""),
+            ("max_rows", ""),
+            ("vars", ""),
+            ("keep_going", ""),
+            ("no_init", ""),
+            ("ascii", ""),
+            ("encoding", ""),
+            ("bom", ""),
+            ("labels", ""),
+        ],
         _ => &[],
     }
 }

@@ -24,5 +24,6 @@ pub mod progress;
 pub mod read_xlsx;
 pub mod render;
 pub mod repl;
+pub mod report;
 pub mod script;
 pub mod session;

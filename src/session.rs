@@ -138,6 +138,24 @@ pub fn run(invocation: Invocation) -> Result<()> {
             );
             return output.close(outcome);
         }
+        Some(Command::Report {
+            batch,
+            year,
+            figures,
+        }) => {
+            let mut output = target.open()?;
+            let options = crate::report::ReportOptions {
+                batch: *batch,
+                year: *year,
+            };
+            let outcome = crate::commands::report::report(
+                &engine,
+                &options,
+                figures.as_deref(),
+                &mut *output.writer,
+            );
+            return output.close(outcome);
+        }
         Some(Command::Views) => {
             let mut output = target.open()?;
             let outcome = crate::commands::views::views(

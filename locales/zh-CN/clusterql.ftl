@@ -159,7 +159,7 @@ dot-tables = 表和视图，表附行数
 dot-views = 视图库，附每个视图回答的问题
 dot-schema = 建表语句，NAME 的或全部的
 dot-describe = 表或视图的列、类型和说明
-dot-mode = 输出格式：table csv tsv json jsonl markdown line
+dot-mode = 输出格式：table csv tsv json jsonl markdown line bar
 dot-output = 把结果写入 FILE，不带参数则回到终端
 dot-once = 把下一个结果写入 FILE
 dot-read = 执行 FILE 中的语句
@@ -300,3 +300,62 @@ unit-bn-cny = 十亿元
 unit-mn-cny = 百万元
 unit-km2 = 平方公里
 unit-tce-per-10k-cny = 吨标准煤/万元
+
+## report
+
+cmd-report-about = 用数据重新生成发布会报告：一个自带 SVG 图表的独立 HTML 页面
+cmd-report-after-help =
+    页面不需要网络，也不含脚本：可以邮寄、打印（A4），也可以在手机上打开。
+
+    示例：
+      clusterql report -o report.html
+      clusterql --lang zh report -o 报告.html --figures figures
+      clusterql --db clusters.duckdb report --batch 2023 --year 2023 -o 2023.html
+cmd-report-arg-batch = 页面描述的国家级集群批次
+cmd-report-arg-year = 页面展示其数据的报告年度
+cmd-report-arg-figures = 另把每张图表各写成一个 SVG 文件，放入此文件夹
+hint-report-format = ；页面是 HTML，写到 -o FILE 或标准输出
+
+report-title = { $batch }年批次中小企业特色产业集群（{ $year }年报告）
+report-lead = 由 clusterql 根据本数据库中的数据重新生成；每个数字都注明了来源视图和查询语句。
+report-footer = clusterql { $version }。内置数据为合成数据，已按公布的数字校准（见 data/README.md）。
+report-headline = 主要数据
+report-no-headline = 本数据库中没有 { $batch }年批次在 { $year }年报告的国家级集群：无法显示主要数据。
+report-claims = 公布的说法与计算值对照
+report-where = 集群分布
+report-development = 优质中小企业与产值
+report-industry = 主导产业、服务与认定
+report-batches = 两个批次对比
+report-fig-provinces = 各省国家级集群数
+report-fig-tile-map = 国家级集群分布图
+report-fig-pyramid = 优质中小企业梯度
+report-fig-output = 按产值分组的集群数（十亿元）
+report-fig-growth = 各报告年度、各批次的产值（十亿元）
+report-fig-leading = 按主导产业产值占比分组的集群数
+report-fig-coverage = 服务与治理覆盖面
+report-fig-review = 认定复核：集群未达到的条件
+report-empty = 无可显示的内容：本数据库中 { $view } 在此范围内没有数据。
+report-from-view = 来自 { $view }：
+report-batch-series = { $batch }年批次
+report-metric = 指标
+report-ratio = 2023 / 2022
+report-tier-manufacturing_champion = 制造业单项冠军企业
+report-tier-little_giant = 专精特新“小巨人”企业
+report-tier-specialized_sme = 专精特新中小企业
+report-tier-innovative_sme = 创新型中小企业
+report-criterion-1a = 主导产业是所在县的支柱产业或特色产业
+report-criterion-1b = 占地面积不超过100平方公里
+report-criterion-1c = 近三年每年的产值
+report-criterion-1d = 中小企业产值占集群产值的比重
+report-criterion-1e = 主导产业产值占集群产值的比重
+report-criterion-1f = 近三年产值年均增速
+report-criterion-2a = 主导产业中的单项冠军和“小巨人”企业
+report-criterion-2b = 主导产业中的专精特新和创新型中小企业
+report-criterion-4 = 近三年中小企业研发经费年均增速
+report-criterion-5 = 工业互联网平台应用
+report-criterion-8 = 推进机构或工作机制
+
+## --format bar
+
+bar-no-number = bar：结果中没有数值列，无法绘制
+bar-ignored = bar：按第一个标签列和第一个数值列绘制；未用的列：{ $columns }

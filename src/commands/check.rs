@@ -52,7 +52,7 @@ impl CheckedClaim {
 
 /// The claims of the sources with these keys (all when empty), in the
 /// order of `claims_checked`; an unknown key is a usage error.
-fn claims_sql(engine: &Engine, sources: &[String]) -> Result<String> {
+pub fn claims_sql(engine: &Engine, sources: &[String]) -> Result<String> {
     if sources.is_empty() {
         return Ok(format!("SELECT {CHECK_COLUMNS} FROM claims_checked"));
     }
@@ -124,7 +124,7 @@ pub fn check(
     }
 }
 
-fn checked_claims(engine: &Engine, sql: &str) -> Result<Vec<CheckedClaim>> {
+pub fn checked_claims(engine: &Engine, sql: &str) -> Result<Vec<CheckedClaim>> {
     let mut statement = engine.connection().prepare(sql)?;
     let claims = statement
         .query_map([], |row| {
@@ -249,7 +249,7 @@ fn header_words() -> [String; 5] {
 
 /// A source's name in the interface's language; the catalogue names the
 /// sources the project ships, a user's own keep the name their data gives.
-fn source_name(key: &str, source: &str) -> String {
+pub fn source_name(key: &str, source: &str) -> String {
     let catalogue_key = format!("source-{key}");
     if crate::i18n::has(crate::i18n::current(), &catalogue_key) {
         t!(&catalogue_key)
@@ -385,13 +385,13 @@ fn verdict_batch(claims: &[CheckedClaim], ascii: bool) -> Result<RecordBatch> {
 }
 
 /// The computed figure in the claim's unit; `unknown` when no metric gives it.
-fn computed_text(claim: &CheckedClaim) -> String {
+pub fn computed_text(claim: &CheckedClaim) -> String {
     claim
         .computed
         .map_or_else(|| t!("check-unknown"), |v| figure(v, &claim.unit))
 }
 
-fn verdict_text(claim: &CheckedClaim, ascii: bool) -> String {
+pub fn verdict_text(claim: &CheckedClaim, ascii: bool) -> String {
     if claim.erratum {
         return match claim.corrected {
             Some(value) => t!(
@@ -412,7 +412,7 @@ fn verdict_text(claim: &CheckedClaim, ascii: bool) -> String {
 /// The published figure with how it is compared: `> 1,800 bn yuan`,
 /// `28,000-odd`, `≈ 87 % ± 0.5 pt`; `--ascii` spells the signs that CJK
 /// terminals may draw wide (`>=`, `~`, `+/-`).
-fn published_text(claim: &CheckedClaim, ascii: bool) -> String {
+pub fn published_text(claim: &CheckedClaim, ascii: bool) -> String {
     let value = figure(claim.published, &claim.unit);
     if claim.comparator == "odd" {
         return t!("check-odd", value = value);

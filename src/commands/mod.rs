@@ -4,4 +4,5 @@ pub mod check;
 pub mod completions;
 pub mod generate;
 pub mod load;
+pub mod report;
 pub mod views;

@@ -4,7 +4,7 @@
 //! CSV), so memory stays flat as the scale grows.
 
 mod clusters;
-mod geography;
+pub mod geography;
 mod industries;
 mod official;
 mod panel;

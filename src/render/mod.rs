@@ -2,6 +2,7 @@
 //! as a stream of Arrow record batches and writes it as it goes; only the
 //! table keeps rows back, and only the few it shows.
 
+mod bar;
 mod cell;
 mod delimited;
 mod explain;
@@ -37,6 +38,8 @@ pub enum OutputFormat {
     Markdown,
     /// `column = value`, a blank line between rows.
     Line,
+    /// Horizontal bars of a label column and a numeric column.
+    Bar,
     /// Apache Parquet, written by DuckDB; only to a file (-o).
     Parquet,
     /// An Excel workbook, one sheet per result; only to a file (-o).
@@ -78,6 +81,7 @@ impl OutputFormat {
             OutputFormat::Jsonl => "jsonl",
             OutputFormat::Markdown => "markdown",
             OutputFormat::Line => "line",
+            OutputFormat::Bar => "bar",
             OutputFormat::Parquet => "parquet",
             OutputFormat::Xlsx => "xlsx",
         }
@@ -204,5 +208,7 @@ fn plain_renderer<'w>(
             Box::new(markdown::Markdown::new(options.null_text.clone(), out))
         }
         (OutputFormat::Line, _) => Box::new(line::Line::new(options.null_text.clone(), out)),
+        (OutputFormat::Bar, ResultKind::Plan) => Box::new(explain::PlanText::new(out)),
+        (OutputFormat::Bar, _) => Box::new(bar::Bar::new(options.clone(), out)),
     }
 }
