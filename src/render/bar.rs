@@ -176,7 +176,8 @@ pub fn draw(rows: &[(String, Option<f64>, String)], width: usize, ascii: bool) -
     let cells = width.saturating_sub(fixed).max(10) as f64;
     let span = max - min;
     let scale = if span > 0.0 { cells / span } else { 0.0 };
-    let left_cells = (-min * scale).round() as usize;
+    // As wide as the longest negative bar is drawn.
+    let left_cells = left_bar(-min * scale, ascii).chars().count();
     let axis = if ascii { '|' } else { '│' };
     let mut text = String::new();
     for (label, (_, value, value_text)) in labels.iter().zip(rows) {

@@ -274,7 +274,7 @@ mod tests {
                 .and_then(|w| w.parse().ok())
                 .unwrap_or(0.0)
         };
-        assert!(width(&long) >= width(&short) + 18.0 * COLUMN - 1.0);
+        assert!(width(&long) >= width(&short) + 17.0 * COLUMN - 1.0);
     }
 
     #[test]
