@@ -317,7 +317,6 @@ fn shown_label(spec: &Spec, label: &str, lang: Lang) -> String {
 fn shown_value(spec: &Spec, value: f64) -> String {
     match spec.chart {
         Chart::ShareBars => check::figure(value, "share"),
-        Chart::Columns => check::figure(value, "bn CNY"),
         _ => check::figure(value, ""),
     }
 }

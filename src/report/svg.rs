@@ -136,7 +136,7 @@ pub fn columns(marks: &[Mark], title: &str, series_names: &[(String, String)]) -
         let colour = PALETTE[series.iter().position(|s| s == raw).unwrap_or(0) % PALETTE.len()];
         let _ = write!(
             svg,
-            r#"<rect x="{x:.1}" y="4" width="12" height="12" fill="{colour}"/><text x="{:.1}" y="14.5">{}</text>"#,
+            r#"<rect x="{x:.1}" y="6" width="12" height="12" fill="{colour}"/><text x="{:.1}" y="17">{}</text>"#,
             x + 16.0,
             escape(shown)
         );
