@@ -123,6 +123,36 @@ fn marks_equal_their_queries(html: &str, extra: &[&str]) -> usize {
             checked += 1;
         }
     }
+    // The batches compared, cell by cell.
+    if let Some(table) = document
+        .descendants()
+        .find(|n| n.has_tag_name("table") && n.attribute("data-view") == Some("batches_compared"))
+    {
+        let section = table
+            .ancestors()
+            .find(|n| n.has_tag_name("section"))
+            .expect("its section");
+        let rows = query(extra, &code_under(section));
+        let shown: Vec<roxmltree::Node> = table
+            .descendants()
+            .filter(|n| n.has_tag_name("tr") && n.attribute("data-metric").is_some())
+            .collect();
+        assert_eq!(shown.len(), rows.len());
+        for (tr, row) in shown.iter().zip(&rows) {
+            assert_eq!(tr.attribute("data-metric"), Some(row[0].as_str()));
+            let cells: Vec<&str> = tr
+                .children()
+                .filter_map(|n| n.attribute("data-value"))
+                .collect();
+            for (cell, value) in cells.iter().zip(&row[1..3]) {
+                match (cell.is_empty(), value.is_empty()) {
+                    (true, true) => {}
+                    _ => assert_eq!(number(cell), number(value), "{}", row[0]),
+                }
+                checked += 1;
+            }
+        }
+    }
     // The headline cards.
     if let Some(cards) = document
         .descendants()
