@@ -6,17 +6,22 @@
 //! every other file access.
 
 use crate::t;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::collections::VecDeque;
+use std::sync::Mutex;
 
 use calamine::Data;
 use duckdb::Connection;
 use duckdb::core::{DataChunkHandle, Inserter, LogicalTypeHandle, LogicalTypeId};
 use duckdb::vtab::{BindInfo, InitInfo, TableFunctionInfo, VTab};
 
-use crate::load::sheet::{Sheet, open_sheet, text_of};
+use crate::load::sheet::{DataRow, Sheet, open_sheet, text_of};
 
 /// Rows handed to DuckDB at a time (its vector size).
 const CHUNK: usize = 2048;
+/// Data rows read at bind time to decide each column's type, as DuckDB's
+/// own readers sniff a sample; a later cell of another kind is refused
+/// with its cell, and `all_varchar := true` reads every column as text.
+const SAMPLE: usize = 1000;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -25,18 +30,18 @@ enum Kind {
     Text,
 }
 
-/// The sheet as read at bind time; cells become values chunk by chunk,
-/// so the sheet is held once, not twice.
+/// The sheet being read, with the rows the sample took from it first.
 pub struct Bound {
-    sheet: Sheet,
     kinds: Vec<Kind>,
-    /// The range's rows that hold data, in order.
-    rows: Vec<usize>,
+    reading: Mutex<Reading>,
 }
 
-pub struct Cursor {
-    next: AtomicUsize,
+struct Reading {
+    sheet: Sheet,
+    sampled: VecDeque<DataRow>,
 }
+
+pub struct Cursor;
 
 fn kind_of<'a>(values: impl Iterator<Item = &'a Data>) -> Kind {
     let mut kind = None;
@@ -65,10 +70,25 @@ impl VTab for ReadXlsx {
     fn bind(bind: &BindInfo) -> Result<Bound, Box<dyn std::error::Error>> {
         let path = bind.get_parameter(0).to_string();
         let wanted = bind.get_named_parameter("sheet").map(|v| v.to_string());
-        let sheet = open_sheet(std::path::Path::new(&path), wanted.as_deref())?;
-        let rows = sheet.data_row_indexes();
+        let all_varchar = bind
+            .get_named_parameter("all_varchar")
+            .is_some_and(|v| v.to_string() == "true");
+        let mut sheet = open_sheet(std::path::Path::new(&path), wanted.as_deref())?;
+        let mut sampled = VecDeque::new();
+        while sampled.len() < SAMPLE {
+            match sheet.next_row()? {
+                Some(row) => sampled.push_back(row),
+                None => break,
+            }
+        }
         let kinds: Vec<Kind> = (0..sheet.columns.len())
-            .map(|column| kind_of(rows.iter().map(|row| sheet.value(*row, column))))
+            .map(|column| {
+                if all_varchar {
+                    Kind::Text
+                } else {
+                    kind_of(sampled.iter().filter_map(|row| row.cells.get(column)))
+                }
+            })
             .collect();
         for ((name, _), kind) in sheet.columns.iter().zip(&kinds) {
             let id = match kind {
@@ -78,13 +98,14 @@ impl VTab for ReadXlsx {
             };
             bind.add_result_column(name, LogicalTypeHandle::from(id));
         }
-        Ok(Bound { sheet, kinds, rows })
+        Ok(Bound {
+            kinds,
+            reading: Mutex::new(Reading { sheet, sampled }),
+        })
     }
 
     fn init(_: &InitInfo) -> Result<Cursor, Box<dyn std::error::Error>> {
-        Ok(Cursor {
-            next: AtomicUsize::new(0),
-        })
+        Ok(Cursor)
     }
 
     fn func(
@@ -92,16 +113,26 @@ impl VTab for ReadXlsx {
         output: &mut DataChunkHandle,
     ) -> Result<(), Box<dyn std::error::Error>> {
         let bound = func.get_bind_data();
-        let start = func
-            .get_init_data()
-            .next
-            .fetch_add(CHUNK, Ordering::Relaxed)
-            .min(bound.rows.len());
-        let rows = &bound.rows[start..(start + CHUNK).min(bound.rows.len())];
+        let mut reading = bound
+            .reading
+            .lock()
+            .map_err(|_| "read_xlsx: an earlier read failed")?;
+        let Reading { sheet, sampled } = &mut *reading;
+        let mut rows = Vec::with_capacity(CHUNK);
+        while rows.len() < CHUNK {
+            match sampled.pop_front() {
+                Some(row) => rows.push(row),
+                None => match sheet.next_row()? {
+                    Some(row) => rows.push(row),
+                    None => break,
+                },
+            }
+        }
         for (column, kind) in bound.kinds.iter().enumerate() {
             let mut vector = output.flat_vector(column);
             for (at, row) in rows.iter().enumerate() {
-                match (bound.sheet.value(*row, column), kind) {
+                let value = row.cells.get(column).unwrap_or(&Data::Empty);
+                match (value, kind) {
                     (Data::Empty, _) => vector.set_null(at),
                     // SAFETY: the vector holds DOUBLE values, as bound for
                     // this column, and `at` < CHUNK, its size.
@@ -115,9 +146,18 @@ impl VTab for ReadXlsx {
                     (Data::Bool(b), Kind::Boolean) => unsafe {
                         vector.as_mut_slice::<bool>()[at] = *b
                     },
-                    (other, _) => {
-                        let text = text_of(other, || bound.sheet.cell(*row, column))?;
+                    (other, Kind::Text) => {
+                        let text = text_of(other, || sheet.cell(row.index, column))?;
                         vector.insert(at, text.as_str());
+                    }
+                    (_, _) => {
+                        return Err(t!(
+                            "read-xlsx-kind-changed",
+                            cell = sheet.cell(row.index, column),
+                            column = &sheet.columns[column].0,
+                            rows = SAMPLE
+                        )
+                        .into());
                     }
                 }
             }
@@ -131,10 +171,16 @@ impl VTab for ReadXlsx {
     }
 
     fn named_parameters() -> Option<Vec<(String, LogicalTypeHandle)>> {
-        Some(vec![(
-            "sheet".to_string(),
-            LogicalTypeHandle::from(LogicalTypeId::Varchar),
-        )])
+        Some(vec![
+            (
+                "sheet".to_string(),
+                LogicalTypeHandle::from(LogicalTypeId::Varchar),
+            ),
+            (
+                "all_varchar".to_string(),
+                LogicalTypeHandle::from(LogicalTypeId::Boolean),
+            ),
+        ])
     }
 }
 
@@ -150,9 +196,7 @@ impl VTab for ReadXlsxRefused {
     }
 
     fn init(_: &InitInfo) -> Result<Cursor, Box<dyn std::error::Error>> {
-        Ok(Cursor {
-            next: AtomicUsize::new(0),
-        })
+        Ok(Cursor)
     }
 
     fn func(

@@ -179,3 +179,71 @@ fn date_cells_read_as_dates() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stdout, "d,t\n2023-01-11,2023-04-20 15:30:00\n");
 }
+
+/// A sheet longer than read_xlsx's sample is streamed: its rows all
+/// arrive, a text cell far down a column of numbers is refused with its
+/// cell, and `all_varchar := true` reads it.
+#[test]
+fn a_long_sheet_streams_and_a_late_text_cell_is_named() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("long.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "id").expect("header");
+    sheet.write_string(0, 1, "score").expect("header");
+    for row in 1..=5000u32 {
+        sheet.write_number(row, 0, f64::from(row)).expect("id");
+        if row == 4321 {
+            sheet.write_string(row, 1, "n/a").expect("text");
+        } else {
+            sheet
+                .write_number(row, 1, f64::from(row) / 2.0)
+                .expect("score");
+        }
+    }
+    book.save(&path).expect("saved");
+    let file = path.to_str().expect("path");
+    let refused =
+        run(clusterql_empty().args(["-c", &format!("select count(*) from read_xlsx('{file}')")]));
+    assert_eq!(refused.code, 1);
+    assert!(
+        refused.stderr.contains("Sheet1!B4322") && refused.stderr.contains("all_varchar"),
+        "{}",
+        refused.stderr
+    );
+    let out = run(clusterql_empty().args([
+        "--format",
+        "csv",
+        "-c",
+        &format!(
+            "select count(*) as n, sum(id::DOUBLE) as ids, count(*) filter (where score = 'n/a') as text \
+             from read_xlsx('{file}', all_varchar := true)"
+        ),
+    ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "n,ids,text\n5000,12502500.0,1\n");
+}
+
+/// A value right of the header row has no column name: refused with its
+/// cell, whether the sheet is streamed (`load`) or read into SQL.
+#[test]
+fn a_value_right_of_the_header_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("wide.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "cluster_id").expect("header");
+    sheet.write_string(1, 0, "N2022-001").expect("id");
+    sheet.write_string(3, 2, "stray").expect("stray");
+    book.save(&path).expect("saved");
+    let out = run(clusterql_empty().args([
+        "-c",
+        &format!("select * from read_xlsx('{}')", path.display()),
+    ]));
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.contains("Sheet1!B1") || out.stderr.contains("Sheet1!C1"),
+        "{}",
+        out.stderr
+    );
+}

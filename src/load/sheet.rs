@@ -6,10 +6,13 @@
 //! spreadsheet sees it.
 
 use crate::t;
-use std::io::{BufWriter, Write};
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{BufReader, BufWriter, Write};
 use std::path::Path;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
-use calamine::{Data, Reader, open_workbook_auto};
+use calamine::{Data, Reader, Xlsx, open_workbook, open_workbook_auto};
 
 use crate::error::{Error, Result};
 
@@ -81,19 +84,59 @@ impl SheetCopy {
     }
 }
 
-/// A sheet read whole, its header checked.
+/// A sheet being read row by row, its header checked.
 pub struct Sheet {
     pub original: String,
     pub name: String,
     /// Each column's name and its letters (`C`).
     pub columns: Vec<(String, String)>,
-    range: calamine::Range<Data>,
     first_row: u32,
     first_column: u32,
+    rows: Rows,
 }
 
+/// One row of data: its index (the header being 0) and a value a column.
+pub struct DataRow {
+    pub index: usize,
+    pub cells: Vec<Data>,
+}
+
+/// Where a sheet's rows come from. An `.xlsx` is streamed cell by cell by a
+/// thread of its own, a few hundred rows ahead, so memory stays flat
+/// whatever the sheet's size; older formats (`.xls`, `.ods`) are read
+/// whole by calamine and walked.
+enum Rows {
+    Streamed {
+        receiver: Receiver<Message>,
+        pending: VecDeque<SparseRow>,
+        done: bool,
+    },
+    Whole {
+        range: calamine::Range<Data>,
+        next: usize,
+    },
+}
+
+/// A row as the XML has it: its sheet row and its cells' columns, both
+/// counted from 0, only the cells that exist.
+type SparseRow = (u32, Vec<(u32, Data)>);
+
+enum Message {
+    /// The sheet's extent as the file declares it (`<dimension>`), if it does.
+    Start {
+        first_column: u32,
+        last_column: u32,
+    },
+    Rows(Vec<SparseRow>),
+    Failed(String),
+}
+
+/// Rows a reading thread sends at a time, and batches it may run ahead.
+const ROWS_A_MESSAGE: usize = 256;
+const MESSAGES_AHEAD: usize = 8;
+
 impl Sheet {
-    /// `Sheet1!C12` for a cell of the range (0, 0 being its first cell).
+    /// `Sheet1!C12` for a cell of the sheet (0, 0 being its first cell).
     pub fn cell(&self, row: usize, column: usize) -> String {
         format!(
             "{}!{}{}",
@@ -103,90 +146,289 @@ impl Sheet {
         )
     }
 
-    /// The indexes (0 being the header) of the rows that hold anything.
-    pub fn data_row_indexes(&self) -> Vec<usize> {
-        self.range
-            .rows()
-            .enumerate()
-            .skip(1)
-            // Spreadsheets often end in empty rows; they are no data.
-            .filter(|(_, row)| row.iter().any(|value| *value != Data::Empty))
-            .map(|(index, _)| index)
-            .collect()
-    }
-
-    /// The cell at `row`, `column` of the range (0, 0 being its first).
-    pub fn value(&self, row: usize, column: usize) -> &Data {
-        self.range.get((row, column)).unwrap_or(&Data::Empty)
-    }
-
     fn refused(&self, message: String) -> Error {
         Error::LoadRejected(format!("{}: {message}", self.original))
     }
+
+    /// The next row that holds anything; spreadsheets often end in empty
+    /// rows, which are no data.
+    pub fn next_row(&mut self) -> Result<Option<DataRow>> {
+        loop {
+            let Some((index, cells)) = self.next_any_row()? else {
+                return Ok(None);
+            };
+            if index == 0 {
+                continue;
+            }
+            if cells.iter().any(|value| *value != Data::Empty) {
+                return Ok(Some(DataRow { index, cells }));
+            }
+        }
+    }
+
+    /// The next row of the sheet, empty or not, as (index, a value a column).
+    fn next_any_row(&mut self) -> Result<Option<(usize, Vec<Data>)>> {
+        let width = self.columns.len().max(1);
+        let (first_row, first_column) = (self.first_row, self.first_column);
+        match &mut self.rows {
+            Rows::Whole { range, next } => {
+                let Some(row) = range.rows().nth(*next) else {
+                    return Ok(None);
+                };
+                let index = *next;
+                *next += 1;
+                Ok(Some((index, row.to_vec())))
+            }
+            Rows::Streamed { .. } => {
+                let Some((row, cells)) = self.next_sparse()? else {
+                    return Ok(None);
+                };
+                let index = (row - first_row) as usize;
+                let mut values = vec![Data::Empty; width];
+                for (column, value) in cells {
+                    let at = column.saturating_sub(first_column) as usize;
+                    if at >= self.columns.len() && value != Data::Empty {
+                        // A value right of the header: its column has no name.
+                        return Err(self.refused(format!(
+                            "{}: {}",
+                            self.cell(0, at),
+                            t!("sheet-empty-header")
+                        )));
+                    }
+                    if let Some(slot) = values.get_mut(at) {
+                        *slot = value;
+                    }
+                }
+                Ok(Some((index, values)))
+            }
+        }
+    }
+
+    fn next_sparse(&mut self) -> Result<Option<SparseRow>> {
+        let original = self.original.clone();
+        let Rows::Streamed {
+            receiver,
+            pending,
+            done,
+        } = &mut self.rows
+        else {
+            return Ok(None);
+        };
+        loop {
+            if let Some(row) = pending.pop_front() {
+                return Ok(Some(row));
+            }
+            if *done {
+                return Ok(None);
+            }
+            match receiver.recv() {
+                Ok(Message::Rows(rows)) => pending.extend(rows),
+                Ok(Message::Start { .. }) => {}
+                Ok(Message::Failed(message)) => {
+                    return Err(Error::LoadRejected(format!("{original}: {message}")));
+                }
+                // The thread finished: every row has been sent.
+                Err(_) => *done = true,
+            }
+        }
+    }
 }
 
-/// Reads the sheet (`wanted`: a name, or a number from 1; the first when
-/// `None`) of the workbook at `path`; the first row must name every column.
+/// Opens the sheet (`wanted`: a name, or a number from 1; the first when
+/// `None`) of the workbook at `path` and reads its header; the first row
+/// must name every column.
 pub fn open_sheet(path: &Path, wanted: Option<&str>) -> Result<Sheet> {
     let original = path.display().to_string();
     let refused = |message: String| Error::LoadRejected(format!("{original}: {message}"));
-    let mut book = open_workbook_auto(path)
-        .map_err(|e| refused(t!("sheet-unreadable", reason = e.to_string())))?;
-    let names = book.sheet_names();
-    let name = match wanted {
+    let streamable = ["xlsx", "xlsm"].contains(
+        &path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+            .as_str(),
+    );
+    let mut sheet = if streamable {
+        let book: Xlsx<_> = open_workbook(path).map_err(|e: calamine::XlsxError| {
+            refused(t!("sheet-unreadable", reason = e.to_string()))
+        })?;
+        let name = sheet_named(&book.sheet_names(), wanted).map_err(refused)?;
+        let (sender, receiver) = sync_channel(MESSAGES_AHEAD);
+        let thread_name = name.clone();
+        std::thread::Builder::new()
+            .name("xlsx-reader".to_string())
+            .spawn(move || stream(book, &thread_name, &sender))
+            .map_err(|e| Error::Engine(e.to_string()))?;
+        let (first_column, last_column) = match receiver.recv() {
+            Ok(Message::Start {
+                first_column,
+                last_column,
+            }) => (first_column, last_column),
+            Ok(Message::Failed(message)) => {
+                return Err(refused(format!("sheet {name}: {message}")));
+            }
+            _ => (0, 0),
+        };
+        let mut sheet = Sheet {
+            original: original.clone(),
+            name,
+            columns: Vec::new(),
+            first_row: 0,
+            first_column,
+            rows: Rows::Streamed {
+                receiver,
+                pending: VecDeque::new(),
+                done: false,
+            },
+        };
+        // The header is the first row that has cells.
+        let Some((row, cells)) = sheet.next_sparse()? else {
+            return Err(sheet.refused(t!("sheet-empty", sheet = &sheet.name)));
+        };
+        sheet.first_row = row;
+        let last = cells
+            .iter()
+            .map(|(column, _)| *column)
+            .max()
+            .unwrap_or(first_column)
+            .max(last_column);
+        let mut header = vec![Data::Empty; (last.saturating_sub(first_column) + 1) as usize];
+        for (column, value) in cells {
+            if let Some(slot) = header.get_mut(column.saturating_sub(first_column) as usize) {
+                *slot = value;
+            }
+        }
+        sheet.name_columns(&header)?;
+        sheet
+    } else {
+        let mut book = open_workbook_auto(path)
+            .map_err(|e| refused(t!("sheet-unreadable", reason = e.to_string())))?;
+        let name = sheet_named(&book.sheet_names(), wanted).map_err(refused)?;
+        let range = book
+            .worksheet_range(&name)
+            .map_err(|e| refused(format!("sheet {name}: {e}")))?;
+        let (first_row, first_column) = range.start().unwrap_or((0, 0));
+        let header: Vec<Data> = range
+            .rows()
+            .next()
+            .map(<[Data]>::to_vec)
+            .unwrap_or_default();
+        let mut sheet = Sheet {
+            original: original.clone(),
+            name,
+            columns: Vec::new(),
+            first_row,
+            first_column,
+            rows: Rows::Whole { range, next: 1 },
+        };
+        if header.is_empty() {
+            return Err(sheet.refused(t!("sheet-empty", sheet = &sheet.name)));
+        }
+        sheet.name_columns(&header)?;
+        sheet
+    };
+    sheet.columns.shrink_to_fit();
+    Ok(sheet)
+}
+
+impl Sheet {
+    /// Names the columns from the header row; an empty header cell (a
+    /// merged or missing name) is refused.
+    fn name_columns(&mut self, header: &[Data]) -> Result<()> {
+        for (index, value) in header.iter().enumerate() {
+            let name = match value {
+                Data::Empty => {
+                    return Err(self.refused(format!(
+                        "{}: {}",
+                        self.cell(0, index),
+                        t!("sheet-empty-header")
+                    )));
+                }
+                other => text_of(other, || self.cell(0, index)).map_err(|m| self.refused(m))?,
+            };
+            let column_letters = letters(self.first_column + index as u32);
+            self.columns.push((name, column_letters));
+        }
+        Ok(())
+    }
+}
+
+/// The sheet `wanted` names: a sheet's name first (a sheet may be called
+/// 2023), else its number from 1; the first sheet when nothing is asked.
+fn sheet_named(names: &[String], wanted: Option<&str>) -> std::result::Result<String, String> {
+    match wanted {
         None => names.first().cloned(),
-        // A sheet's name first: a sheet may be called 2023.
         Some(wanted) => names.iter().find(|n| *n == wanted).cloned().or_else(|| {
             let number = wanted.parse::<usize>().ok()?;
             number.checked_sub(1).and_then(|i| names.get(i).cloned())
         }),
     }
-    .ok_or_else(|| {
-        refused(match wanted {
-            Some(wanted) => t!("sheet-missing", sheet = wanted, names = names.join(", ")),
-            None => t!("sheet-none"),
-        })
-    })?;
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| refused(format!("sheet {name}: {e}")))?;
-    let (first_row, first_column) = range.start().unwrap_or((0, 0));
-    let mut sheet = Sheet {
-        original,
-        name,
-        columns: Vec::new(),
-        range,
-        first_row,
-        first_column,
+    .ok_or_else(|| match wanted {
+        Some(wanted) => t!("sheet-missing", sheet = wanted, names = names.join(", ")),
+        None => t!("sheet-none"),
+    })
+}
+
+/// The reading thread: the sheet's cells in the XML's order, gathered into
+/// rows. It stops when the reader goes away.
+fn stream(mut book: Xlsx<BufReader<File>>, name: &str, sender: &SyncSender<Message>) {
+    let mut reader = match book.worksheet_cells_reader(name) {
+        Ok(reader) => reader,
+        Err(error) => {
+            let _ = sender.send(Message::Failed(error.to_string()));
+            return;
+        }
     };
-    let header: Vec<Data> = sheet
-        .range
-        .rows()
-        .next()
-        .map(<[Data]>::to_vec)
-        .ok_or_else(|| sheet.refused(t!("sheet-empty", sheet = &sheet.name)))?;
-    for (index, value) in header.iter().enumerate() {
-        let name = match value {
-            Data::Empty => {
-                return Err(sheet.refused(format!(
-                    "{}: {}",
-                    sheet.cell(0, index),
-                    t!("sheet-empty-header")
-                )));
-            }
-            other => text_of(other, || sheet.cell(0, index)).map_err(|m| sheet.refused(m))?,
-        };
-        sheet
-            .columns
-            .push((name, letters(first_column + index as u32)));
+    let dimensions = reader.dimensions();
+    let start = Message::Start {
+        first_column: dimensions.start.1,
+        last_column: dimensions.end.1,
+    };
+    if sender.send(start).is_err() {
+        return;
     }
-    Ok(sheet)
+    let mut batch: Vec<SparseRow> = Vec::with_capacity(ROWS_A_MESSAGE);
+    let mut current: Option<SparseRow> = None;
+    loop {
+        match reader.next_cell() {
+            Ok(Some(cell)) => {
+                let (row, column) = cell.get_position();
+                let value = Data::from(cell.get_value().clone());
+                match &mut current {
+                    Some((at, cells)) if *at == row => cells.push((column, value)),
+                    _ => {
+                        if let Some(done) = current.replace((row, vec![(column, value)])) {
+                            batch.push(done);
+                            if batch.len() == ROWS_A_MESSAGE {
+                                let full = std::mem::replace(
+                                    &mut batch,
+                                    Vec::with_capacity(ROWS_A_MESSAGE),
+                                );
+                                if sender.send(Message::Rows(full)).is_err() {
+                                    return;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            Ok(None) => break,
+            Err(error) => {
+                let _ = sender.send(Message::Failed(error.to_string()));
+                return;
+            }
+        }
+    }
+    batch.extend(current);
+    if !batch.is_empty() {
+        let _ = sender.send(Message::Rows(batch));
+    }
 }
 
 /// Copies the sheet (`wanted`: a name, or a number from 1; the first when
 /// `None`) of the workbook at `path` as CSV.
 pub fn to_csv(path: &Path, wanted: Option<&str>) -> Result<SheetCopy> {
-    let sheet = open_sheet(path, wanted)?;
+    let mut sheet = open_sheet(path, wanted)?;
     let (file, copy) = super::new_copy("csv")?;
     let mut copied = SheetCopy {
         original: sheet.original.clone(),
@@ -204,21 +446,20 @@ pub fn to_csv(path: &Path, wanted: Option<&str>) -> Result<SheetCopy> {
     let header_line: Vec<String> = copied.columns.iter().map(|(n, _, _)| quoted(n)).collect();
     line.push_str(&header_line.join(","));
     line.push('\n');
-    for row in sheet.data_row_indexes() {
-        for column in 0..sheet.columns.len() {
+    while let Some(row) = sheet.next_row()? {
+        for (column, value) in row.cells.iter().enumerate() {
             if column > 0 {
                 line.push(',');
             }
-            let value = sheet.value(row, column);
             if *value != Data::Empty {
-                let text =
-                    text_of(value, || sheet.cell(row, column)).map_err(|m| sheet.refused(m))?;
+                let text = text_of(value, || sheet.cell(row.index, column))
+                    .map_err(|m| sheet.refused(m))?;
                 line.push_str(&quoted(&text));
             }
         }
         line.push('\n');
         // Excel counts rows from 1.
-        copied.rows.push(sheet.first_row + row as u32 + 1);
+        copied.rows.push(sheet.first_row + row.index as u32 + 1);
         if line.len() > 1 << 16 {
             out.write_all(line.as_bytes())
                 .map_err(|e| Error::io(&copied.copy, e))?;
