@@ -680,3 +680,57 @@ fn chinese_headers_name_the_schemas_columns() {
         &["unknown column '环节名'"],
     );
 }
+
+/// A legacy Excel workbook (BIFF8, written by xlwt: see
+/// tests/fixtures/make_legacy_xls.py) loads from its second sheet, headed
+/// with the dictionary's Chinese titles: text, numbers, dates and an empty
+/// cell keep their meaning; SQL reads the same sheet with read_xlsx.
+#[test]
+fn a_legacy_xls_workbook_loads() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("xls.duckdb");
+    let db = db.to_str().expect("path");
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/legacy.xls");
+    let mut load = clusterql();
+    load.args([
+        "--db", db, "load", fixture, "--sheet", "名单", "--table", "clusters",
+    ]);
+    let out = run(&mut load);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("loaded 2 rows into clusters"),
+        "{}",
+        out.stderr
+    );
+    let mut read = clusterql();
+    read.args([
+        "--db",
+        db,
+        "--format",
+        "csv",
+        "-c",
+        "select cluster_id, name, batch_year, area_km2, valid_from, typeof(valid_from) as t \
+         from clusters where cluster_id like 'P2024-9%' order by 1",
+    ]);
+    let out = run(&mut read);
+    assert_eq!(
+        out.stdout,
+        "cluster_id,name,batch_year,area_km2,valid_from,t\n\
+         P2024-901,宁波市示例区轴承产业集群,2024,42.5,2024-03-01,DATE\n\
+         P2024-902,洛阳市示例县耐火材料产业集群,2024,,2024-05-20,DATE\n"
+    );
+    let mut sql = clusterql();
+    sql.args([
+        "--empty",
+        "--format",
+        "csv",
+        "-c",
+        &format!("select 集群编号, 面积, 有效期起::DATE as d from read_xlsx('{fixture}', sheet => '名单') order by 1"),
+    ]);
+    let out = run(&mut sql);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "集群编号,面积,d\nP2024-901,42.5,2024-03-01\nP2024-902,,2024-05-20\n"
+    );
+}
