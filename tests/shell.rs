@@ -69,6 +69,18 @@ impl Shell {
         }
     }
 
+    /// Starts a query that runs for minutes, presses Ctrl-C, and waits for
+    /// `message` and the next prompt.
+    fn cancel_a_long_query(&mut self, message: &str) {
+        self.send("select count(*) from range(10000000000) a, range(10) b;\r");
+        self.expect(ACCEPTED);
+        std::thread::sleep(Duration::from_millis(1500));
+        self.session.send_control('c').expect("ctrl-c");
+        self.expect(message);
+        self.expect(PROMPT);
+        self.settle();
+    }
+
     fn quit(mut self) {
         self.send(".quit\r");
         self.session.exp_eof().expect("the shell exits");
@@ -124,13 +136,7 @@ fn ctrl_c_cancels_a_query_and_the_shell_goes_on() {
     let home = home();
     let mut shell = Shell::start(home.path(), &["--empty"]);
     shell.run("create table kept as select 1 as a;");
-    shell.send("select count(*) from range(10000000000) a, range(10) b;\r");
-    shell.expect(ACCEPTED);
-    std::thread::sleep(Duration::from_millis(1500));
-    shell.session.send_control('c').expect("ctrl-c");
-    shell.expect("interrupted");
-    shell.expect(PROMPT);
-    shell.settle();
+    shell.cancel_a_long_query("interrupted");
     let output = shell.run("select a * 6 * 7 as x from kept;");
     assert!(output.contains("42"), "{output}");
     shell.quit();
@@ -286,13 +292,7 @@ fn the_shell_speaks_chinese_under_a_chinese_locale() {
     assert!(described.contains("金字塔底层"), "{described}");
     let unknown = shell.run(".tabels");
     assert!(unknown.contains("是不是要用 .tables"), "{unknown}");
-    shell.send("select count(*) from range(10000000000) a, range(10) b;\r");
-    shell.expect(ACCEPTED);
-    std::thread::sleep(Duration::from_millis(1500));
-    shell.session.send_control('c').expect("ctrl-c");
-    shell.expect("已中断");
-    shell.expect(PROMPT);
-    shell.settle();
+    shell.cancel_a_long_query("已中断");
     shell.quit();
 }
 
@@ -304,12 +304,6 @@ fn lang_en_overrides_a_chinese_locale_in_the_shell() {
     assert!(help.contains("this list"), "{help}");
     let output = shell.run("select '浙江' as province, 1 as n;");
     assert!(output.contains("1 row"), "{output}");
-    shell.send("select count(*) from range(10000000000) a, range(10) b;\r");
-    shell.expect(ACCEPTED);
-    std::thread::sleep(Duration::from_millis(1500));
-    shell.session.send_control('c').expect("ctrl-c");
-    shell.expect("interrupted");
-    shell.expect(PROMPT);
-    shell.settle();
+    shell.cancel_a_long_query("interrupted");
     shell.quit();
 }

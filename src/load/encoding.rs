@@ -176,7 +176,9 @@ pub fn transcode(path: &Path, encoding: &'static Encoding) -> Result<Transcoded>
     // A byte-order mark decides over the encoding given (a UTF-16BE file
     // stays UTF-16BE), and is dropped: the copy is plain UTF-8.
     let mut decoder = encoding.new_decoder();
-    let mut position = Position::default();
+    // Bytes of the file decoded so far; the line and column of a bad byte
+    // are counted only when there is one, so that good files pay nothing.
+    let mut offset = 0u64;
     let mut bytes = vec![0u8; CHUNK];
     let mut text = String::with_capacity(CHUNK * 3);
     loop {
@@ -192,11 +194,11 @@ pub fn transcode(path: &Path, encoding: &'static Encoding) -> Result<Transcoded>
                 .map_err(|e| Error::io(&transcoded.copy, e))?;
             match result {
                 DecoderResult::InputEmpty => {
-                    position.advance(pending, encoding);
+                    offset += pending.len() as u64;
                     break;
                 }
                 DecoderResult::OutputFull => {
-                    position.advance(&pending[..consumed], encoding);
+                    offset += consumed as u64;
                     pending = &pending[consumed..];
                     text.reserve(CHUNK * 3);
                 }
@@ -204,7 +206,7 @@ pub fn transcode(path: &Path, encoding: &'static Encoding) -> Result<Transcoded>
                     // The bad sequence may have begun in the previous chunk.
                     let end = consumed.saturating_sub(usize::from(after));
                     let start = end.saturating_sub(usize::from(bad));
-                    position.advance(&pending[..start], encoding);
+                    let position = position_at(path, offset + start as u64, encoding)?;
                     let bytes = pending[start..end.max(start)]
                         .iter()
                         .map(|b| format!("0x{b:02X}"))
@@ -236,6 +238,34 @@ pub fn transcode(path: &Path, encoding: &'static Encoding) -> Result<Transcoded>
 struct Position {
     line: u64,
     column: u64,
+}
+
+/// The line and column of the byte at `offset` of the file.
+fn position_at(path: &Path, offset: u64, encoding: &'static Encoding) -> Result<Position> {
+    let mut input = std::fs::File::open(path)
+        .map_err(|e| Error::io(path, e))?
+        .take(offset);
+    let mut position = Position::default();
+    let mut bytes = vec![0u8; CHUNK];
+    // UTF-16 units may straddle two reads: carry an odd byte over.
+    let mut carried = 0;
+    loop {
+        let read = input
+            .read(&mut bytes[carried..])
+            .map_err(|e| Error::io(path, e))?;
+        if read == 0 {
+            return Ok(position);
+        }
+        let filled = carried + read;
+        let whole = if encoding == UTF_16LE || encoding == UTF_16BE {
+            filled - filled % 2
+        } else {
+            filled
+        };
+        position.advance(&bytes[..whole], encoding);
+        bytes.copy_within(whole..filled, 0);
+        carried = filled - whole;
+    }
 }
 
 impl Default for Position {

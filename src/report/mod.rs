@@ -197,6 +197,35 @@ pub fn build(engine: &Engine, options: &ReportOptions) -> Result<Report> {
     Ok(Report { html, figures })
 }
 
+/// Where a figure came from: its view and the query that reproduces it.
+fn caption(view: &str, sql: &str) -> String {
+    format!(
+        "<figcaption>{}<pre><code>{}</code></pre></figcaption>",
+        escape(&t!("report-from-view", view = view)),
+        escape(sql)
+    )
+}
+
+/// What a section says instead of an empty chart.
+fn empty_note(text: &str) -> String {
+    format!("<p class=\"empty\">{}</p>", escape(text))
+}
+
+/// A metric's title in the interface's language and its unit, from the
+/// data dictionary; a metric it does not know keeps its name.
+fn titled(metric: &str) -> (String, &'static str) {
+    match crate::dictionary::entry(metric, false) {
+        Some(entry) => (
+            match current() {
+                Lang::En => entry.title_en.clone(),
+                Lang::Zh => entry.title_zh.clone(),
+            },
+            entry.unit.as_str(),
+        ),
+        None => (metric.to_string(), ""),
+    }
+}
+
 fn section_open(heading: &str) -> String {
     format!("<section><h2>{}</h2>", escape(heading))
 }
@@ -240,11 +269,7 @@ fn figure(
         escape(title)
     );
     if data.is_empty() {
-        let _ = write!(
-            html,
-            "<p class=\"empty\">{}</p>",
-            escape(&t!("report-empty", view = spec.view))
-        );
+        html.push_str(&empty_note(&t!("report-empty", view = spec.view)));
     } else {
         let marks: Vec<Mark> = data
             .iter()
@@ -276,12 +301,8 @@ fn figure(
         let _ = write!(html, "<div class=\"chart\">{chart}</div>");
         figures.push((format!("{}.svg", spec.id), chart));
     }
-    let _ = write!(
-        html,
-        "<figcaption>{}<pre><code>{}</code></pre></figcaption></figure>",
-        escape(&t!("report-from-view", view = spec.view)),
-        escape(&spec.sql)
-    );
+    html.push_str(&caption(spec.view, &spec.sql));
+    html.push_str("</figure>");
     Ok(html)
 }
 
@@ -304,12 +325,7 @@ fn shown_label(spec: &Spec, label: &str, lang: Lang) -> String {
                 (true, _) => format!("{label} {}", t!(&key)),
             }
         }
-        "service-coverage" => crate::dictionary::entry(label, false)
-            .map(|entry| match lang {
-                Lang::En => entry.title_en.clone(),
-                Lang::Zh => entry.title_zh.clone(),
-            })
-            .unwrap_or_else(|| label.to_string()),
+        "service-coverage" => titled(label).0,
         _ => label.to_string(),
     }
 }
@@ -339,28 +355,16 @@ fn headline_section(engine: &Engine, options: &ReportOptions) -> Result<String> 
         .and_then(|(_, value)| *value)
         .unwrap_or(0.0);
     if clusters == 0.0 {
-        let _ = write!(
-            html,
-            "<p class=\"empty\">{}</p>",
-            escape(&t!(
-                "report-no-headline",
-                batch = options.batch,
-                year = options.year
-            ))
-        );
+        html.push_str(&empty_note(&t!(
+            "report-no-headline",
+            batch = options.batch,
+            year = options.year
+        )));
     } else {
         html.push_str("<div class=\"cards\" data-view=\"batch_headline\">");
         for (metric, value) in &metrics {
             let Some(value) = value else { continue };
-            let entry = crate::dictionary::entry(metric, false);
-            let title = entry.map_or_else(
-                || metric.clone(),
-                |e| match current() {
-                    Lang::En => e.title_en.clone(),
-                    Lang::Zh => e.title_zh.clone(),
-                },
-            );
-            let unit = entry.map_or("", |e| e.unit.as_str());
+            let (title, unit) = titled(metric);
             let _ = write!(
                 html,
                 "<div class=\"card\" data-metric=\"{}\" data-value=\"{}\"><div class=\"title\">{}</div><div class=\"figure\">{}</div></div>",
@@ -372,12 +376,8 @@ fn headline_section(engine: &Engine, options: &ReportOptions) -> Result<String> 
         }
         html.push_str("</div>");
     }
-    let _ = write!(
-        html,
-        "<figcaption>{}<pre><code>{}</code></pre></figcaption></section>",
-        escape(&t!("report-from-view", view = "batch_headline")),
-        escape(&sql)
-    );
+    html.push_str(&caption("batch_headline", &sql));
+    html.push_str("</section>");
     Ok(html)
 }
 
@@ -388,11 +388,7 @@ fn claims_section(engine: &Engine) -> Result<String> {
     let claims = check::checked_claims(engine, &sql)?;
     let mut html = section_open(&t!("report-claims"));
     if claims.is_empty() {
-        let _ = write!(
-            html,
-            "<p class=\"empty\">{}</p>",
-            escape(&t!("report-empty", view = "claims_checked"))
-        );
+        html.push_str(&empty_note(&t!("report-empty", view = "claims_checked")));
     } else {
         let _ = write!(
             html,
@@ -441,12 +437,8 @@ fn claims_section(engine: &Engine) -> Result<String> {
         }
         html.push_str("</ul>");
     }
-    let _ = write!(
-        html,
-        "<figcaption>{}<pre><code>{}</code></pre></figcaption></section>",
-        escape(&t!("report-from-view", view = "claims_checked")),
-        escape(&sql)
-    );
+    html.push_str(&caption("claims_checked", &sql));
+    html.push_str("</section>");
     Ok(html)
 }
 
@@ -462,11 +454,7 @@ fn batches_section(engine: &Engine) -> Result<String> {
     let mut html = section_open(&t!("report-batches"));
     let any = rows.iter().any(|(_, a, b, _)| a.is_some() || b.is_some());
     if !any {
-        let _ = write!(
-            html,
-            "<p class=\"empty\">{}</p>",
-            escape(&t!("report-empty", view = "batches_compared"))
-        );
+        html.push_str(&empty_note(&t!("report-empty", view = "batches_compared")));
     } else {
         let _ = write!(
             html,
@@ -477,15 +465,7 @@ fn batches_section(engine: &Engine) -> Result<String> {
             escape(&t!("report-ratio")),
         );
         for (metric, first, second, ratio) in &rows {
-            let entry = crate::dictionary::entry(metric, false);
-            let title = entry.map_or_else(
-                || metric.clone(),
-                |e| match current() {
-                    Lang::En => e.title_en.clone(),
-                    Lang::Zh => e.title_zh.clone(),
-                },
-            );
-            let unit = entry.map_or("", |e| e.unit.as_str());
+            let (title, unit) = titled(metric);
             let cell = |value: &Option<f64>, unit: &str| {
                 value.map_or_else(String::new, |v| check::figure(v, unit))
             };
@@ -504,11 +484,7 @@ fn batches_section(engine: &Engine) -> Result<String> {
         }
         html.push_str("</tbody></table></div>");
     }
-    let _ = write!(
-        html,
-        "<figcaption>{}<pre><code>{}</code></pre></figcaption></section>",
-        escape(&t!("report-from-view", view = "batches_compared")),
-        escape(sql)
-    );
+    html.push_str(&caption("batches_compared", sql));
+    html.push_str("</section>");
     Ok(html)
 }
