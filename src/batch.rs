@@ -1,7 +1,6 @@
 //! The batch runner: `-c`, `-f`, `run` and scripts on stdin. Statements run
 //! in order; the first error stops the batch unless `--keep-going`.
 
-use crate::t;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -12,6 +11,7 @@ use crate::exec::{self, Outcome};
 use crate::output::OutputTarget;
 use crate::render::OutputFormat;
 use crate::script;
+use crate::t;
 
 pub struct Runner<'a> {
     engine: &'a Engine,

@@ -362,13 +362,14 @@ fn inapplicable_option(matches: &ArgMatches) -> Option<String> {
     refused.or_else(|| parquet_for_text(matches, sub_matches, subcommand))
 }
 
-/// `check` and `views` print text; a Parquet file of it would be a lie.
+/// `check`, `views` and `report` print text; a Parquet file or a workbook
+/// of it would be a lie.
 fn parquet_for_text(
     matches: &ArgMatches,
     sub_matches: &ArgMatches,
     subcommand: &str,
 ) -> Option<String> {
-    if !matches!(subcommand, "check" | "views") {
+    if !matches!(subcommand, "check" | "views" | "report") {
         return None;
     }
     let format = [matches, sub_matches]

@@ -5,12 +5,12 @@
 //! Parquet files, so start-up does no work proportional to the roster. A new
 //! database file gets every table filled, in one transaction.
 
-use crate::t;
 use std::path::{Path, PathBuf};
 
 use crate::engine::{Engine, sql_string};
 use crate::error::{Error, Result};
 use crate::script;
+use crate::t;
 
 pub const SCHEMA_SQL: &str = include_str!("../sql/schema.sql");
 

@@ -1,7 +1,6 @@
 //! The embedded DuckDB: opening it as the command line asks, and running
 //! one statement at a time with its result as a stream of Arrow batches.
 
-use crate::t;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -12,6 +11,7 @@ use duckdb::{AccessMode, Config, Connection, InterruptHandle};
 
 use crate::duck_text::{self, TextForm};
 use crate::error::{Error, Result};
+use crate::t;
 
 /// The DuckDB storage version new database files are written in, so that
 /// the DuckDB releases researchers already have (1.5 and later) open them.

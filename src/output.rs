@@ -1,7 +1,6 @@
 //! Where results go (stdout or a file) and in which format, decided once
 //! from the command line.
 
-use crate::t;
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -9,6 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::cli::Cli;
 use crate::error::{Error, Result};
 use crate::render::{OutputFormat, RenderOptions};
+use crate::t;
 
 /// Rows a table shows on a terminal unless `--max-rows` says otherwise.
 pub const TERMINAL_MAX_ROWS: usize = 40;

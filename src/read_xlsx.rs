@@ -5,7 +5,6 @@
 //! DuckDB casts). Under `--sandbox` the function exists and refuses, like
 //! every other file access.
 
-use crate::t;
 use std::collections::VecDeque;
 use std::sync::Mutex;
 
@@ -15,6 +14,7 @@ use duckdb::core::{DataChunkHandle, Inserter, LogicalTypeHandle, LogicalTypeId};
 use duckdb::vtab::{BindInfo, InitInfo, TableFunctionInfo, VTab};
 
 use crate::load::sheet::{DataRow, Sheet, open_sheet, text_of};
+use crate::t;
 
 /// Rows handed to DuckDB at a time (its vector size).
 const CHUNK: usize = 2048;

@@ -1,7 +1,6 @@
 //! Everything between the parsed command line and running SQL: opening the
 //! engine with its setup, and choosing what to do with the invocation.
 
-use crate::t;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -12,6 +11,7 @@ use crate::engine::{Engine, EngineOptions};
 use crate::error::{Error, Result};
 use crate::output::{Output, OutputTarget};
 use crate::render::OutputFormat;
+use crate::t;
 
 /// Opens the database the command line names, ready for user SQL.
 pub fn open_engine(invocation: &Invocation, writable_files: Vec<PathBuf>) -> Result<Engine> {

@@ -6,13 +6,13 @@
 //! A byte that is not valid in the encoding rejects the file with its line
 //! and column: nothing is silently replaced.
 
-use crate::t;
 use std::io::{BufWriter, Read, Write};
 use std::path::Path;
 
 use encoding_rs::{DecoderResult, Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
 
 use crate::error::{Error, Result};
+use crate::t;
 
 /// How much of a file the detection looks at.
 const SAMPLE: usize = 64 * 1024;

@@ -5,7 +5,6 @@
 //! the sheet and the cell (`Sheet1!C12`), as the person who made the
 //! spreadsheet sees it.
 
-use crate::t;
 use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Write};
@@ -15,6 +14,7 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use calamine::{Data, Reader, Xlsx, open_workbook, open_workbook_auto};
 
 use crate::error::{Error, Result};
+use crate::t;
 
 /// Extensions of the spreadsheets `load` reads.
 pub fn is_spreadsheet(file: &str) -> bool {

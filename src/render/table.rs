@@ -3,7 +3,6 @@
 //! turned into text: a ten-million-row result prints as fast as DuckDB can
 //! produce it, in flat memory.
 
-use crate::t;
 use std::collections::VecDeque;
 use std::io::{self, Write};
 
@@ -13,6 +12,7 @@ use duckdb::arrow::record_batch::RecordBatch;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{CellWriter, RenderOptions, Renderer};
+use crate::t;
 
 /// Narrowest a column is squeezed to before columns are hidden instead.
 const MIN_COLUMN_WIDTH: usize = 10;

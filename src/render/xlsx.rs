@@ -5,7 +5,6 @@
 //! mode); the workbook is written when the run ends, under a temporary name
 //! that becomes the file's only when the run succeeded, like every output.
 
-use crate::t;
 use std::path::Path;
 
 use duckdb::arrow::array::{
@@ -22,6 +21,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::CellWriter;
 use crate::error::{Error, Result};
+use crate::t;
 
 /// Rows in an Excel sheet, the header's included.
 pub const EXCEL_ROWS: u64 = 1_048_576;
