@@ -383,7 +383,10 @@ fn parquet_for_text(
         format.or(inferred),
         Some(OutputFormat::Parquet | OutputFormat::Xlsx)
     )
-    .then(|| t!("usage-binary-format-for-text", subcommand = subcommand))
+    .then(|| match subcommand {
+        "report" => t!("usage-report-writes-html"),
+        _ => t!("usage-binary-format-for-text", subcommand = subcommand),
+    })
 }
 
 /// Interleaves `-c` and `-f` by their position on the command line, then

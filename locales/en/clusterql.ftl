@@ -128,6 +128,7 @@ usage-did-you-mean = tip: a similar one exists: '{ $suggested }'
 usage-more-information = For more information, try '--help'.
 usage-does-not-apply = { $flag } does not apply to `{ $subcommand }`
 usage-binary-format-for-text = Parquet and xlsx do not apply to `{ $subcommand }`, which prints text: choose csv, json or another --format
+usage-report-writes-html = `report` writes an HTML page: give -o FILE.html, or none for stdout
 usage-variable-no-equals = expected NAME=VALUE, got '{ $text }'
 usage-variable-bad-name = '{ $name }' is not a variable name (letters, digits and _)
 usage-bad-lang = '{ $text }' is not a language: zh or en

@@ -128,6 +128,7 @@ usage-did-you-mean = 提示：有一个相近的：'{ $suggested }'
 usage-more-information = 更多信息请运行 '--help'。
 usage-does-not-apply = { $flag } 不适用于 `{ $subcommand }`
 usage-binary-format-for-text = Parquet 和 xlsx 不适用于输出文本的 `{ $subcommand }`：请选 csv、json 或其他 --format
+usage-report-writes-html = report 输出的是 HTML 页面：请用 -o FILE.html，或不加 -o 输出到标准输出
 usage-variable-no-equals = 应为 NAME=VALUE，实际为 '{ $text }'
 usage-variable-bad-name = '{ $name }' 不是合法的变量名（字母、数字和 _）
 usage-bad-lang = '{ $text }' 不是可选的语言：zh 或 en
