@@ -3,7 +3,8 @@
 would see go wrong: a console error (a refused outside resource shows up as
 one, through the page's Content-Security-Policy), any network request, an
 SVG chart that is empty or draws outside its own box, or a page wider than
-the screen. Saves a screenshot of the whole page at each width.
+the screen. Saves a screenshot of the whole page at each width, and the page
+printed on A4 as a PDF.
 
 Usage: check_report.py REPORT.html SCREENSHOT_PREFIX
 
@@ -207,6 +208,19 @@ def check(path, screenshot_prefix):
                 file.write(base64.b64decode(shot["data"]))
             print(f"check_report: {path} at {width}px: {len(page_facts['charts'])} charts, "
                   f"lang {page_facts['lang']}, screenshot {name}", file=sys.stderr)
+        # Printed on A4 (210 x 297 mm, in inches), as the page's @page asks.
+        pdf = browser.send(
+            "Page.printToPDF",
+            {"paperWidth": 8.27, "paperHeight": 11.69, "preferCSSPageSize": True, "printBackground": True},
+            session=session,
+        )
+        document = base64.b64decode(pdf["data"])
+        pages = document.count(b"/Type /Page") - document.count(b"/Type /Pages")
+        if pages < 1:
+            problems.append("the A4 print has no page")
+        with open(f"{screenshot_prefix}-a4.pdf", "wb") as file:
+            file.write(document)
+        print(f"check_report: {path} printed on A4: {pages} pages", file=sys.stderr)
         # Whatever arrived while the pages loaded.
         for event in browser.events:
             method = event.get("method", "")
