@@ -183,7 +183,7 @@ impl Sheet {
                 let Some((row, cells)) = self.next_sparse()? else {
                     return Ok(None);
                 };
-                let index = (row - first_row) as usize;
+                let index = row.saturating_sub(first_row) as usize;
                 let mut values = vec![Data::Empty; width];
                 for (column, value) in cells {
                     let at = column.saturating_sub(first_column) as usize;
