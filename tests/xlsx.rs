@@ -247,3 +247,30 @@ fn a_value_right_of_the_header_is_refused() {
         out.stderr
     );
 }
+
+/// A table that starts at C3, below a formatted but empty row, reads from
+/// its own first cell, as calamine's whole-sheet ranges read it.
+#[test]
+fn a_table_away_from_a1_reads_from_its_first_cell() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("offset.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    sheet
+        .write_blank(0, 0, &bold)
+        .expect("a formatted empty cell");
+    sheet.write_string(2, 2, "cluster_id").expect("header");
+    sheet.write_string(2, 3, "分数").expect("header");
+    sheet.write_string(3, 2, "N2022-001").expect("id");
+    sheet.write_number(3, 3, 7.5).expect("score");
+    book.save(&path).expect("saved");
+    let out = run(clusterql_empty().args([
+        "--format",
+        "csv",
+        "-c",
+        &format!("select * from read_xlsx('{}')", path.display()),
+    ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "cluster_id,分数\nN2022-001,7.5\n");
+}

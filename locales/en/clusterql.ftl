@@ -385,3 +385,4 @@ report-criterion-8 = a promotion body or mechanism
 bar-no-number = bar: the result has no numeric column; nothing to draw
 bar-ignored = bar: drawing the first label and numeric columns; left out: { $columns }
 read-xlsx-kind-changed = read_xlsx: { $cell }: this cell's kind differs from what the first { $rows } rows of column '{ $column }' hold; read the sheet with all_varchar := true and cast
+sheet-reader-stopped = the reading of the sheet stopped before its end; nothing was loaded

@@ -361,3 +361,4 @@ report-criterion-8 = 推进机构或工作机制
 bar-no-number = bar：结果中没有数值列，无法绘制
 bar-ignored = bar：按第一个标签列和第一个数值列绘制；未用的列：{ $columns }
 read-xlsx-kind-changed = read_xlsx：{ $cell }：这个单元格的类型与列 '{ $column }' 前 { $rows } 行的类型不同；请用 all_varchar := true 读取后再转换类型
+sheet-reader-stopped = 工作表没有读到末尾就中断了；没有装入任何数据

@@ -11,7 +11,7 @@ use std::io::{BufReader, BufWriter, Write};
 use std::path::Path;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
-use calamine::{Data, Reader, Xlsx, open_workbook, open_workbook_auto};
+use calamine::{Data, DataRef, Reader, Xlsx, open_workbook, open_workbook_auto};
 
 use crate::error::{Error, Result};
 use crate::t;
@@ -122,13 +122,11 @@ enum Rows {
 type SparseRow = (u32, Vec<(u32, Data)>);
 
 enum Message {
-    /// The sheet's extent as the file declares it (`<dimension>`), if it does.
-    Start {
-        first_column: u32,
-        last_column: u32,
-    },
     Rows(Vec<SparseRow>),
     Failed(String),
+    /// Every row has been sent: a channel that closes without this means
+    /// the reading thread died, and the sheet was not read to its end.
+    End,
 }
 
 /// Rows a reading thread sends at a time, and batches it may run ahead.
@@ -172,12 +170,15 @@ impl Sheet {
         let (first_row, first_column) = (self.first_row, self.first_column);
         match &mut self.rows {
             Rows::Whole { range, next } => {
-                let Some(row) = range.rows().nth(*next) else {
+                if *next >= range.height() {
                     return Ok(None);
-                };
+                }
                 let index = *next;
                 *next += 1;
-                Ok(Some((index, row.to_vec())))
+                let cells = (0..range.width())
+                    .map(|column| range.get((index, column)).cloned().unwrap_or(Data::Empty))
+                    .collect();
+                Ok(Some((index, cells)))
             }
             Rows::Streamed { .. } => {
                 let Some((row, cells)) = self.next_sparse()? else {
@@ -186,16 +187,20 @@ impl Sheet {
                 let index = row.saturating_sub(first_row) as usize;
                 let mut values = vec![Data::Empty; width];
                 for (column, value) in cells {
-                    let at = column.saturating_sub(first_column) as usize;
-                    if at >= self.columns.len() && value != Data::Empty {
-                        // A value right of the header: its column has no name.
+                    let named = column >= first_column
+                        && ((column - first_column) as usize) < self.columns.len();
+                    if !named {
+                        // A value left or right of the header: its column
+                        // has no name.
                         return Err(self.refused(format!(
-                            "{}: {}",
-                            self.cell(0, at),
+                            "{}!{}{}: {}",
+                            self.name,
+                            letters(column),
+                            first_row + 1,
                             t!("sheet-empty-header")
                         )));
                     }
-                    if let Some(slot) = values.get_mut(at) {
+                    if let Some(slot) = values.get_mut((column - first_column) as usize) {
                         *slot = value;
                     }
                 }
@@ -223,12 +228,16 @@ impl Sheet {
             }
             match receiver.recv() {
                 Ok(Message::Rows(rows)) => pending.extend(rows),
-                Ok(Message::Start { .. }) => {}
+                Ok(Message::End) => *done = true,
                 Ok(Message::Failed(message)) => {
                     return Err(Error::LoadRejected(format!("{original}: {message}")));
                 }
-                // The thread finished: every row has been sent.
-                Err(_) => *done = true,
+                Err(_) => {
+                    return Err(Error::LoadRejected(format!(
+                        "{original}: {}",
+                        t!("sheet-reader-stopped")
+                    )));
+                }
             }
         }
     }
@@ -259,42 +268,30 @@ pub fn open_sheet(path: &Path, wanted: Option<&str>) -> Result<Sheet> {
             .name("xlsx-reader".to_string())
             .spawn(move || stream(book, &thread_name, &sender))
             .map_err(|e| Error::Engine(e.to_string()))?;
-        let (first_column, last_column) = match receiver.recv() {
-            Ok(Message::Start {
-                first_column,
-                last_column,
-            }) => (first_column, last_column),
-            Ok(Message::Failed(message)) => {
-                return Err(refused(format!("sheet {name}: {message}")));
-            }
-            _ => (0, 0),
-        };
         let mut sheet = Sheet {
             original: original.clone(),
             name,
             columns: Vec::new(),
             first_row: 0,
-            first_column,
+            first_column: 0,
             rows: Rows::Streamed {
                 receiver,
                 pending: VecDeque::new(),
                 done: false,
             },
         };
-        // The header is the first row that has cells.
+        // The header is the first row that has values, from its first to
+        // its last; a gap in it is a column without a name.
         let Some((row, cells)) = sheet.next_sparse()? else {
             return Err(sheet.refused(t!("sheet-empty", sheet = &sheet.name)));
         };
         sheet.first_row = row;
-        let last = cells
-            .iter()
-            .map(|(column, _)| *column)
-            .max()
-            .unwrap_or(first_column)
-            .max(last_column);
-        let mut header = vec![Data::Empty; (last.saturating_sub(first_column) + 1) as usize];
+        let first = cells.iter().map(|(column, _)| *column).min().unwrap_or(0);
+        let last = cells.iter().map(|(column, _)| *column).max().unwrap_or(0);
+        sheet.first_column = first;
+        let mut header = vec![Data::Empty; (last - first + 1) as usize];
         for (column, value) in cells {
-            if let Some(slot) = header.get_mut(column.saturating_sub(first_column) as usize) {
+            if let Some(slot) = header.get_mut((column - first) as usize) {
                 *slot = value;
             }
         }
@@ -379,19 +376,16 @@ fn stream(mut book: Xlsx<BufReader<File>>, name: &str, sender: &SyncSender<Messa
             return;
         }
     };
-    let dimensions = reader.dimensions();
-    let start = Message::Start {
-        first_column: dimensions.start.1,
-        last_column: dimensions.end.1,
-    };
-    if sender.send(start).is_err() {
-        return;
-    }
     let mut batch: Vec<SparseRow> = Vec::with_capacity(ROWS_A_MESSAGE);
     let mut current: Option<SparseRow> = None;
     loop {
         match reader.next_cell() {
             Ok(Some(cell)) => {
+                // A formatted cell without a value is no cell, as in
+                // calamine's whole-sheet ranges.
+                if *cell.get_value() == DataRef::Empty {
+                    continue;
+                }
                 let (row, column) = cell.get_position();
                 let value = Data::from(cell.get_value().clone());
                 match &mut current {
@@ -420,9 +414,10 @@ fn stream(mut book: Xlsx<BufReader<File>>, name: &str, sender: &SyncSender<Messa
         }
     }
     batch.extend(current);
-    if !batch.is_empty() {
-        let _ = sender.send(Message::Rows(batch));
+    if !batch.is_empty() && sender.send(Message::Rows(batch)).is_err() {
+        return;
     }
+    let _ = sender.send(Message::End);
 }
 
 /// Copies the sheet (`wanted`: a name, or a number from 1; the first when
