@@ -30,18 +30,29 @@ enum Kind {
     Text,
 }
 
-/// The sheet being read, with the rows the sample took from it first.
+/// What the query named and the columns' kinds; the sheet as the sample
+/// left it, for the first scan to go on with.
 pub struct Bound {
+    path: String,
+    wanted: Option<String>,
     kinds: Vec<Kind>,
-    reading: Mutex<Reading>,
+    first_scan: Mutex<Option<Reading>>,
 }
 
+/// A scan of the sheet, with the rows the sample took from it first.
 struct Reading {
     sheet: Sheet,
     sampled: VecDeque<DataRow>,
 }
 
-pub struct Cursor;
+/// One scan's reading. A plan run again (a prepared statement) scans again
+/// from the top, so each scan has its own.
+pub struct Cursor {
+    reading: Mutex<Reading>,
+}
+
+/// The sandbox's function has nothing to read.
+pub struct Nothing;
 
 fn kind_of<'a>(values: impl Iterator<Item = &'a Data>) -> Kind {
     let mut kind = None;
@@ -99,13 +110,32 @@ impl VTab for ReadXlsx {
             bind.add_result_column(name, LogicalTypeHandle::from(id));
         }
         Ok(Bound {
+            path,
+            wanted,
             kinds,
-            reading: Mutex::new(Reading { sheet, sampled }),
+            first_scan: Mutex::new(Some(Reading { sheet, sampled })),
         })
     }
 
-    fn init(_: &InitInfo) -> Result<Cursor, Box<dyn std::error::Error>> {
-        Ok(Cursor)
+    fn init(init: &InitInfo) -> Result<Cursor, Box<dyn std::error::Error>> {
+        // SAFETY: DuckDB hands init the bind data this function's bind
+        // returned, which lives as long as the plan.
+        let bound = unsafe { &*init.get_bind_data::<Bound>() };
+        let first = bound
+            .first_scan
+            .lock()
+            .ok()
+            .and_then(|mut first| first.take());
+        let reading = match first {
+            Some(reading) => reading,
+            None => Reading {
+                sheet: open_sheet(std::path::Path::new(&bound.path), bound.wanted.as_deref())?,
+                sampled: VecDeque::new(),
+            },
+        };
+        Ok(Cursor {
+            reading: Mutex::new(reading),
+        })
     }
 
     fn func(
@@ -113,10 +143,12 @@ impl VTab for ReadXlsx {
         output: &mut DataChunkHandle,
     ) -> Result<(), Box<dyn std::error::Error>> {
         let bound = func.get_bind_data();
-        let mut reading = bound
+        // Poisoned only if a panic stopped an earlier chunk of this scan.
+        let mut reading = func
+            .get_init_data()
             .reading
             .lock()
-            .map_err(|_| "read_xlsx: an earlier read failed")?;
+            .map_err(|_| "read_xlsx: this scan stopped part way")?;
         let Reading { sheet, sampled } = &mut *reading;
         let mut rows = Vec::with_capacity(CHUNK);
         while rows.len() < CHUNK {
@@ -188,15 +220,15 @@ impl VTab for ReadXlsx {
 struct ReadXlsxRefused;
 
 impl VTab for ReadXlsxRefused {
-    type InitData = Cursor;
-    type BindData = Cursor;
+    type InitData = Nothing;
+    type BindData = Nothing;
 
-    fn bind(_: &BindInfo) -> Result<Cursor, Box<dyn std::error::Error>> {
+    fn bind(_: &BindInfo) -> Result<Nothing, Box<dyn std::error::Error>> {
         Err(t!("read-xlsx-sandbox").into())
     }
 
-    fn init(_: &InitInfo) -> Result<Cursor, Box<dyn std::error::Error>> {
-        Ok(Cursor)
+    fn init(_: &InitInfo) -> Result<Nothing, Box<dyn std::error::Error>> {
+        Ok(Nothing)
     }
 
     fn func(

@@ -274,3 +274,28 @@ fn a_table_away_from_a1_reads_from_its_first_cell() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stdout, "cluster_id,分数\nN2022-001,7.5\n");
 }
+
+/// A prepared statement scans the sheet again at every run.
+#[test]
+fn read_xlsx_in_a_prepared_statement_reads_every_time() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("again.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "n").expect("header");
+    for row in 1..=3u32 {
+        sheet.write_number(row, 0, f64::from(row)).expect("n");
+    }
+    book.save(&path).expect("saved");
+    let out = run(clusterql_empty().args([
+        "--format",
+        "csv",
+        "-c",
+        &format!(
+            "prepare p as select sum(n) as total from read_xlsx('{}'); execute p; execute p;",
+            path.display()
+        ),
+    ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "total\n6.0\ntotal\n6.0\n");
+}
