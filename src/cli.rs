@@ -372,6 +372,19 @@ fn parquet_for_text(
     if !matches!(subcommand, "check" | "views" | "report") {
         return None;
     }
+    if subcommand == "report" {
+        // The page is HTML, whatever the file is called.
+        let output = [matches, sub_matches]
+            .iter()
+            .find_map(|m| m.get_one::<PathBuf>("output").cloned())?;
+        let extension = output
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        return (!matches!(extension.as_str(), "html" | "htm"))
+            .then(|| t!("usage-report-writes-html"));
+    }
     let format = [matches, sub_matches]
         .iter()
         .find_map(|m| m.get_one::<OutputFormat>("format").copied());

@@ -16,6 +16,16 @@ pub struct Entry {
     pub unit: String,
 }
 
+impl Entry {
+    /// The column's title in `lang`.
+    pub fn title(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::En => &self.title_en,
+            crate::i18n::Lang::Zh => &self.title_zh,
+        }
+    }
+}
+
 /// The dictionary's entries, in the schema's order.
 pub fn entries() -> &'static [Entry] {
     static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();

@@ -66,10 +66,7 @@ fn localize_command(command: Command, subcommand: Option<&str>) -> Command {
         .collect();
     let mut command = command;
     for id in ids {
-        let arg_prefix = prefix.clone();
-        command = command.mut_arg(id.as_str(), |arg| {
-            localize_arg(arg, &arg_prefix, subcommand)
-        });
+        command = command.mut_arg(id.as_str(), |arg| localize_arg(arg, subcommand));
     }
     command.arg(
         Arg::new(HELP)
@@ -99,7 +96,7 @@ pub fn arg_key(arg: &Arg, subcommand: Option<&str>) -> String {
     }
 }
 
-fn localize_arg(arg: Arg, _prefix: &str, subcommand: Option<&str>) -> Arg {
+fn localize_arg(arg: Arg, subcommand: Option<&str>) -> Arg {
     let mut help = message(&arg_key(&arg, subcommand), &[]);
     // clap would print "[possible values: …]" and "[default: …]" in English.
     let possible: Vec<String> = arg

@@ -39,8 +39,7 @@ impl Lang {
         let lower = text.trim().to_ascii_lowercase();
         if lower.starts_with("zh") || lower == "chinese" {
             Some(Lang::Zh)
-        } else if lower.starts_with("en") || lower == "c" || lower == "posix" || lower == "english"
-        {
+        } else if lower.starts_with("en") || lower == "c" || lower == "posix" {
             Some(Lang::En)
         } else {
             None
@@ -76,7 +75,9 @@ pub fn current() -> Lang {
 }
 
 /// The language of a command line: `--lang`, else `CLUSTERQL_LANG`, else
-/// the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, `LANGUAGE`), else English.
+/// the locale as gettext reads it (`LANGUAGE`, a priority list, unless the
+/// locale is `C`; then the first of `LC_ALL`, `LC_MESSAGES`, `LANG`), else
+/// English.
 /// It has to be known before clap parses, since clap's help speaks it.
 pub fn choose<I, T>(args: I, env: impl Fn(&str) -> Option<String>) -> Lang
 where
@@ -101,18 +102,25 @@ where
     if let Some(lang) = env("CLUSTERQL_LANG").as_deref().and_then(Lang::parse) {
         return lang;
     }
-    // The first locale variable that is set decides, as in POSIX; an
+    // The first of the POSIX variables that is set is the locale; an
     // unrecognised one (say `fr_FR`) means English.
-    ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"]
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
-        .filter_map(|name| env(name).filter(|value| !value.is_empty()))
-        .map(|value| {
-            // LANGUAGE is a priority list: `zh_CN:en`.
-            let first = value.split(':').next().unwrap_or_default().to_string();
-            Lang::parse(&first).unwrap_or(Lang::En)
-        })
-        .next()
-        .unwrap_or(Lang::En)
+        .find_map(|name| env(name).filter(|value| !value.is_empty()));
+    let plain_c = locale
+        .as_deref()
+        .is_some_and(|l| matches!(l.split('.').next(), Some("C" | "POSIX")));
+    // As gettext does (Ubuntu sets LANGUAGE=zh_CN:en beside LANG=en_US),
+    // LANGUAGE's first language we speak wins, unless the locale is C.
+    if !plain_c
+        && let Some(lang) = env("LANGUAGE")
+            .unwrap_or_default()
+            .split(':')
+            .find_map(Lang::parse)
+    {
+        return lang;
+    }
+    locale.as_deref().and_then(Lang::parse).unwrap_or(Lang::En)
 }
 
 type Bundle = FluentBundle<FluentResource>;
@@ -318,6 +326,21 @@ mod tests {
         assert_eq!(
             choose(["clusterql"], env(&[("LANGUAGE", "zh_TW:en")])),
             Lang::Zh
+        );
+        // LANGUAGE outranks the locale, as in gettext, except under C.
+        assert_eq!(
+            choose(
+                ["clusterql"],
+                env(&[("LANGUAGE", "zh_CN:en"), ("LANG", "en_US.UTF-8")])
+            ),
+            Lang::Zh
+        );
+        assert_eq!(
+            choose(
+                ["clusterql"],
+                env(&[("LANGUAGE", "zh_CN"), ("LC_ALL", "C")])
+            ),
+            Lang::En
         );
         // After `--`, `--lang` is SQL's business, not ours.
         assert_eq!(

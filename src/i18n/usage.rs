@@ -41,6 +41,7 @@ pub fn render(error: &clap::Error) -> Option<String> {
             "usage-unknown-subcommand",
             name = text(ContextKind::InvalidSubcommand).unwrap_or_default()
         ),
+        ErrorKind::InvalidValue if value.is_empty() => t!("usage-value-missing", arg = arg),
         ErrorKind::InvalidValue => t!(
             "usage-invalid-value",
             arg = arg,

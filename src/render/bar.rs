@@ -95,6 +95,10 @@ impl Renderer for Bar<'_> {
     }
 
     fn finish(&mut self, _row_count: u64) -> io::Result<()> {
+        // Without a number there are no bars; begin said so.
+        if self.value.is_none() {
+            return Ok(());
+        }
         let text = draw(
             &self.rows,
             self.options.max_width.unwrap_or(DEFAULT_WIDTH),

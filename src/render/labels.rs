@@ -33,22 +33,19 @@ pub fn relabel(schema: &Schema) -> Schema {
 /// area, intensity): `总产值（十亿元）`, `Output (bn yuan)`. Counts and
 /// shares read plainly without one.
 fn heading(entry: &crate::dictionary::Entry, lang: crate::i18n::Lang) -> String {
-    let title = match lang {
-        crate::i18n::Lang::En => &entry.title_en,
-        crate::i18n::Lang::Zh => &entry.title_zh,
-    };
+    let title = entry.title(lang);
     let unit_key = match entry.unit.as_str() {
         "bn CNY" => "unit-bn-cny",
         "mn CNY" => "unit-mn-cny",
         "km²" => "unit-km2",
         "tce/10k CNY" => "unit-tce-per-10k-cny",
-        _ => return title.clone(),
+        _ => return title.to_string(),
     };
     crate::i18n::message_in(
         lang,
         "label-with-unit",
         &[
-            ("title", title.as_str().into()),
+            ("title", title.into()),
             ("unit", crate::i18n::message_in(lang, unit_key, &[]).into()),
         ],
     )

@@ -468,7 +468,7 @@ fn describe_with_comments(name: &str) -> String {
     format!(
         "SELECT d.column_name, d.column_type, d.\"null\", c.comment \
          FROM (DESCRIBE {}) AS d \
-         LEFT JOIN (SELECT column_name, comment FROM duckdb_columns() WHERE table_name = {}) AS c USING (column_name)",
+         LEFT JOIN (SELECT column_name, any_value(comment) AS comment FROM duckdb_columns() WHERE table_name = {} GROUP BY column_name) AS c USING (column_name)",
         quote_identifier(name),
         crate::engine::sql_string(table)
     )

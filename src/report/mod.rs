@@ -104,7 +104,7 @@ pub fn build(engine: &Engine, options: &ReportOptions) -> Result<Report> {
         view: "leading_industry_share",
         chart: Chart::Bars,
         sql: format!(
-            "SELECT band AS label, count(*)::DOUBLE AS value\nFROM (\n  SELECT CASE WHEN total_output_bn_cny < 10 THEN '< 10' WHEN total_output_bn_cny < 15 THEN '10-15'\n              WHEN total_output_bn_cny < 20 THEN '15-20' WHEN total_output_bn_cny < 30 THEN '20-30'\n              WHEN total_output_bn_cny < 50 THEN '30-50' ELSE '>= 50' END AS band,\n         least(floor(total_output_bn_cny / 10), 5) AS band_order\n  FROM leading_industry_share\n  WHERE level = 'national' AND batch_year = {batch} AND report_year = {year}\n)\nGROUP BY band\nORDER BY min(band_order), band"
+            "SELECT band AS label, count(*)::DOUBLE AS value\nFROM (\n  SELECT CASE WHEN total_output_bn_cny < 10 THEN '< 10' WHEN total_output_bn_cny < 15 THEN '10-15'\n              WHEN total_output_bn_cny < 20 THEN '15-20' WHEN total_output_bn_cny < 30 THEN '20-30'\n              WHEN total_output_bn_cny < 50 THEN '30-50' ELSE '>= 50' END AS band,\n         CASE WHEN total_output_bn_cny < 10 THEN 0 WHEN total_output_bn_cny < 15 THEN 1\n              WHEN total_output_bn_cny < 20 THEN 2 WHEN total_output_bn_cny < 30 THEN 3\n              WHEN total_output_bn_cny < 50 THEN 4 ELSE 5 END AS band_order\n  FROM leading_industry_share\n  WHERE level = 'national' AND batch_year = {batch} AND report_year = {year}\n)\nGROUP BY band\nORDER BY min(band_order)"
         ),
     };
     let growth = Spec {
@@ -140,7 +140,7 @@ pub fn build(engine: &Engine, options: &ReportOptions) -> Result<Report> {
         view: "leading_industry_share",
         chart: Chart::Bars,
         sql: format!(
-            "SELECT band AS label, count(*)::DOUBLE AS value\nFROM (\n  SELECT CASE WHEN leading_output_share < 0.75 THEN '< 75 %' WHEN leading_output_share < 0.8 THEN '75-80 %'\n              WHEN leading_output_share < 0.85 THEN '80-85 %' WHEN leading_output_share < 0.9 THEN '85-90 %'\n              WHEN leading_output_share < 0.95 THEN '90-95 %' ELSE '>= 95 %' END AS band,\n         least(greatest(floor((leading_output_share - 0.7) / 0.05), 0), 5) AS band_order\n  FROM leading_industry_share\n  WHERE level = 'national' AND batch_year = {batch} AND report_year = {year}\n)\nGROUP BY band\nORDER BY min(band_order), band"
+            "SELECT band AS label, count(*)::DOUBLE AS value\nFROM (\n  SELECT CASE WHEN leading_output_share < 0.75 THEN '< 75 %' WHEN leading_output_share < 0.8 THEN '75-80 %'\n              WHEN leading_output_share < 0.85 THEN '80-85 %' WHEN leading_output_share < 0.9 THEN '85-90 %'\n              WHEN leading_output_share < 0.95 THEN '90-95 %' ELSE '>= 95 %' END AS band,\n         CASE WHEN leading_output_share < 0.75 THEN 0 WHEN leading_output_share < 0.8 THEN 1\n              WHEN leading_output_share < 0.85 THEN 2 WHEN leading_output_share < 0.9 THEN 3\n              WHEN leading_output_share < 0.95 THEN 4 ELSE 5 END AS band_order\n  FROM leading_industry_share\n  WHERE level = 'national' AND batch_year = {batch} AND report_year = {year}\n)\nGROUP BY band\nORDER BY min(band_order)"
         ),
     };
     let coverage = Spec {
@@ -215,13 +215,7 @@ fn empty_note(text: &str) -> String {
 /// data dictionary; a metric it does not know keeps its name.
 fn titled(metric: &str) -> (String, &'static str) {
     match crate::dictionary::entry(metric, false) {
-        Some(entry) => (
-            match current() {
-                Lang::En => entry.title_en.clone(),
-                Lang::Zh => entry.title_zh.clone(),
-            },
-            entry.unit.as_str(),
-        ),
+        Some(entry) => (entry.title(current()).to_string(), entry.unit.as_str()),
         None => (metric.to_string(), ""),
     }
 }

@@ -26,9 +26,9 @@ pub struct Mark {
 }
 
 const FONT: f64 = 13.0;
-/// Width of one display column of text at `FONT`, in SVG units: a little
-/// more than half the font size, generous, so nothing is clipped.
-const COLUMN: f64 = FONT * 0.62;
+/// Width of a narrow character as a share of the font size, generous.
+const WIDTH_PER_FONT: f64 = 0.62;
+const COLUMN: f64 = FONT * WIDTH_PER_FONT;
 const ROW: f64 = 24.0;
 const BAR: f64 = 16.0;
 const PALETTE: [&str; 4] = ["#2f6690", "#d1495b", "#edae49", "#66a182"];
@@ -207,7 +207,7 @@ pub fn tile_map(marks: &[Mark], title: &str, name_of: &dyn Fn(&str) -> String) -
         };
         let name = name_of(province);
         // A long English name gets a smaller font so it stays in its square.
-        let size = (FONT * 0.85).min((tile - 6.0) / (name.width().max(1) as f64 * 0.62));
+        let size = (FONT * 0.85).min((tile - 6.0) / (name.width().max(1) as f64 * WIDTH_PER_FONT));
         let _ = write!(
             svg,
             r#"<g class="tile" data-label="{}" data-value="{}"><rect x="{x:.1}" y="{y:.1}" width="{tile}" height="{tile}" rx="4" fill="{fill}"/><text x="{:.1}" y="{:.1}" text-anchor="middle" font-size="{size:.1}" fill="{ink}">{}</text>"#,
