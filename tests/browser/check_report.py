@@ -15,6 +15,7 @@ Python's standard library and the distribution's chromium package.
 
 import base64
 import json
+import select
 import os
 import shutil
 import subprocess
@@ -91,7 +92,9 @@ class Browser:
     def receive(self):
         deadline = time.time() + TIMEOUT
         while b"\0" not in self.buffer:
-            if time.time() > deadline:
+            remaining = deadline - time.time()
+            readable, _, _ = select.select([self.from_browser], [], [], max(remaining, 0))
+            if not readable:
                 raise TimeoutError("chromium did not answer")
             chunk = os.read(self.from_browser, 1 << 16)
             if not chunk:
@@ -110,7 +113,7 @@ class Browser:
             self.events.append(self.receive())
         raise TimeoutError(f"no {method}")
 
-    def close(self):
+    def close(self, keep_log_as=None):
         try:
             self.send("Browser.close")
         except Exception:
@@ -120,6 +123,8 @@ class Browser:
         except subprocess.TimeoutExpired:
             self.process.kill()
         self.log.close()
+        if keep_log_as:
+            shutil.copy(os.path.join(self.profile, "chromium.log"), keep_log_as)
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
@@ -235,8 +240,11 @@ def check(path, screenshot_prefix):
                 requested = params.get("request", {}).get("url", "")
                 if not requested.startswith(("file:", "data:", "about:")):
                     problems.append(f"network request: {requested}")
+    except Exception as error:
+        problems.append(f"the check itself failed: {error!r}")
     finally:
-        browser.close()
+        # Chromium's own log explains a failure; a good run does not need it.
+        browser.close(keep_log_as=f"{screenshot_prefix}-chromium.log" if problems else None)
     return problems
 
 
