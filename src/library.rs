@@ -269,9 +269,9 @@ pub fn install(engine: &Engine, temporary: bool) -> Result<()> {
     engine
         .execute_batch(&comments_sql(crate::i18n::current()))
         .map_err(|e| {
-            Error::Engine(format!(
-                "view library: comments: {}",
-                crate::error::one_line(&e.to_string())
+            Error::Engine(t!(
+                "library-comments-failed",
+                reason = crate::error::one_line(&e.to_string())
             ))
         })?;
     Ok(())

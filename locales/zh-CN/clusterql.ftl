@@ -293,6 +293,7 @@ read-xlsx-sandbox = read_xlsx 要读文件，而 --sandbox 不允许
 generate-bad-scale = '{ $text }' 不是有效的规模：不超过 100000 的正数（1 即内置数据）或 national
 generate-scale-too-small = --scale { $scale }：太小，名录会是空的
 generate-scale-too-large = --scale { $scale }：集群 { $cluster } 会有 { $rows } 家企业，超出其编号范围（1000万）
+library-comments-failed = 视图库：无法写入说明注释：{ $reason }
 library-install-failed = 视图库：sql/views/{ $file }：{ $reason }（数据库的表可能与 clusterql 的数据模型不符；--empty 或新的 --db 文件会带有这个模型）
 
 ## 列标题（--labels）
@@ -331,8 +332,8 @@ report-batches = 两个批次对比
 report-fig-provinces = 各省国家级集群数
 report-fig-tile-map = 国家级集群分布图
 report-fig-pyramid = 优质中小企业梯度
-report-fig-output = 按产值分组的集群数（十亿元）
-report-fig-growth = 各报告年度、各批次的产值（十亿元）
+report-fig-output = 按产值分组的集群数（亿元）
+report-fig-growth = 各报告年度、各批次的产值（亿元）
 report-fig-leading = 按主导产业产值占比分组的集群数
 report-fig-coverage = 服务与治理覆盖面
 report-fig-review = 认定复核：集群未达到的条件

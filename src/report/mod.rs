@@ -305,6 +305,7 @@ fn figure(
 fn shown_label(spec: &Spec, label: &str, lang: Lang) -> String {
     match spec.id {
         "clusters-by-province" | "clusters-tile-map" => tiles::short_name(label, lang),
+        "output-distribution" => money_band(label),
         "quality-pyramid" | "recognition-review" => {
             // The programme's tiers and criteria have names in the
             // catalogue; a user's own keep their code.
@@ -327,8 +328,39 @@ fn shown_label(spec: &Spec, label: &str, lang: Lang) -> String {
 fn shown_value(spec: &Spec, value: f64) -> String {
     match spec.chart {
         Chart::ShareBars => check::figure(value, "share"),
+        Chart::Columns => check::figure(value * money_scale(), ""),
         _ => check::figure(value, ""),
     }
+}
+
+/// Billions of yuan in the unit the page's language counts money in:
+/// Chinese counts in 亿 (10^8), so a Chinese page shows ten times the
+/// number, as `check` does (`18,364 亿元`). The queries stay in billions.
+fn money_scale() -> f64 {
+    match current() {
+        Lang::En => 1.0,
+        Lang::Zh => 10.0,
+    }
+}
+
+/// An output band (`10-15`, `< 10`, billions) in the page's money unit.
+fn money_band(label: &str) -> String {
+    let scale = money_scale();
+    let mut out = String::new();
+    let mut digits = String::new();
+    for c in label.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        if let Ok(number) = digits.parse::<f64>() {
+            out.push_str(&check::figure(number * scale, ""));
+        }
+        digits.clear();
+        out.push(c);
+    }
+    out.pop();
+    out
 }
 
 /// The headline: the batch's figures as cards, each with its title from
