@@ -304,6 +304,13 @@ fn lang_en_overrides_a_chinese_locale_in_the_shell() {
     assert!(help.contains("this list"), "{help}");
     let output = shell.run("select '浙江' as province, 1 as n;");
     assert!(output.contains("1 row"), "{output}");
+    shell.run(".mode bar");
+    let bars = shell.run("select * from (values ('浙江', 4), ('Hebei', 2)) t(p, n);");
+    assert!(
+        bars.contains("浙江  █") && bars.contains("Hebei █"),
+        "{bars}"
+    );
+    shell.run(".mode table");
     shell.cancel_a_long_query("interrupted");
     shell.quit();
 }
