@@ -48,19 +48,24 @@ pub(super) fn referrers(table: &str) -> Vec<(&'static str, &'static str)> {
         .collect()
 }
 
-/// A query answering whether the table, as the load leaves it, holds a
-/// duplicate key, refers to a missing row, or has lost a row that a roster
-/// table refers to; `None` when indexes check all of that.
+/// A query of the 64-bit hash of every row's key, when the table's key has
+/// no index; a caller sorts them and looks for two alike. A collision only
+/// sends the load to the detailed validation, which compares the keys
+/// themselves.
+pub(super) fn key_hash_query(table: &str) -> Option<String> {
+    let keys = unindexed_keys(table)?;
+    Some(format!(
+        "SELECT hash({}) FROM main.{table}",
+        keys.key.join(", ")
+    ))
+}
+
+/// A query answering whether the table, as the load leaves it, refers to
+/// a missing row, or has lost a row that a roster table refers to; `None`
+/// when indexes check all of that. Duplicate keys: [`key_hash_query`].
 pub(super) fn violation_query(table: &str) -> Option<String> {
     let mut tests = Vec::new();
     if let Some(keys) = unindexed_keys(table) {
-        let key_list = keys.key.join(", ");
-        // Grouping by the key's 64-bit hash is quicker than by its text; a
-        // collision only sends the load to the detailed validation, which
-        // compares the keys themselves.
-        tests.push(format!(
-            "EXISTS (SELECT 1 FROM main.{table} GROUP BY hash({key_list}) HAVING count(*) > 1)"
-        ));
         for (column, target) in keys.references {
             tests.push(format!(
                 "EXISTS (SELECT 1 FROM main.{table} AS t ANTI JOIN main.{target} AS r ON t.{column} = r.{column})"
