@@ -20,7 +20,7 @@ pub(super) fn insert(
     files: &[String],
     format: FileFormat,
 ) -> Result<Option<Loaded>> {
-    let untyped = reader_sql(files, format, false);
+    let untyped = reader_sql(files, format, false, None);
     let Some(file_columns) = engine.result_names(&format!("SELECT * FROM {untyped}")) else {
         return Ok(None);
     };
@@ -51,10 +51,7 @@ pub(super) fn insert(
         return Ok(None);
     }
     let reader = match format {
-        FileFormat::Csv => untyped.replace(
-            "all_varchar = true",
-            &format!("types = {{{}}}", csv_types.join(", ")),
-        ),
+        FileFormat::Csv => reader_sql(files, format, false, Some(&csv_types.join(", "))),
         FileFormat::Parquet => untyped,
     };
     let table = &request.table;

@@ -318,7 +318,14 @@ fn detect_format(files: &[String]) -> Result<FileFormat> {
 
 /// DuckDB's reader for the files, CSV values as text; with the file name
 /// of each row in `__file` when `with_file_name`.
-fn reader_sql(files: &[String], format: FileFormat, with_file_name: bool) -> String {
+/// DuckDB's reader of the files. A CSV file's columns are read as text,
+/// or, given `csv_types` (`'column': 'TYPE', …`), each in its type.
+fn reader_sql(
+    files: &[String],
+    format: FileFormat,
+    with_file_name: bool,
+    csv_types: Option<&str>,
+) -> String {
     let list = files
         .iter()
         .map(|f| sql_string(f))
@@ -335,8 +342,12 @@ fn reader_sql(files: &[String], format: FileFormat, with_file_name: bool) -> Str
         // values for the file's structure. Types come from the table, not
         // from a guess (a guessed number would drop an id's leading zeros).
         FileFormat::Csv => format!(
-            "read_csv([{list}], header = true, all_varchar = true{file_name}, \
+            "read_csv([{list}], header = true, {}{file_name}, \
              delim = {}, quote = '\"', escape = '\"')",
+            csv_types.map_or_else(
+                || "all_varchar = true".to_string(),
+                |types| format!("types = {{{types}}}")
+            ),
             sql_string(csv_delimiter(files))
         ),
         FileFormat::Parquet => format!("read_parquet([{list}]{file_name})"),
@@ -390,7 +401,7 @@ fn check_utf8(file: &str) -> Result<()> {
 /// Reads the files into `temp.load_stage`, every column as text, with the
 /// file name and the line (CSV) or row (Parquet) of each record.
 fn stage(engine: &Engine, files: &[String], format: FileFormat) -> Result<()> {
-    let reader = reader_sql(files, format, true);
+    let reader = reader_sql(files, format, true, None);
     // Lines: the header is line 1, so the first record is on line 2.
     let position = match format {
         FileFormat::Csv => "row_number() OVER (PARTITION BY __file) + 1",
