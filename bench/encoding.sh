@@ -26,8 +26,18 @@ for _ in $(seq "$runs"); do
 done
 same=$("$binary" --readonly --format csv "$work/gb.duckdb" -c "select count(*) from (from enterprises except all from '$data/enterprises.parquet')" | tail -1)
 [ "$same" = "0" ] || { echo "the GB18030 load differs from the roster in $same rows" >&2; exit 1; }
+# Peak memory of one more load of each: the transcoding streams, so it
+# should not grow with the file.
+peak() { # command... -> peak resident MiB
+    /usr/bin/time -v "$@" > /dev/null 2> "$work/time"
+    awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$work/time"
+}
+cp "$work/base.duckdb" "$work/peak.duckdb"
+utf8_peak=$(peak "$binary" "$work/peak.duckdb" -q load "$data/enterprises.csv" --table enterprises)
+cp "$work/base.duckdb" "$work/peak.duckdb"
+gb_peak=$(peak "$binary" "$work/peak.duckdb" -q load "$data/enterprises.gb18030.csv" --table enterprises)
 utf8=$(printf '%s\n' "${utf8_times[@]}" | median)
 gb=$(printf '%s\n' "${gb_times[@]}" | median)
 rows=$("$binary" --empty --format csv -c "select count(*) from '$data/enterprises.parquet'" | tail -1)
-awk -v r="$rows" -v u="$utf8" -v g="$gb" \
-    'BEGIN { printf "%d rows  UTF-8 load %.2f s  GB18030 load %.2f s  GB18030/UTF-8 %.2f\n", r, u, g, g / u }'
+awk -v r="$rows" -v u="$utf8" -v g="$gb" -v pu="$utf8_peak" -v pg="$gb_peak" \
+    'BEGIN { printf "%d rows  UTF-8 load %.2f s (%d MiB)  GB18030 load %.2f s (%d MiB)  GB18030/UTF-8 %.2f\n", r, u, pu, g, pg, g / u }'
