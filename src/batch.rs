@@ -149,18 +149,8 @@ impl<'a> Runner<'a> {
 /// A script file in UTF-8, UTF-16 or GB18030 (what editors on Chinese
 /// Windows save); stderr says when it was not UTF-8.
 pub fn read_script(path: &Path) -> Result<String> {
-    let (text, encoding) = crate::load::encoding::read_text_file(path)?;
-    if encoding != encoding_rs::UTF_8 {
-        eprintln!(
-            "{}",
-            t!(
-                "batch-read-as",
-                file = path.display().to_string(),
-                encoding = encoding.name().to_uppercase()
-            )
-        );
-    }
-    Ok(text)
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    decode_script(path, &bytes)
 }
 
 fn read_stdin() -> Result<String> {
@@ -168,13 +158,19 @@ fn read_stdin() -> Result<String> {
     std::io::stdin()
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io("<stdin>", e))?;
-    let (text, encoding) = crate::load::encoding::decode_text(Path::new("<stdin>"), &bytes)?;
+    decode_script(Path::new("<stdin>"), &bytes)
+}
+
+/// A script's text, and a note on stderr naming the encoding it was in
+/// when that was not UTF-8.
+fn decode_script(name: &Path, bytes: &[u8]) -> Result<String> {
+    let (text, encoding) = crate::load::encoding::decode_text(name, bytes)?;
     if encoding != encoding_rs::UTF_8 {
         eprintln!(
             "{}",
             t!(
                 "batch-read-as",
-                file = "<stdin>",
+                file = name.display().to_string(),
                 encoding = encoding.name().to_uppercase()
             )
         );

@@ -201,7 +201,8 @@ impl Invocation {
     {
         let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
         crate::i18n::set(crate::i18n::choose(&args, |name| std::env::var(name).ok()));
-        let matches = match command().try_get_matches_from(&args) {
+        let mut definition = command();
+        let matches = match definition.try_get_matches_from_mut(&args) {
             Ok(matches) => matches,
             Err(error) => exit_with(error),
         };
@@ -209,8 +210,8 @@ impl Invocation {
             Ok(cli) => cli,
             Err(error) => exit_with(error),
         };
-        if let Some(message) = inapplicable_option(&matches) {
-            exit_with(command().error(clap::error::ErrorKind::ArgumentConflict, message));
+        if let Some(message) = inapplicable_option(&matches, &definition) {
+            exit_with(definition.error(clap::error::ErrorKind::ArgumentConflict, message));
         }
         let sources = ordered_sources(&cli, &matches);
         Invocation { cli, sources }
@@ -234,107 +235,105 @@ fn exit_with(error: clap::Error) -> ! {
     }
 }
 
-/// Global options that mean nothing for a subcommand, each with the
-/// catalogue key of what to use instead, if anything: a silently ignored
+/// Every global option but `-q` and `--lang`: what a subcommand that
+/// opens no database and prints no results (`generate`, `completions`,
+/// `man`) has no use for.
+const ALL_BUT_QUIET: &[&str] = &[
+    "format",
+    "output",
+    "db",
+    "database",
+    "commands",
+    "files",
+    "empty",
+    "readonly",
+    "sandbox",
+    "max_rows",
+    "vars",
+    "keep_going",
+    "no_init",
+    "ascii",
+    "storage_version",
+    "encoding",
+    "bom",
+    "labels",
+];
+
+/// Global options that mean nothing for a subcommand: a silently ignored
 /// option is worse than a refusal.
-fn inapplicable_to(subcommand: &str) -> &'static [(&'static str, &'static str)] {
-    const TEXT_ONLY: &[(&str, &str)] = &[
-        ("db", "hint-prints-text"),
-        ("database", "hint-prints-text"),
-        ("commands", ""),
-        ("files", ""),
-        ("empty", ""),
-        ("readonly", ""),
-        ("sandbox", ""),
-        ("format", "hint-prints-text"),
-        ("output", "hint-prints-text"),
-        ("max_rows", ""),
-        ("vars", ""),
-        ("keep_going", ""),
-        ("no_init", ""),
-        ("ascii", ""),
-        ("storage_version", ""),
-        ("encoding", ""),
-        ("bom", ""),
-        ("labels", ""),
-    ];
+fn inapplicable_to(subcommand: &str) -> &'static [&'static str] {
     match subcommand {
-        "generate" => &[
-            ("format", "hint-generate-format"),
-            ("output", "hint-generate-output"),
-            ("db", "hint-generate-db"),
-            ("database", "hint-generate-db"),
-            ("commands", ""),
-            ("files", ""),
-            ("empty", ""),
-            ("readonly", ""),
-            ("sandbox", ""),
-            ("max_rows", ""),
-            ("vars", ""),
-            ("keep_going", ""),
-            ("no_init", ""),
-            ("ascii", ""),
-            ("storage_version", ""),
-            ("encoding", ""),
-            ("bom", ""),
-            ("labels", ""),
-        ],
+        "generate" | "completions" | "man" => ALL_BUT_QUIET,
         "load" => &[
-            ("bom", "hint-load-bom"),
-            ("format", "hint-load-format"),
-            ("output", "hint-load-output"),
-            ("readonly", "hint-load-readonly"),
-            ("sandbox", "hint-load-sandbox"),
-            ("commands", "hint-load-sql"),
-            ("files", "hint-load-sql"),
-            ("max_rows", ""),
-            ("vars", ""),
-            ("keep_going", "hint-load-keep-going"),
-            ("no_init", ""),
-            ("ascii", ""),
-            ("labels", ""),
+            "bom",
+            "format",
+            "output",
+            "readonly",
+            "sandbox",
+            "commands",
+            "files",
+            "max_rows",
+            "vars",
+            "keep_going",
+            "no_init",
+            "ascii",
+            "labels",
         ],
-        "check" => &[
-            ("vars", ""),
-            ("keep_going", ""),
-            ("no_init", ""),
-            ("commands", ""),
-            ("files", ""),
-        ],
+        "check" => &["vars", "keep_going", "no_init", "commands", "files"],
         "views" => &[
-            ("db", "hint-views-db"),
-            ("database", "hint-views-db"),
-            ("commands", ""),
-            ("files", ""),
-            ("empty", ""),
-            ("readonly", ""),
-            ("sandbox", ""),
-            ("vars", ""),
-            ("keep_going", ""),
-            ("no_init", ""),
-            ("storage_version", ""),
+            "db",
+            "database",
+            "commands",
+            "files",
+            "empty",
+            "readonly",
+            "sandbox",
+            "vars",
+            "keep_going",
+            "no_init",
+            "storage_version",
         ],
-        "completions" | "man" => TEXT_ONLY,
         "report" => &[
-            ("format", "hint-report-format"),
-            ("commands", ""),
-            ("files", ""),
-            ("max_rows", ""),
-            ("vars", ""),
-            ("keep_going", ""),
-            ("no_init", ""),
-            ("ascii", ""),
-            ("encoding", ""),
-            ("bom", ""),
-            ("labels", ""),
+            "format",
+            "commands",
+            "files",
+            "max_rows",
+            "vars",
+            "keep_going",
+            "no_init",
+            "ascii",
+            "encoding",
+            "bom",
+            "labels",
         ],
         _ => &[],
     }
 }
 
+/// The catalogue key of what to use instead of a refused option, if
+/// anything says more than the refusal.
+fn instead_of(subcommand: &str, option: &str) -> Option<&'static str> {
+    Some(match (subcommand, option) {
+        ("generate", "format") => "hint-generate-format",
+        ("generate", "output") => "hint-generate-output",
+        ("generate", "db" | "database") => "hint-generate-db",
+        ("completions" | "man", "db" | "database" | "format" | "output") => "hint-prints-text",
+        ("load", "bom") => "hint-load-bom",
+        ("load", "format") => "hint-load-format",
+        ("load", "output") => "hint-load-output",
+        ("load", "readonly") => "hint-load-readonly",
+        ("load", "sandbox") => "hint-load-sandbox",
+        ("load", "commands" | "files") => "hint-load-sql",
+        ("load", "keep_going") => "hint-load-keep-going",
+        ("views", "db" | "database") => "hint-views-db",
+        ("report", "format") => "hint-report-format",
+        _ => return None,
+    })
+}
+
 /// A usage message when the command line gives a subcommand an option that
 /// means nothing for it.
-fn inapplicable_option(matches: &ArgMatches) -> Option<String> {
+fn inapplicable_option(matches: &ArgMatches, command: &clap::Command) -> Option<String> {
     let (subcommand, sub_matches) = matches.subcommand()?;
     let given = |id: &str| {
         [matches, sub_matches].iter().any(|m| {
@@ -342,21 +341,19 @@ fn inapplicable_option(matches: &ArgMatches) -> Option<String> {
                 && m.value_source(id) == Some(clap::parser::ValueSource::CommandLine)
         })
     };
-    let command = Cli::command();
     let refused = inapplicable_to(subcommand)
         .iter()
-        .find(|(id, _)| given(id))
-        .map(|(id, hint)| {
+        .find(|id| given(id))
+        .map(|id| {
             let flag = command
                 .get_arguments()
                 .find(|arg| arg.get_id() == *id)
                 .and_then(|arg| arg.get_long())
                 .map_or_else(|| id.to_uppercase(), |long| format!("--{long}"));
             let refusal = t!("usage-does-not-apply", flag = flag, subcommand = subcommand);
-            if hint.is_empty() {
-                refusal
-            } else {
-                format!("{refusal}{}", t!(*hint))
+            match instead_of(subcommand, id) {
+                Some(hint) => format!("{refusal}{}", t!(hint)),
+                None => refusal,
             }
         });
     refused.or_else(|| parquet_for_text(matches, sub_matches, subcommand))
@@ -396,10 +393,7 @@ fn parquet_for_text(
         format.or(inferred),
         Some(OutputFormat::Parquet | OutputFormat::Xlsx)
     )
-    .then(|| match subcommand {
-        "report" => t!("usage-report-writes-html"),
-        _ => t!("usage-binary-format-for-text", subcommand = subcommand),
-    })
+    .then(|| t!("usage-binary-format-for-text", subcommand = subcommand))
 }
 
 /// Interleaves `-c` and `-f` by their position on the command line, then
@@ -482,54 +476,70 @@ mod tests {
     #[test]
     fn options_that_mean_nothing_for_a_subcommand_are_named() {
         let matches = |args: &[&str]| Cli::command().get_matches_from(args);
-        let refused = inapplicable_option(&matches(&[
-            "clusterql",
-            "generate",
-            "--out",
-            "d",
-            "--format",
-            "csv",
-        ]));
+        let refused = inapplicable_option(
+            &matches(&["clusterql", "generate", "--out", "d", "--format", "csv"]),
+            &Cli::command(),
+        );
         assert_eq!(
             refused.as_deref(),
             Some(
                 "--format does not apply to `generate`; the roster's file format is --roster-format parquet|csv"
             )
         );
-        let before = inapplicable_option(&matches(&[
-            "clusterql",
-            "--max-rows",
-            "5",
-            "load",
-            "x.csv",
-            "--table",
-            "clusters",
-        ]));
+        let before = inapplicable_option(
+            &matches(&[
+                "clusterql",
+                "--max-rows",
+                "5",
+                "load",
+                "x.csv",
+                "--table",
+                "clusters",
+            ]),
+            &Cli::command(),
+        );
         assert_eq!(
             before.as_deref(),
             Some("--max-rows does not apply to `load`")
         );
         assert_eq!(
-            inapplicable_option(&matches(&["clusterql", "--format", "csv", "check"])),
+            inapplicable_option(
+                &matches(&["clusterql", "--format", "csv", "check"]),
+                &Cli::command()
+            ),
             None
         );
         assert_eq!(
-            inapplicable_option(&matches(&["clusterql", "generate", "--out", "d", "-q"])),
+            inapplicable_option(
+                &matches(&["clusterql", "generate", "--out", "d", "-q"]),
+                &Cli::command()
+            ),
             None
         );
         assert_eq!(
-            inapplicable_option(&matches(&["clusterql", "new.duckdb", "views"])).as_deref(),
+            inapplicable_option(
+                &matches(&["clusterql", "new.duckdb", "views"]),
+                &Cli::command()
+            )
+            .as_deref(),
             Some(
                 "DATABASE does not apply to `views`; views lists the library itself, whatever the database"
             )
         );
         assert_eq!(
-            inapplicable_option(&matches(&["clusterql", "-c", "select 1", "check"])).as_deref(),
+            inapplicable_option(
+                &matches(&["clusterql", "-c", "select 1", "check"]),
+                &Cli::command()
+            )
+            .as_deref(),
             Some("--command does not apply to `check`")
         );
         assert!(
-            inapplicable_option(&matches(&["clusterql", "-o", "v.parquet", "views"]))
-                .is_some_and(|m| m.starts_with("Parquet and xlsx do not apply to `views`"))
+            inapplicable_option(
+                &matches(&["clusterql", "-o", "v.parquet", "views"]),
+                &Cli::command()
+            )
+            .is_some_and(|m| m.starts_with("Parquet and xlsx do not apply to `views`"))
         );
     }
 

@@ -114,12 +114,15 @@ mod tests {
             .map(|e| (e.table.clone(), e.column.clone()))
             .collect();
         assert_eq!(listed, columns);
-        let views: Vec<String> = crate::library::catalogue()
-            .into_iter()
-            .map(|v| v.name)
+        let views: Vec<&str> = crate::library::catalogue()
+            .iter()
+            .map(|v| v.name.as_str())
             .collect();
         for entry in &entries()[listed.len()..] {
-            assert!(views.contains(&entry.table), "{entry:?} names no view");
+            assert!(
+                views.contains(&entry.table.as_str()),
+                "{entry:?} names no view"
+            );
         }
         for entry in entries() {
             assert!(

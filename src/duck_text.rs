@@ -100,7 +100,7 @@ pub fn wrapped_sql(
                 (Some(_), TextForm::Varchar) => format!("CAST({column} AS VARCHAR)"),
                 (Some(_), TextForm::Json) => format!("CAST(to_json({column}) AS VARCHAR)"),
             };
-            format!("{value} AS {}", quote_identifier(name))
+            format!("{value} AS {}", crate::engine::sql_identifier(name))
         })
         .collect::<Vec<_>>()
         .join(", ");
@@ -143,10 +143,6 @@ pub fn is_numeric_field(field: &Field) -> bool {
 /// Whether a column holds JSON text that is written as it is.
 pub fn is_raw_json(field: &Field) -> bool {
     field.metadata().contains_key(RAW_JSON)
-}
-
-fn quote_identifier(name: &str) -> String {
-    format!("\"{}\"", name.replace('"', "\"\""))
 }
 
 #[cfg(test)]

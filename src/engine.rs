@@ -244,6 +244,11 @@ impl<'c> Query<'c> {
     }
 }
 
+/// A quoted SQL identifier; quotes are doubled, so the name cannot end it.
+pub fn sql_identifier(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
 /// A SQL string literal; quotes are doubled, so the text cannot end it.
 pub fn sql_string(text: &str) -> String {
     format!("'{}'", text.replace('\'', "''"))

@@ -2,6 +2,8 @@
 //! installed in every database clusterql opens, and its catalogue, read
 //! from each file's header comment.
 
+use std::sync::OnceLock;
+
 use crate::engine::{Engine, sql_string};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
@@ -169,24 +171,13 @@ fn column_block(sql: &str, key: &str) -> std::result::Result<Vec<(String, String
     Ok(entries)
 }
 
-pub fn catalogue() -> Vec<ViewInfo> {
-    let mut views: Vec<ViewInfo> = VIEW_FILES
-        .iter()
-        .map(|(file, sql)| ViewInfo {
-            file,
-            name: header_field(sql, "name").unwrap_or_else(|| file.to_string()),
-            kind: if sql.contains("CREATE OR REPLACE MACRO") {
-                "macro"
-            } else {
-                "view"
-            },
-            question: header_field(sql, "question").unwrap_or_default(),
-            question_zh: header_field(sql, "question_zh").unwrap_or_default(),
-            reproduces: header_field(sql, "reproduces").unwrap_or_default(),
-            columns: Vec::new(),
-        })
-        .collect();
-    // Columns second: a view may describe its columns as those of another.
+/// The catalogue, read once from the headers compiled into the binary.
+pub fn catalogue() -> &'static [ViewInfo] {
+    static CATALOGUE: OnceLock<Vec<ViewInfo>> = OnceLock::new();
+    CATALOGUE.get_or_init(read_catalogue)
+}
+
+fn read_catalogue() -> Vec<ViewInfo> {
     let own = |sql: &str| -> Option<Vec<ColumnNote>> {
         let en = column_block(sql, "columns").ok()?;
         let zh = column_block(sql, "columns_zh").ok()?;
@@ -203,16 +194,33 @@ pub fn catalogue() -> Vec<ViewInfo> {
                 .collect(),
         )
     };
-    for index in 0..views.len() {
-        let sql = VIEW_FILES[index].1;
-        let columns = own(sql).or_else(|| {
-            let other = column_block(sql, "columns").err()?;
-            let (_, other_sql) = VIEW_FILES
+    let mut views: Vec<ViewInfo> = VIEW_FILES
+        .iter()
+        .map(|(file, sql)| ViewInfo {
+            file,
+            name: header_field(sql, "name").unwrap_or_else(|| file.to_string()),
+            kind: if sql.contains("CREATE OR REPLACE MACRO") {
+                "macro"
+            } else {
+                "view"
+            },
+            question: header_field(sql, "question").unwrap_or_default(),
+            question_zh: header_field(sql, "question_zh").unwrap_or_default(),
+            reproduces: header_field(sql, "reproduces").unwrap_or_default(),
+            columns: own(sql).unwrap_or_default(),
+        })
+        .collect();
+    // A view may describe its columns as those of another.
+    for (index, (_, sql)) in VIEW_FILES.iter().enumerate() {
+        if let Err(other) = column_block(sql, "columns") {
+            let inherited = views
                 .iter()
-                .find(|(_, s)| header_field(s, "name").as_deref() == Some(other.as_str()))?;
-            own(other_sql)
-        });
-        views[index].columns = columns.unwrap_or_default();
+                .find(|view| view.name == other)
+                .map(|view| view.columns.clone());
+            if let Some(columns) = inherited {
+                views[index].columns = columns;
+            }
+        }
     }
     views
 }

@@ -186,7 +186,7 @@ pub fn run(invocation: Invocation) -> Result<()> {
                 encoding: invocation.cli.encoding,
                 quiet: invocation.cli.quiet,
             };
-            let outcome = crate::commands::load::load(&engine, &request, invocation.cli.quiet);
+            let outcome = crate::commands::load::load(&engine, &request);
             // A database made for this load goes with it when the load fails:
             // as before, there is none.
             if let (Err(_), Some(path)) = (&outcome, &new_database) {

@@ -91,8 +91,7 @@ fn keep_going_reports_each_error_and_still_fails() {
 
 #[test]
 fn a_script_on_stdin_runs_when_stdin_is_not_a_terminal() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_clusterql"))
-        .env("CLUSTERQL_LANG", "en")
+    let mut child = common::clusterql_process()
         .args(["--empty", "--format", "csv"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -177,8 +176,7 @@ fn the_example_query_files_run_on_the_bundled_data() {
 
 #[test]
 fn an_interrupted_batch_exits_130() {
-    let child = Command::new(env!("CARGO_BIN_EXE_clusterql"))
-        .env("CLUSTERQL_LANG", "en")
+    let child = common::clusterql_process()
         .args(["--empty", "-c", "select count(*) from range(100000000000)"])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())

@@ -3,17 +3,14 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::{clusterql, run};
 use rexpect::session::spawn_command;
 use unicode_width::UnicodeWidthStr;
 
 /// `clusterql check` on a 100-column pseudo-terminal: everything it printed.
 fn check_on_a_terminal(ascii: bool) -> String {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_clusterql"));
+    let mut command = common::clusterql_process();
     command
-        .env("CLUSTERQL_LANG", "en")
         .arg("check")
         .env("HOME", std::env::temp_dir())
         .env("COLUMNS", "100")

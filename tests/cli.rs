@@ -156,9 +156,8 @@ fn parquet_is_written_by_duckdb_and_reads_back() {
 #[test]
 fn a_closed_pipe_ends_quietly() {
     use std::io::Read;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_clusterql"))
-        .env("CLUSTERQL_LANG", "en")
+    use std::process::Stdio;
+    let mut child = common::clusterql_process()
         .args([
             "--empty",
             "--format",

@@ -272,8 +272,7 @@ fn an_interrupted_export_leaves_no_file() {
         }
     }
     let mut child = Running(
-        Command::new(env!("CARGO_BIN_EXE_clusterql"))
-            .env("CLUSTERQL_LANG", "en")
+        common::clusterql_process()
             .args([
                 "--empty",
                 "-o",

@@ -342,8 +342,7 @@ fn roster_keys_and_references_hold_without_an_index() {
 fn a_second_writer_gets_a_clear_locked_error() {
     let fx = Fixture::new();
     let db = fx.db.to_str().expect("path").to_string();
-    let mut first = std::process::Command::new(env!("CARGO_BIN_EXE_clusterql"))
-        .env("CLUSTERQL_LANG", "en")
+    let mut first = common::clusterql_process()
         .args([
             "--db",
             &db,
@@ -383,8 +382,7 @@ fn killing_a_load_leaves_the_database_as_it_was() {
         "csv",
     ]));
     assert_eq!(made.code, 0, "{}", made.stderr);
-    let mut loading = std::process::Command::new(env!("CARGO_BIN_EXE_clusterql"))
-        .env("CLUSTERQL_LANG", "en")
+    let mut loading = common::clusterql_process()
         .args([
             "--db",
             fx.db.to_str().expect("path"),

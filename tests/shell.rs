@@ -3,7 +3,8 @@
 //! The line editor discards what is typed ahead while it sets the terminal
 //! up, so the helpers wait for each prompt before typing, as a person does.
 
-use std::process::Command;
+mod common;
+
 use std::time::Duration;
 
 use rexpect::session::{PtySession, spawn_command};
@@ -24,9 +25,8 @@ impl Shell {
     }
 
     fn start_with(home: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Shell {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_clusterql"));
+        let mut command = common::clusterql_process();
         command
-            .env("CLUSTERQL_LANG", "en")
             .args(args)
             .env("HOME", home)
             .env("XDG_STATE_HOME", home.join("state"))

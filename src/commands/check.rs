@@ -44,6 +44,15 @@ pub struct CheckedClaim {
     pub note: Option<String>,
 }
 
+/// The claims that fail, each as `C08 (source)`.
+fn failed_claims(claims: &[CheckedClaim]) -> Vec<String> {
+    claims
+        .iter()
+        .filter(|claim| claim.fails())
+        .map(|claim| format!("{} ({})", claim.claim_id, claim.source_key))
+        .collect()
+}
+
 impl CheckedClaim {
     fn fails(&self) -> bool {
         !self.holds && !self.erratum
@@ -112,11 +121,7 @@ pub fn check(
         }
     }
     out.flush().map_err(Error::Output)?;
-    let failed: Vec<String> = claims
-        .iter()
-        .filter(|claim| claim.fails())
-        .map(|claim| format!("{} ({})", claim.claim_id, claim.source_key))
-        .collect();
+    let failed = failed_claims(&claims);
     if failed.is_empty() {
         Ok(())
     } else {
@@ -198,11 +203,7 @@ pub fn verdict_tables(claims: &[CheckedClaim], max_width: Option<usize>, ascii: 
         for erratum in &errata {
             if let Some(note) = &erratum.note {
                 let key = format!("claim-note-{}-{}", erratum.source_key, erratum.claim_id);
-                let note = if crate::i18n::has(crate::i18n::current(), &key) {
-                    t!(&key)
-                } else {
-                    note.clone()
-                };
+                let note = crate::i18n::optional(&key).unwrap_or_else(|| note.clone());
                 let line = format!("{} [{}]: {note}", erratum.claim_id, erratum.source_key);
                 for part in wrap(&line, max_width.unwrap_or(usize::MAX)) {
                     text.push_str(&part);
@@ -213,11 +214,7 @@ pub fn verdict_tables(claims: &[CheckedClaim], max_width: Option<usize>, ascii: 
         text.push('\n');
     }
     let checked = claims.len() - errata.len();
-    let failed: Vec<String> = claims
-        .iter()
-        .filter(|c| c.fails())
-        .map(|c| format!("{} ({})", c.claim_id, c.source_key))
-        .collect();
+    let failed = failed_claims(claims);
     if failed.is_empty() {
         text.push_str(&t!("check-all-hold", n = checked));
     } else {
@@ -250,12 +247,7 @@ fn header_words() -> [String; 5] {
 /// A source's name in the interface's language; the catalogue names the
 /// sources the project ships, a user's own keep the name their data gives.
 pub fn source_name(key: &str, source: &str) -> String {
-    let catalogue_key = format!("source-{key}");
-    if crate::i18n::has(crate::i18n::current(), &catalogue_key) {
-        t!(&catalogue_key)
-    } else {
-        source.to_string()
-    }
+    crate::i18n::optional(&format!("source-{key}")).unwrap_or_else(|| source.to_string())
 }
 
 /// Lines of at most `width` display columns, broken between words, or
@@ -447,10 +439,19 @@ pub fn figure(value: f64, unit: &str) -> String {
         "share" => format!("{} %", decimal(value * 100.0, 1)),
         // Chinese counts money in 亿 (10^8): 1,800 bn yuan is 18,000 亿元.
         "bn CNY" if crate::i18n::current() == crate::i18n::Lang::Zh => {
-            t!("check-money", value = decimal(value * 10.0, 0))
+            t!("check-money", value = decimal(value * money_scale(), 0))
         }
         "bn CNY" => t!("check-money", value = decimal(value, 1)),
         _ => decimal(value, 1),
+    }
+}
+
+/// Billions of yuan in the unit the interface's language counts money in:
+/// Chinese counts in 亿 (10^8), ten to a billion. Queries stay in billions.
+pub fn money_scale() -> f64 {
+    match crate::i18n::current() {
+        crate::i18n::Lang::En => 1.0,
+        crate::i18n::Lang::Zh => 10.0,
     }
 }
 

@@ -5,12 +5,12 @@ use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::t;
 
-pub fn load(engine: &Engine, request: &crate::load::LoadRequest, quiet: bool) -> Result<()> {
+pub fn load(engine: &Engine, request: &crate::load::LoadRequest) -> Result<()> {
     if engine.options().database.is_none() {
         return Err(Error::Usage(t!("load-needs-database")));
     }
     let loaded = crate::load::load(engine, request)?;
-    if !quiet {
+    if !request.quiet {
         eprintln!(
             "{}",
             t!("load-loaded", rows = loaded.rows, table = &request.table)

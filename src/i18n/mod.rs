@@ -196,6 +196,13 @@ pub fn message_in(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
         .unwrap_or_else(|| key.to_string())
 }
 
+/// The message `key` of the current language's catalogue, if it has one:
+/// for names the catalogue gives to the project's own data (its sources,
+/// tiers, criteria), which a user's own data may not have.
+pub fn optional(key: &str) -> Option<String> {
+    lookup(current(), key, &[])
+}
+
 /// Whether the catalogue of `lang` holds `key`.
 pub fn has(lang: Lang, key: &str) -> bool {
     bundle(lang).has_message(key)

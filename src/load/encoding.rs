@@ -110,13 +110,6 @@ pub(super) fn looks_like_chinese(sample: &[u8]) -> bool {
     pairs > 0 && pairs >= 4 * strays
 }
 
-/// A small text file (a SQL script) as text, in whichever of the encodings
-/// above it is in; with the encoding, so that the caller can say it.
-pub fn read_text_file(path: &Path) -> Result<(String, &'static Encoding)> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    decode_text(path, &bytes)
-}
-
 /// Text in whichever of the encodings above it is in, without its
 /// byte-order mark; `path` names it in errors.
 pub fn decode_text(path: &Path, bytes: &[u8]) -> Result<(String, &'static Encoding)> {
@@ -238,6 +231,14 @@ pub fn transcode(path: &Path, encoding: &'static Encoding) -> Result<Transcoded>
 struct Position {
     line: u64,
     column: u64,
+}
+
+/// The line and column (in bytes, from 1) of the byte after `text`, UTF-8
+/// or GB18030 text.
+pub(super) fn line_and_column(text: &[u8]) -> (u64, u64) {
+    let mut position = Position::default();
+    position.advance(text, UTF_8);
+    (position.line, position.column)
 }
 
 /// The line and column of the byte at `offset` of the file.

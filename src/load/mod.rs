@@ -21,7 +21,7 @@ pub mod encoding;
 mod keys;
 pub mod sheet;
 
-use crate::engine::{Engine, sql_string};
+use crate::engine::{Engine, sql_identifier as quote, sql_string};
 use crate::error::{Error, Result};
 use crate::t;
 
@@ -316,9 +316,8 @@ fn detect_format(files: &[String]) -> Result<FileFormat> {
     })
 }
 
-/// DuckDB's reader for the files, CSV values as text; with the file name
-/// of each row in `__file` when `with_file_name`.
-/// DuckDB's reader of the files. A CSV file's columns are read as text,
+/// DuckDB's reader of the files, with the file name of each row in
+/// `__file` when `with_file_name`. A CSV file's columns are read as text,
 /// or, given `csv_types` (`'column': 'TYPE', …`), each in its type.
 fn reader_sql(
     files: &[String],
@@ -379,13 +378,7 @@ fn check_utf8(file: &str) -> Result<()> {
         return Ok(());
     };
     let offset = error.valid_up_to();
-    let line = bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1;
-    let column = bytes[..offset]
-        .iter()
-        .rev()
-        .take_while(|b| **b != b'\n')
-        .count()
-        + 1;
+    let (line, column) = encoding::line_and_column(&bytes[..offset]);
     let rest = &bytes[offset..];
     let guess = if encoding::looks_like_chinese(&rest[..rest.len().min(4096)]) {
         t!("load-looks-like-gbk", file = file)
@@ -782,10 +775,6 @@ fn key_as_text(key: &[String], qualifier: &str) -> String {
         .map(|k| format!("{qualifier}{}::VARCHAR", quote(k)))
         .collect::<Vec<_>>()
         .join(" || '/' || ")
-}
-
-fn quote(identifier: &str) -> String {
-    format!("\"{}\"", identifier.replace('"', "\"\""))
 }
 
 /// Problems found, kept up to the limit and counted beyond it.

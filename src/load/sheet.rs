@@ -210,12 +210,12 @@ impl Sheet {
     }
 
     fn next_sparse(&mut self) -> Result<Option<SparseRow>> {
-        let original = self.original.clone();
+        let Sheet { original, rows, .. } = self;
         let Rows::Streamed {
             receiver,
             pending,
             done,
-        } = &mut self.rows
+        } = rows
         else {
             return Ok(None);
         };

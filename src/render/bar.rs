@@ -12,7 +12,7 @@ use std::io::{self, Write};
 
 use duckdb::arrow::datatypes::Schema;
 use duckdb::arrow::record_batch::RecordBatch;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use super::cell::CellWriter;
 use super::{RenderOptions, Renderer};
@@ -112,22 +112,6 @@ fn single_line(text: &str) -> String {
     text.replace(['\n', '\r', '\t'], " ")
 }
 
-/// `text` cut to `width` display columns, with `…` where it was cut.
-fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        if out.width() + c.width().unwrap_or(0) + 1 > width {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
-
 fn pad_right(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
 }
@@ -166,7 +150,10 @@ fn left_bar(cells: f64, ascii: bool) -> String {
 }
 
 pub fn draw(rows: &[(String, Option<f64>, String)], width: usize, ascii: bool) -> String {
-    let labels: Vec<String> = rows.iter().map(|(l, _, _)| fit(l, MAX_LABEL)).collect();
+    let labels: Vec<String> = rows
+        .iter()
+        .map(|(l, _, _)| super::table::cut(l, MAX_LABEL))
+        .collect();
     let label_width = labels.iter().map(|l| l.width()).max().unwrap_or(0);
     let value_width = rows.iter().map(|(_, _, v)| v.width()).max().unwrap_or(0);
     let max = rows.iter().filter_map(|(_, v, _)| *v).fold(0.0, f64::max);

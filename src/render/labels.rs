@@ -54,23 +54,28 @@ fn heading(entry: &crate::dictionary::Entry, lang: crate::i18n::Lang) -> String 
 /// A renderer that sees the titles in place of the names.
 pub struct Labelled<'w> {
     inner: Box<dyn Renderer + 'w>,
+    /// The result's schema with the titles, made once in `begin`.
+    schema: Arc<Schema>,
 }
 
 impl<'w> Labelled<'w> {
     pub fn new(inner: Box<dyn Renderer + 'w>) -> Self {
-        Labelled { inner }
+        Labelled {
+            inner,
+            schema: Arc::new(Schema::empty()),
+        }
     }
 }
 
 impl Renderer for Labelled<'_> {
     fn begin(&mut self, schema: &Schema) -> io::Result<()> {
-        self.inner.begin(&relabel(schema))
+        self.schema = Arc::new(relabel(schema));
+        self.inner.begin(&self.schema)
     }
 
     fn push(&mut self, batch: &RecordBatch) -> io::Result<()> {
-        let relabelled =
-            RecordBatch::try_new(Arc::new(relabel(&batch.schema())), batch.columns().to_vec())
-                .map_err(io::Error::other)?;
+        let relabelled = RecordBatch::try_new(Arc::clone(&self.schema), batch.columns().to_vec())
+            .map_err(io::Error::other)?;
         self.inner.push(&relabelled)
     }
 

@@ -246,7 +246,7 @@ impl Layout {
 }
 
 /// Cuts `text` to `width` display columns, marking the cut with `…`.
-fn cut(text: &str, width: usize) -> String {
+pub(super) fn cut(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_string();
     }

@@ -68,7 +68,7 @@ fn xlsx_error(error: XlsxError) -> Error {
 }
 
 impl XlsxBook {
-    /// Starts the sheet of the next result, with its header.
+    /// A workbook whose headers show the data dictionary's titles (`--labels`).
     pub fn with_labels(labels: bool) -> Self {
         XlsxBook {
             labels,
@@ -76,6 +76,7 @@ impl XlsxBook {
         }
     }
 
+    /// Starts the sheet of the next result, with its header.
     pub fn begin(&mut self, schema: &Schema) -> Result<Sheet> {
         let relabelled;
         let schema = if self.labels {

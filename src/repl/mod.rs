@@ -421,7 +421,7 @@ impl Shell {
                     encoding: crate::load::encoding::EncodingChoice(None),
                     quiet: false,
                 };
-                if let Err(error) = crate::commands::load::load(&self.engine, &request, false) {
+                if let Err(error) = crate::commands::load::load(&self.engine, &request) {
                     eprintln!("error: {error}");
                 }
             }

@@ -76,18 +76,20 @@ pub fn build(engine: &Engine, options: &ReportOptions) -> Result<Report> {
         ..provinces.clone()
     };
     let mut place = section_open(&t!("report-where"));
-    place.push_str(&figure(
-        engine,
+    // The bars and the map draw the same rows: one query for both.
+    let per_province = rows(engine, &provinces)?;
+    place.push_str(&drawn(
         &provinces,
         &t!("report-fig-provinces"),
+        &per_province,
         &mut figures,
-    )?);
-    place.push_str(&figure(
-        engine,
+    ));
+    place.push_str(&drawn(
         &map,
         &t!("report-fig-tile-map"),
+        &per_province,
         &mut figures,
-    )?);
+    ));
     place.push_str("</section>");
     sections.push(place);
 
@@ -253,8 +255,17 @@ fn figure(
     title: &str,
     figures: &mut Vec<(String, String)>,
 ) -> Result<String> {
+    Ok(drawn(spec, title, &rows(engine, spec)?, figures))
+}
+
+/// A figure of rows already queried.
+fn drawn(
+    spec: &Spec,
+    title: &str,
+    data: &[(String, Option<String>, f64)],
+    figures: &mut Vec<(String, String)>,
+) -> String {
     let lang = current();
-    let data = rows(engine, spec)?;
     let mut html = format!(
         "<figure id=\"{}\" data-view=\"{}\" data-chart=\"{:?}\"><h3>{}</h3>",
         spec.id,
@@ -297,7 +308,7 @@ fn figure(
     }
     html.push_str(&caption(spec.view, &spec.sql));
     html.push_str("</figure>");
-    Ok(html)
+    html
 }
 
 /// How a row's label reads on the page: provinces, tiers and coverage
@@ -306,20 +317,12 @@ fn shown_label(spec: &Spec, label: &str, lang: Lang) -> String {
     match spec.id {
         "clusters-by-province" | "clusters-tile-map" => tiles::short_name(label, lang),
         "output-distribution" => money_band(label),
-        "quality-pyramid" | "recognition-review" => {
-            // The programme's tiers and criteria have names in the
-            // catalogue; a user's own keep their code.
-            let key = if spec.id == "quality-pyramid" {
-                format!("report-tier-{label}")
-            } else {
-                format!("report-criterion-{label}")
-            };
-            match (crate::i18n::has(lang, &key), spec.id) {
-                (false, _) => label.to_string(),
-                (true, "quality-pyramid") => t!(&key),
-                (true, _) => format!("{label} {}", t!(&key)),
-            }
-        }
+        // The programme's tiers and criteria have names in the catalogue;
+        // a user's own keep their code.
+        "quality-pyramid" => crate::i18n::optional(&format!("report-tier-{label}"))
+            .unwrap_or_else(|| label.to_string()),
+        "recognition-review" => crate::i18n::optional(&format!("report-criterion-{label}"))
+            .map_or_else(|| label.to_string(), |name| format!("{label} {name}")),
         "service-coverage" => titled(label).0,
         _ => label.to_string(),
     }
@@ -328,24 +331,14 @@ fn shown_label(spec: &Spec, label: &str, lang: Lang) -> String {
 fn shown_value(spec: &Spec, value: f64) -> String {
     match spec.chart {
         Chart::ShareBars => check::figure(value, "share"),
-        Chart::Columns => check::figure(value * money_scale(), ""),
+        Chart::Columns => check::figure(value * check::money_scale(), ""),
         _ => check::figure(value, ""),
-    }
-}
-
-/// Billions of yuan in the unit the page's language counts money in:
-/// Chinese counts in 亿 (10^8), so a Chinese page shows ten times the
-/// number, as `check` does (`18,364 亿元`). The queries stay in billions.
-fn money_scale() -> f64 {
-    match current() {
-        Lang::En => 1.0,
-        Lang::Zh => 10.0,
     }
 }
 
 /// An output band (`10-15`, `< 10`, billions) in the page's money unit.
 fn money_band(label: &str) -> String {
-    let scale = money_scale();
+    let scale = check::money_scale();
     let mut out = String::new();
     let mut digits = String::new();
     for c in label.chars().chain(std::iter::once(' ')) {

@@ -132,8 +132,8 @@ pub fn columns(marks: &[Mark], title: &str, series_names: &[(String, String)]) -
     let scale = if max > 0.0 { plot_height / max } else { 0.0 };
     let mut svg = open(width, height, title);
     let mut x = left;
-    for (raw, shown) in series_names {
-        let colour = PALETTE[series.iter().position(|s| s == raw).unwrap_or(0) % PALETTE.len()];
+    for (slot, (_, shown)) in series_names.iter().enumerate() {
+        let colour = PALETTE[slot % PALETTE.len()];
         let _ = write!(
             svg,
             r#"<rect x="{x:.1}" y="6" width="12" height="12" fill="{colour}"/><text x="{:.1}" y="17">{}</text>"#,

@@ -15,6 +15,14 @@ pub fn clusterql() -> Command {
     command
 }
 
+/// The binary as a plain process, for pipes, signals and pseudo-terminals;
+/// it speaks English, as the tests' words are English.
+pub fn clusterql_process() -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_clusterql"));
+    command.env("CLUSTERQL_LANG", "en");
+    command
+}
+
 /// The binary on an empty in-memory database.
 pub fn clusterql_empty() -> Command {
     let mut command = clusterql();
