@@ -134,19 +134,29 @@ impl<W: Write> Gb18030Writer<W> {
 
 impl<W: Write> Write for Gb18030Writer<W> {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        self.pending.extend_from_slice(bytes);
-        let whole = match std::str::from_utf8(&self.pending) {
-            Ok(text) => text.len(),
-            Err(error) if error.error_len().is_none() => error.valid_up_to(),
-            Err(error) => {
-                return Err(io::Error::new(io::ErrorKind::InvalidData, error));
-            }
+        // Nearly always nothing is pending, and the bytes are encoded
+        // where they lie; only a character cut by the end of a write waits.
+        let input: &[u8] = if self.pending.is_empty() {
+            bytes
+        } else {
+            self.pending.extend_from_slice(bytes);
+            &self.pending
         };
-        let text = std::str::from_utf8(&self.pending[..whole])
-            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+        let (text, rest) = match std::str::from_utf8(input) {
+            Ok(text) => (text, &[][..]),
+            Err(error) if error.error_len().is_none() => {
+                let (whole, rest) = input.split_at(error.valid_up_to());
+                // The prefix up to valid_up_to is UTF-8; checked, not assumed.
+                let text = std::str::from_utf8(whole)
+                    .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+                (text, rest)
+            }
+            Err(error) => return Err(io::Error::new(io::ErrorKind::InvalidData, error)),
+        };
         let (encoded, _, _) = encoding_rs::GB18030.encode(text);
         self.inner.write_all(&encoded)?;
-        self.pending.drain(..whole);
+        let rest = rest.to_vec();
+        self.pending = rest;
         Ok(bytes.len())
     }
 
