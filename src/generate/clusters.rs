@@ -142,14 +142,23 @@ pub struct RosterPlan {
     pub revenue_median: f64,
 }
 
-/// The roster's counts of one cluster and year, read back from the
-/// roster written, so that reports equal it.
+/// The roster's counts of one cluster and year, counted as the roster is
+/// written, so that reports equal it.
 #[derive(Clone, Copy, Default)]
 pub struct RosterCounts {
     pub enterprises: i64,
     pub smes: i64,
     pub above_scale: i64,
     pub employees: i64,
+}
+
+impl std::ops::AddAssign for RosterCounts {
+    fn add_assign(&mut self, other: RosterCounts) {
+        self.enterprises += other.enterprises;
+        self.smes += other.smes;
+        self.above_scale += other.above_scale;
+        self.employees += other.employees;
+    }
 }
 
 pub struct ClusterData {

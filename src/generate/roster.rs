@@ -1,77 +1,84 @@
-//! The enterprise roster and its honors, generated inside DuckDB from the
-//! plan table and streamed straight into the output file by COPY: nothing
-//! is held in memory, whatever the scale, and DuckDB's writer does the
-//! work, in as many parts as it has threads.
-//!
-//! Every attribute of enterprise `i` of a cluster comes from a hash of
-//! (cluster, i, seed), so the same seed gives the same rows however the
-//! work is split. Within a cluster the enterprises are laid out by index:
+//! The enterprise roster and its honors, row by row. Every attribute of
+//! enterprise `i` of a cluster comes from hashes of (cluster, i, seed), so
+//! the same seed gives the same rows however the work is split over
+//! threads. Within a cluster the enterprises are laid out by index:
 //! `0..qmax` are the quality SMEs (ranked, champions first, by the
-//! thresholds `k1..k4` of each year), then the `large` firms, then the
+//! thresholds `K1..K4` of each year), then the `large` firms, then the
 //! rest of the core, which belongs to the report in every year; from
 //! `core` on, enterprises join and leave (`panel::membership`).
 
+use super::clusters::RosterCounts;
 use super::panel::{FIRST_YEAR, YEARS};
 
-const TIERS: [&str; 4] = [
+pub const TIERS: [&str; 4] = [
     "manufacturing_champion",
     "little_giant",
     "specialized_sme",
     "innovative_sme",
 ];
 
-fn year(index: usize) -> i32 {
-    FIRST_YEAR + index as i32
+/// A cluster's enterprises, and what their rows are drawn from.
+pub struct PlanRow {
+    pub cluster_id: String,
+    pub cluster_no: i64,
+    /// The first 11 characters of every enterprise id of the cluster.
+    pub id_prefix: String,
+    /// Enterprises `0..enterprises` are on the roster in some year.
+    pub enterprises: i64,
+    /// Enterprises `0..core` belong to the report in every year.
+    pub core: i64,
+    /// Enterprises `0..qmax` hold a tier by the last year.
+    pub qmax: i64,
+    /// Enterprises `qmax..qmax + large` are large firms.
+    pub large: i64,
+    /// Churners `(i - core) < joined[y]` have joined by year `y`.
+    pub joined: [i64; YEARS],
+    /// Churners `(i - core) < left[y]` have left by year `y` (from the
+    /// second year on).
+    pub left: [i64; YEARS],
+    /// Each year's cumulative tier thresholds (`panel::Thresholds`).
+    pub thresholds: [[i64; 4]; YEARS],
+    pub leading_share: f64,
+    /// Median revenue of the cluster's SMEs, million yuan.
+    pub revenue_median: f64,
 }
 
-/// The plan table the queries read (created and filled by the caller, in
-/// this column order): one row per block of a cluster's enterprises.
-pub fn plan_table() -> String {
-    let mut columns = vec![
-        "cluster_id VARCHAR".to_string(),
-        "cluster_no BIGINT".to_string(),
-        "part BIGINT".to_string(),
-        "id_prefix VARCHAR".to_string(),
-        "lo BIGINT".to_string(),
-        "hi BIGINT".to_string(),
-        "core BIGINT".to_string(),
-        "qmax BIGINT".to_string(),
-        "large BIGINT".to_string(),
-    ];
-    for y in 0..YEARS {
-        columns.push(format!("j{} BIGINT", year(y)));
-    }
-    for y in 1..YEARS {
-        columns.push(format!("l{} BIGINT", year(y)));
-    }
-    for y in 0..YEARS {
-        for t in 1..=4 {
-            columns.push(format!("k{t}_{} BIGINT", year(y)));
-        }
-    }
-    columns.push("leading_share DOUBLE".to_string());
-    columns.push("revenue_median DOUBLE".to_string());
-    format!("CREATE TEMP TABLE roster_plan ({})", columns.join(", "))
+/// One roster row.
+pub struct Enterprise<'a> {
+    /// 18 ASCII characters: the cluster's prefix and a 7-digit index.
+    pub id: &'a [u8; 18],
+    pub cluster_id: &'a str,
+    pub name: &'a str,
+    pub size_class: &'static str,
+    pub is_sme: bool,
+    pub above_scale: bool,
+    pub in_leading_industry: bool,
+    pub founded_year: i32,
+    pub employees: i32,
+    pub revenue_mn_cny: f64,
+    pub joined_year: i32,
+    pub left_year: Option<i32>,
 }
 
-/// One row per enterprise of the plan rows of `part`, with three hashes
-/// (`h`, `g`, `f`) whose bits the attributes draw on without sharing any.
-fn units(seed: u64, part: usize, lo: &str, hi: &str) -> String {
-    format!(
-        "SELECT *, hash(g) AS f FROM (
-           SELECT *, hash(h) AS g FROM (
-             SELECT p.*, i, hash(p.cluster_no, i, {seed}::UBIGINT) AS h
-             FROM (SELECT *, unnest(range({lo}, {hi})) AS i FROM roster_plan WHERE part = {part}) AS p))"
-    )
+/// One honors row: the enterprise (`Enterprise::id`) reached `tier` in
+/// `awarded_year`.
+pub struct Honor {
+    pub tier: &'static str,
+    pub level: &'static str,
+    pub awarded_year: i32,
 }
 
-/// A number in (0, 1) from the 16 bits of hash `of` at `shift`.
-fn uniform(of: &str, shift: u32) -> String {
-    format!("((({of} >> {shift}) & 65535) + 0.5) / 65536.0")
+/// Where the generated rows go.
+pub trait RowSink {
+    fn enterprise(&mut self, row: &Enterprise);
+    fn honor(&mut self, enterprise_id: &[u8; 18], honor: &Honor);
 }
 
-/// The 2,400 company names, as a list literal indexed by the hash.
-fn names() -> String {
+/// The roster's counts of a block, per report year.
+pub type BlockCounts = [RosterCounts; YEARS];
+
+/// The 2,400 company names the roster draws from.
+pub fn names() -> Vec<String> {
     const FIRST: [&str; 20] = [
         "华", "新", "鑫", "恒", "盛", "泰", "达", "源", "宏", "瑞", "联", "创", "博", "远", "中",
         "天", "金", "永", "兴", "安",
@@ -86,131 +93,193 @@ fn names() -> String {
     for a in FIRST {
         for b in SECOND {
             for c in TRADE {
-                names.push(format!("'{a}{b}{c}有限公司'"));
+                names.push(format!("{a}{b}{c}有限公司"));
             }
         }
     }
-    format!("[{}]", names.join(","))
+    names
 }
 
-/// The enterprises of one part.
-pub fn enterprises_query(seed: u64, part: usize) -> String {
-    let units = units(seed, part, "lo", "hi");
-    let churn = "(i - core)";
-    let joined: String = (1..YEARS)
-        .map(|y| format!(" WHEN {churn} < j{0} THEN {0}", year(y)))
-        .collect();
-    let left: String = (1..YEARS)
-        .map(|y| format!(" WHEN {churn} < l{0} THEN {0}", year(y)))
-        .collect();
-    // About standard normal: the sum of four uniforms, centred and scaled.
-    let normal = format!(
-        "(({} + {} + {} + {}) - 2.0) * 1.7320508",
-        uniform("h", 0),
-        uniform("h", 16),
-        uniform("h", 32),
-        uniform("h", 48)
-    );
-    let names = names();
-    let (u_large, u_staff, u_founded) = (uniform("g", 0), uniform("g", 16), uniform("g", 32));
-    format!(
-        "WITH units AS ({units}),
-         drawn AS (
-           SELECT *,
-             CASE WHEN i < qmax THEN 'honored' WHEN i < qmax + large THEN 'large'
-                  WHEN i < core THEN 'core' ELSE 'churn' END AS segment,
-             CASE WHEN i < core THEN 2019 - ((g >> 48) % 15)::INTEGER
-                  WHEN {churn} < j2019 THEN 2019 - ((g >> 48) % 10)::INTEGER
-                  {joined} END AS joined_year,
-             CASE WHEN i < core THEN NULL {left} END AS left_year,
-             revenue_median * exp(1.1 * {normal}) AS sme_revenue
-           FROM units),
-         sized AS (
-           SELECT *,
-             round(CASE segment WHEN 'large' THEN 400 + 3600 * {u_large}
-                                WHEN 'honored' THEN 20 + sme_revenue
-                                ELSE least(sme_revenue, 2000) END, 2) AS revenue,
-             CASE WHEN segment = 'large' THEN 1000 + (f % 4000)::INTEGER
-                  ELSE least(999, greatest(1, round(sme_revenue * (2 + 5 * {u_staff}))))::INTEGER END AS staff
-           FROM drawn)
-         SELECT
-           id_prefix || lpad(i::VARCHAR, 7, '0') AS enterprise_id,
-           cluster_id,
-           {names}[((f >> 16) % 2400)::INTEGER + 1] AS name,
-           CASE WHEN segment = 'large' THEN 'large'
-                WHEN staff >= 300 AND revenue >= 20 THEN 'medium'
-                WHEN staff >= 20 AND revenue >= 3 THEN 'small' ELSE 'micro' END AS size_class,
-           segment <> 'large' AS is_sme,
-           revenue >= 20 AS above_scale,
-           segment = 'honored' OR ((f >> 40) % 1000)::DOUBLE < leading_share * 1000 AS in_leading_industry,
-           -- Quality SMEs hold tiers from 2016 on (`honors_query`): they
-           -- were founded by 2015.
-           CASE WHEN segment = 'honored' THEN least(joined_year - floor(20 * {u_founded}), 2015)
-                WHEN segment = 'large' THEN joined_year - 5 - floor(30 * {u_founded})
-                ELSE joined_year - floor(20 * {u_founded}) END::INTEGER AS founded_year,
-           staff AS employees,
-           revenue AS revenue_mn_cny,
-           joined_year::INTEGER AS joined_year,
-           left_year::INTEGER AS left_year
-         FROM sized"
-    )
+/// SplitMix64's finaliser: every output bit depends on every input bit.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
 }
 
-/// The honors of one part: a row for each tier an enterprise reached, in
-/// the first year it held it (tiers held in 2019 were awarded earlier).
-pub fn honors_query(seed: u64, part: usize) -> String {
-    let units = units(seed, part, "lo", "least(hi, qmax)");
-    let first_year = |t: usize| -> String {
-        let cases: String = (0..YEARS)
-            .map(|y| format!(" WHEN i < k{t}_{0} THEN {0}", year(y)))
-            .collect();
-        format!("CASE{cases} END")
+/// A number in (0, 1) from the 16 bits of `hash` at `shift`.
+fn uniform(hash: u64, shift: u32) -> f64 {
+    (((hash >> shift) & 0xffff) as f64 + 0.5) / 65536.0
+}
+
+/// DuckDB's `round(x, 2)`: half away from zero.
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Writes enterprises `lo..hi` of `plan` (and the honors of those that
+/// hold a tier) to `sink`, adding them to `counts`.
+pub fn generate_block(
+    plan: &PlanRow,
+    lo: i64,
+    hi: i64,
+    seed: u64,
+    names: &[String],
+    sink: &mut impl RowSink,
+    counts: &mut BlockCounts,
+) {
+    let mut id = [b'0'; 18];
+    let prefix = &plan.id_prefix.as_bytes()[..plan.id_prefix.len().min(11)];
+    id[..prefix.len()].copy_from_slice(prefix);
+    let cluster_key = mix(seed ^ mix(plan.cluster_no as u64));
+    for i in lo..hi {
+        write_index(&mut id, i);
+        // Three hashes whose bits the attributes draw on without sharing any.
+        let h = mix(cluster_key ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+        let g = mix(h);
+        let f = mix(g);
+        let row = enterprise(plan, i, h, g, f, &id, names);
+        for (y, count) in counts.iter_mut().enumerate() {
+            let year = FIRST_YEAR + y as i32;
+            if row.joined_year <= year && row.left_year.is_none_or(|left| year < left) {
+                count.enterprises += 1;
+                count.smes += i64::from(row.is_sme);
+                count.above_scale += i64::from(row.above_scale);
+                count.employees += i64::from(row.employees);
+            }
+        }
+        sink.enterprise(&row);
+        if i < plan.qmax {
+            for honor in honors(plan, i, h) {
+                sink.honor(&id, &honor);
+            }
+        }
+    }
+}
+
+/// The last seven characters of an id: `i` with leading zeros.
+fn write_index(id: &mut [u8; 18], mut i: i64) {
+    for digit in id[11..].iter_mut().rev() {
+        *digit = b'0' + (i % 10) as u8;
+        i /= 10;
+    }
+}
+
+fn enterprise<'a>(
+    plan: &'a PlanRow,
+    i: i64,
+    h: u64,
+    g: u64,
+    f: u64,
+    id: &'a [u8; 18],
+    names: &'a [String],
+) -> Enterprise<'a> {
+    #[derive(PartialEq)]
+    enum Segment {
+        Honored,
+        Large,
+        Core,
+        Churn,
+    }
+    let segment = if i < plan.qmax {
+        Segment::Honored
+    } else if i < plan.qmax + plan.large {
+        Segment::Large
+    } else if i < plan.core {
+        Segment::Core
+    } else {
+        Segment::Churn
     };
-    let reached = (1..=4)
-        .map(|t| format!("{} AS y{t}", first_year(t)))
-        .collect::<Vec<_>>()
-        .join(", ");
-    // A tier held in the panel's first year was awarded before it.
-    let before = [
-        "2016 + (h >> 40) % 4",
-        "2019",
-        "2016 + (h >> 40) % 4",
-        "2019",
-    ];
-    let candidates = (1..=4)
-        .map(|t| {
-            let above = if t == 1 {
-                "NULL".to_string()
-            } else {
-                format!("y{}", t - 1)
-            };
-            format!(
-                "{{'tier': '{}', 'first': y{t}, 'above': {above}, 'before': ({})::INTEGER}}",
-                TIERS[t - 1],
-                before[t - 1]
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
-    format!(
-        "WITH units AS ({units}),
-         reached AS (SELECT *, {reached} FROM units),
-         candidates AS (SELECT id_prefix, i, unnest([{candidates}]) AS c FROM reached)
-         SELECT
-           id_prefix || lpad(i::VARCHAR, 7, '0') AS enterprise_id,
-           c.tier AS tier,
-           CASE WHEN c.tier IN ('manufacturing_champion', 'little_giant') THEN 'national' ELSE 'provincial' END AS level,
-           (CASE WHEN c.first = {FIRST_YEAR} THEN c.before ELSE c.first END)::INTEGER AS awarded_year
-         FROM candidates
-         WHERE c.first IS NOT NULL AND (c.above IS NULL OR c.first < c.above)"
-    )
+    let churn = i - plan.core;
+    let joined_year = if i < plan.core {
+        FIRST_YEAR - ((g >> 48) % 15) as i32
+    } else if churn < plan.joined[0] {
+        FIRST_YEAR - ((g >> 48) % 10) as i32
+    } else {
+        // A churner joins in the first year whose count takes it in; the
+        // plan makes sure the last year takes in every churner.
+        (1..YEARS)
+            .find(|&y| churn < plan.joined[y])
+            .map_or(FIRST_YEAR + YEARS as i32 - 1, |y| FIRST_YEAR + y as i32)
+    };
+    let left_year = if i < plan.core {
+        None
+    } else {
+        (1..YEARS)
+            .find(|&y| churn < plan.left[y])
+            .map(|y| FIRST_YEAR + y as i32)
+    };
+    // About standard normal: the sum of four uniforms, centred and scaled.
+    let normal =
+        (uniform(h, 0) + uniform(h, 16) + uniform(h, 32) + uniform(h, 48) - 2.0) * 1.732_050_8;
+    let sme_revenue = plan.revenue_median * (1.1 * normal).exp();
+    let revenue = round2(match segment {
+        Segment::Large => 400.0 + 3600.0 * uniform(g, 0),
+        Segment::Honored => 20.0 + sme_revenue,
+        Segment::Core | Segment::Churn => sme_revenue.min(2000.0),
+    });
+    let employees = if segment == Segment::Large {
+        1000 + (f % 4000) as i32
+    } else {
+        (sme_revenue * (2.0 + 5.0 * uniform(g, 16)))
+            .round()
+            .clamp(1.0, 999.0) as i32
+    };
+    let size_class = if segment == Segment::Large {
+        "large"
+    } else if employees >= 300 && revenue >= 20.0 {
+        "medium"
+    } else if employees >= 20 && revenue >= 3.0 {
+        "small"
+    } else {
+        "micro"
+    };
+    let in_leading_industry =
+        segment == Segment::Honored || (((f >> 40) % 1000) as f64) < plan.leading_share * 1000.0;
+    let founded_offset = uniform(g, 32);
+    // Quality SMEs hold tiers from 2016 on (`honors`): they were founded by 2015.
+    let founded_year = match segment {
+        Segment::Honored => (joined_year - (20.0 * founded_offset) as i32).min(2015),
+        Segment::Large => joined_year - 5 - (30.0 * founded_offset) as i32,
+        Segment::Core | Segment::Churn => joined_year - (20.0 * founded_offset) as i32,
+    };
+    Enterprise {
+        id,
+        cluster_id: &plan.cluster_id,
+        name: &names[((f >> 16) % names.len() as u64) as usize],
+        size_class,
+        is_sme: segment != Segment::Large,
+        above_scale: revenue >= 20.0,
+        in_leading_industry,
+        founded_year,
+        employees,
+        revenue_mn_cny: revenue,
+        joined_year,
+        left_year,
+    }
 }
 
-/// All parts of a query, one after the other; DuckDB runs each part on a
-/// thread of its own.
-pub fn all_parts(parts: usize, query: impl Fn(usize) -> String) -> String {
-    (0..parts.max(1))
-        .map(|part| format!("({})", query(part)))
-        .collect::<Vec<_>>()
-        .join(" UNION ALL ")
+/// The honors of quality SME `i`: a row for each tier it reached, in the
+/// first year it held it, unless it held a higher tier by then (tiers
+/// held in the panel's first year were awarded earlier).
+fn honors(plan: &PlanRow, i: i64, h: u64) -> impl Iterator<Item = Honor> {
+    let reached: [Option<i32>; 4] = std::array::from_fn(|t| {
+        (0..YEARS)
+            .find(|&y| i < plan.thresholds[y][t])
+            .map(|y| FIRST_YEAR + y as i32)
+    });
+    let earlier = 2016 + ((h >> 40) % 4) as i32;
+    (0..4).filter_map(move |t| {
+        let first = reached[t]?;
+        let above = if t == 0 { None } else { reached[t - 1] };
+        if above.is_some_and(|above| first >= above) {
+            return None;
+        }
+        let before = if t % 2 == 0 { earlier } else { FIRST_YEAR };
+        Some(Honor {
+            tier: TIERS[t],
+            level: if t < 2 { "national" } else { "provincial" },
+            awarded_year: if first == FIRST_YEAR { before } else { first },
+        })
+    })
 }
