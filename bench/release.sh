@@ -11,8 +11,9 @@ binary="$target_dir/release/clusterql"
 # Prints the folder of `generate --scale SCALE` data, generating it first
 # if it is not there yet.
 generated_data() {
-    # v2: the panel roster (joined_year, left_year); older folders have other columns.
-    local data="bench/data-v2-scale-$1"
+    # v3: the roster written by clusterql's own generator and Parquet writer
+    # (v2 had DuckDB write it; older folders have other columns).
+    local data="bench/data-v3-scale-$1"
     if [ ! -f "$data/enterprises.parquet" ]; then
         "$binary" generate --out "$data" --scale "$1" >&2 || return
     fi
