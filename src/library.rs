@@ -256,8 +256,56 @@ fn comments_sql(lang: Lang) -> String {
     sql
 }
 
+/// The table macro that records, in a database, which library it holds:
+/// `SELECT * FROM clusterql_library()`.
+const MARKER: &str = "clusterql_library";
+
+/// A fingerprint of everything `install` writes in `lang`: the view files
+/// and the comments. FNV-1a, so that it is the same in every build.
+fn fingerprint(lang: Lang) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let comments = comments_sql(lang);
+    let texts = VIEW_FILES
+        .iter()
+        .flat_map(|(file, sql)| [*file, *sql])
+        .chain([comments.as_str()]);
+    for text in texts {
+        // A separator, so that moving text between files changes the hash.
+        for byte in text.bytes().chain([0]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+/// Whether the database already holds this library, in the session's
+/// language, every view and macro of it still there: opening it then
+/// writes nothing.
+pub fn is_installed(engine: &Engine) -> bool {
+    let names: Vec<String> = catalogue().iter().map(|v| sql_string(&v.name)).collect();
+    let sql = format!(
+        "SELECT (SELECT fingerprint FROM main.{MARKER}())
+              = {fingerprint}
+            AND (SELECT count(*) FROM duckdb_views() WHERE database_name = current_database()
+                   AND schema_name = 'main' AND view_name IN ({names}))
+              + (SELECT count(DISTINCT function_name) FROM duckdb_functions()
+                   WHERE database_name = current_database() AND schema_name = 'main'
+                   AND function_type = 'table_macro' AND function_name IN ({names}))
+              = {count}",
+        fingerprint = sql_string(&fingerprint(crate::i18n::current())),
+        names = names.join(", "),
+        count = names.len()
+    );
+    engine
+        .connection()
+        .query_row(&sql, [], |row| row.get::<_, bool>(0))
+        .unwrap_or(false)
+}
+
 /// Installs every view. A read-only database cannot store them, so there
-/// they become temporary views of this session.
+/// they become temporary views of this session; a writable one records
+/// the library it now holds ([`is_installed`]).
 pub fn install(engine: &Engine, temporary: bool) -> Result<()> {
     for (file, sql) in VIEW_FILES {
         let sql = if temporary {
@@ -274,14 +322,22 @@ pub fn install(engine: &Engine, temporary: bool) -> Result<()> {
             ))
         })?;
     }
-    engine
-        .execute_batch(&comments_sql(crate::i18n::current()))
-        .map_err(|e| {
-            Error::Engine(t!(
-                "library-comments-failed",
-                reason = crate::error::one_line(&e.to_string())
-            ))
-        })?;
+    let lang = crate::i18n::current();
+    let mut comments = comments_sql(lang);
+    if !temporary {
+        comments.push_str(&format!(
+            "CREATE OR REPLACE MACRO {MARKER}() AS TABLE SELECT {} AS fingerprint;\n\
+             COMMENT ON MACRO TABLE {MARKER} IS {};\n",
+            sql_string(&fingerprint(lang)),
+            sql_string(&t!("library-marker"))
+        ));
+    }
+    engine.execute_batch(&comments).map_err(|e| {
+        Error::Engine(t!(
+            "library-comments-failed",
+            reason = crate::error::one_line(&e.to_string())
+        ))
+    })?;
     Ok(())
 }
 

@@ -55,10 +55,14 @@ pub fn open_configured(
     if !attached {
         dataset::provision(&engine, provision, &data_dir)?;
         if provision == Provision::Existing {
-            // A database made by an earlier clusterql may lack columns the
-            // library reads now; its data stays reachable, with the views
-            // it already holds.
-            if let Err(error) = crate::library::install_all_or_none(&engine, options.readonly) {
+            // A database that holds this very library is left as it is
+            // (quicker, and a read-only one needs no temporary copy). One
+            // made by an earlier clusterql may lack columns the library
+            // reads now; its data stays reachable, with the views it
+            // already holds.
+            if !crate::library::is_installed(&engine)
+                && let Err(error) = crate::library::install_all_or_none(&engine, options.readonly)
+            {
                 eprintln!(
                     "{}",
                     t!("session-library-not-installed", error = error.to_string())

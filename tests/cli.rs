@@ -210,3 +210,53 @@ fn a_database_of_an_earlier_schema_still_opens() {
         out.stderr
     );
 }
+
+/// A database that holds this build's library, in this language, is opened
+/// without a write; a view dropped by hand or another language brings the
+/// library back in.
+#[test]
+fn a_database_holding_the_library_is_opened_without_a_write() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("own.duckdb");
+    let db_arg = db.to_str().expect("path");
+    let query = |args: &[&str], sql: &str| {
+        let out = run(clusterql()
+            .args(args)
+            .args([db_arg, "--format", "csv", "-c", sql]));
+        assert_eq!(out.code, 0, "{sql}: {}", out.stderr);
+        out.stdout
+    };
+    query(&["--empty"], "select 1");
+    let first = std::fs::read(&db).expect("the database file");
+    assert_eq!(query(&[], "select 1"), "1\n1\n");
+    assert!(
+        std::fs::read(&db).expect("the database file") == first,
+        "opening wrote to the file"
+    );
+    // Read-only, the stored views serve: no temporary copies.
+    assert_eq!(
+        query(
+            &["--readonly"],
+            "select count(*) as n from duckdb_views() where temporary and not internal"
+        ),
+        "n\n0\n"
+    );
+    query(&[], "drop view batches_compared");
+    assert_eq!(
+        query(
+            &[],
+            "select count(*) as n from duckdb_views() where view_name = 'batches_compared'"
+        ),
+        "n\n1\n"
+    );
+    let comment = "select comment from duckdb_views() where view_name = 'batches_compared'";
+    let english = query(&[], comment);
+    let chinese = query(&["--lang", "zh"], comment);
+    assert_ne!(english, chinese);
+    assert!(
+        chinese
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "{chinese}"
+    );
+}

@@ -319,6 +319,7 @@ generate-scale-too-small = --scale { $scale }: so small that the roster would be
 generate-scale-too-large = --scale { $scale }: cluster { $cluster } would have { $rows } enterprises, more than its ids can number (10 million)
 library-comments-failed = view library: its comments could not be written: { $reason }
 library-install-failed = view library: sql/views/{ $file }: { $reason } (the database's tables may not match clusterql's schema; --empty or a new --db file gives the schema)
+library-marker = which clusterql view library this database holds: a fingerprint of its views and comments; clusterql reinstalls the library when it differs
 
 ## Column titles (--labels)
 

@@ -295,6 +295,7 @@ generate-scale-too-small = --scale { $scale }：太小，名录会是空的
 generate-scale-too-large = --scale { $scale }：集群 { $cluster } 会有 { $rows } 家企业，超出其编号范围（1000万）
 library-comments-failed = 视图库：无法写入说明注释：{ $reason }
 library-install-failed = 视图库：sql/views/{ $file }：{ $reason }（数据库的表可能与 clusterql 的数据模型不符；--empty 或新的 --db 文件会带有这个模型）
+library-marker = 本数据库所含的 clusterql 视图库：其视图与注释的指纹；指纹不同时 clusterql 会重新安装视图库
 
 ## 列标题（--labels）
 
