@@ -317,6 +317,7 @@ read-xlsx-sandbox = read_xlsx reads a file, which --sandbox does not allow
 generate-bad-scale = '{ $text }' is not a scale: a positive number up to 100000 (1 is the bundled data) or `national`
 generate-scale-too-small = --scale { $scale }: so small that the roster would be empty
 generate-scale-too-large = --scale { $scale }: cluster { $cluster } would have { $rows } enterprises, more than its ids can number (10 million)
+generate-thread-stopped = generate: a thread writing the roster stopped before its work was done
 library-comments-failed = view library: its comments could not be written: { $reason }
 library-install-failed = view library: sql/views/{ $file }: { $reason } (the database's tables may not match clusterql's schema; --empty or a new --db file gives the schema)
 library-marker = which clusterql view library this database holds: a fingerprint of its views and comments; clusterql reinstalls the library when it differs

@@ -293,6 +293,7 @@ read-xlsx-sandbox = read_xlsx 要读文件，而 --sandbox 不允许
 generate-bad-scale = '{ $text }' 不是有效的规模：不超过 100000 的正数（1 即内置数据）或 national
 generate-scale-too-small = --scale { $scale }：太小，名录会是空的
 generate-scale-too-large = --scale { $scale }：集群 { $cluster } 会有 { $rows } 家企业，超出其编号范围（1000万）
+generate-thread-stopped = generate：一个写名录的线程在完成工作前就停止了
 library-comments-failed = 视图库：无法写入说明注释：{ $reason }
 library-install-failed = 视图库：sql/views/{ $file }：{ $reason }（数据库的表可能与 clusterql 的数据模型不符；--empty 或新的 --db 文件会带有这个模型）
 library-marker = 本数据库所含的 clusterql 视图库：其视图与注释的指纹；指纹不同时 clusterql 会重新安装视图库

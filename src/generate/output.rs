@@ -198,7 +198,7 @@ fn in_order<T: Send>(
         for job in 0..jobs {
             let result = receivers[job % threads]
                 .recv()
-                .map_err(|_| Error::Engine("a generator thread stopped early".to_string()))??;
+                .map_err(|_| Error::Engine(crate::t!("generate-thread-stopped")))??;
             take(result)?;
         }
         Ok(())
