@@ -45,7 +45,7 @@ fn cache_dir() -> Option<PathBuf> {
 }
 
 fn cache_file(data_dir: &Path) -> Option<PathBuf> {
-    let mut key = Fnv::default();
+    let mut key = crate::fingerprint::Fingerprint::default();
     key.add(FORMAT.as_bytes());
     // The view library's comments are written in the session's language.
     key.add(crate::i18n::current().tag().as_bytes());
@@ -71,7 +71,7 @@ fn cache_file(data_dir: &Path) -> Option<PathBuf> {
             key.add(&since.as_nanos().to_le_bytes());
         }
     }
-    Some(cache_dir()?.join(format!("bundled-{:016x}.duckdb", key.0)))
+    Some(cache_dir()?.join(format!("bundled-{}.duckdb", key.hex())))
 }
 
 /// Builds the file under a temporary name and renames it into place, so a
@@ -130,27 +130,5 @@ fn remove_stale(dir: &Path) {
         if name.starts_with("bundled-") && stale {
             let _ = std::fs::remove_file(entry.path());
         }
-    }
-}
-
-/// FNV-1a: a stable hash for the cache key (std's hasher may change
-/// between Rust releases).
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fnv {
-    fn add(&mut self, bytes: &[u8]) {
-        for byte in bytes {
-            self.0 ^= u64::from(*byte);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        // A separator, so that ("ab", "c") and ("a", "bc") differ.
-        self.0 ^= 0xff;
-        self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
     }
 }

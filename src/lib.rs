@@ -14,6 +14,7 @@ pub mod duck_text;
 pub mod engine;
 pub mod error;
 pub mod exec;
+pub mod fingerprint;
 pub mod generate;
 pub mod i18n;
 pub mod interrupt;

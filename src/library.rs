@@ -261,22 +261,15 @@ fn comments_sql(lang: Lang) -> String {
 const MARKER: &str = "clusterql_library";
 
 /// A fingerprint of everything `install` writes in `lang`: the view files
-/// and the comments. FNV-1a, so that it is the same in every build.
+/// and the comments.
 fn fingerprint(lang: Lang) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let comments = comments_sql(lang);
-    let texts = VIEW_FILES
-        .iter()
-        .flat_map(|(file, sql)| [*file, *sql])
-        .chain([comments.as_str()]);
-    for text in texts {
-        // A separator, so that moving text between files changes the hash.
-        for byte in text.bytes().chain([0]) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
+    let mut fingerprint = crate::fingerprint::Fingerprint::default();
+    for (file, sql) in VIEW_FILES {
+        fingerprint.add(file.as_bytes());
+        fingerprint.add(sql.as_bytes());
     }
-    format!("{hash:016x}")
+    fingerprint.add(comments_sql(lang).as_bytes());
+    fingerprint.hex()
 }
 
 /// Whether the database already holds this library, in the session's
