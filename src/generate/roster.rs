@@ -77,6 +77,11 @@ pub trait RowSink {
 /// The roster's counts of a block, per report year.
 pub type BlockCounts = [RosterCounts; YEARS];
 
+/// An id's text: the generator writes ASCII digits only.
+pub fn id_text(id: &[u8; 18]) -> &str {
+    std::str::from_utf8(id).unwrap_or_default()
+}
+
 /// The 2,400 company names the roster draws from.
 pub fn names() -> Vec<String> {
     const FIRST: [&str; 20] = [
