@@ -49,9 +49,16 @@ pub fn open_configured(
     };
     let data_dir = dataset::data_dir();
     // The usual start (in memory over the bundled data) attaches a prebuilt
-    // catalogue; anything else, or a failure there, builds it here.
-    let attached = provision == Provision::MemoryOverBundled
-        && crate::bundle_cache::attach(&engine, &data_dir).is_ok();
+    // catalogue, and an empty one copies one; anything else, or a failure
+    // there, builds it here.
+    let attached = match provision {
+        Provision::MemoryOverBundled => crate::bundle_cache::attach(&engine, &data_dir).is_ok(),
+        // A read-only session keeps its library in temporary views.
+        Provision::EmptyTables if !options.readonly => {
+            crate::bundle_cache::copy_empty(&engine, &data_dir).is_ok()
+        }
+        _ => false,
+    };
     if !attached {
         dataset::provision(&engine, provision, &data_dir)?;
         if provision == Provision::Existing {

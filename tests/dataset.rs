@@ -441,3 +441,72 @@ fn the_prebuilt_catalogue_is_built_once_and_a_broken_cache_falls_back() {
     std::fs::write(&not_a_folder, "x").expect("write");
     assert_eq!(holds(&not_a_folder), "n\n22\n");
 }
+
+/// `--empty` and a new database file copy a prebuilt catalogue of the
+/// empty tables and the library: the same tables, constraints, views and
+/// comments as building them, and a broken cache falls back to building.
+#[test]
+fn an_empty_start_copies_a_prebuilt_catalogue_or_builds_one() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let shape = "select (select count(*) from duckdb_tables()) as tables, \
+                 (select count(*) from duckdb_constraints()) as constraints, \
+                 (select count(*) from duckdb_views() where not internal) as views, \
+                 (select count(*) from duckdb_columns() where comment is not null) as comments";
+    let described = |cache_home: &std::path::Path, database: Option<&std::path::Path>| {
+        let mut command = common::clusterql();
+        command
+            .env("XDG_CACHE_HOME", cache_home)
+            .args(["--empty", "--format", "csv"]);
+        if let Some(database) = database {
+            command.arg(database);
+        }
+        let out = common::run(command.args(["-c", shape]));
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        out.stdout
+    };
+    let empty_files = || {
+        std::fs::read_dir(cache.path().join("clusterql"))
+            .map(|d| {
+                d.filter_map(|e| e.ok())
+                    .filter(|e| e.file_name().to_string_lossy().starts_with("empty-"))
+                    .count()
+            })
+            .unwrap_or(0)
+    };
+    // Built in place, with no cache to use.
+    let not_a_folder = cache.path().join("plain-file");
+    std::fs::write(&not_a_folder, "x").expect("write");
+    let built = described(&not_a_folder, None);
+    assert!(
+        built.lines().nth(1).is_some_and(|l| !l.starts_with("0,")),
+        "{built}"
+    );
+    assert_eq!(described(cache.path(), None), built);
+    assert_eq!(
+        empty_files(),
+        1,
+        "the first empty start builds the catalogue file"
+    );
+    assert_eq!(described(cache.path(), None), built);
+    assert_eq!(empty_files(), 1, "later starts reuse it");
+    let file = dir.path().join("new.duckdb");
+    assert_eq!(described(cache.path(), Some(&file)), built);
+    // The copy is the database's own: it loads and keeps what it loaded.
+    let out = common::run(
+        common::clusterql()
+            .env("XDG_CACHE_HOME", cache.path())
+            .arg(&file)
+            .args(["-q", "load"])
+            .arg(common::data_dir().join("clusters.csv"))
+            .args(["--table", "clusters"]),
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = common::run(common::clusterql().arg(&file).args([
+        "--format",
+        "csv",
+        "-c",
+        "select count(*) > 0 as loaded from clusters",
+    ]));
+    assert_eq!(out.stdout, "loaded\ntrue\n", "{}", out.stderr);
+}
