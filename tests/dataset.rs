@@ -452,7 +452,9 @@ fn an_empty_start_copies_a_prebuilt_catalogue_or_builds_one() {
     let shape = "select (select count(*) from duckdb_tables()) as tables, \
                  (select count(*) from duckdb_constraints()) as constraints, \
                  (select count(*) from duckdb_views() where not internal) as views, \
-                 (select count(*) from duckdb_columns() where comment is not null) as comments";
+                 (select count(*) from duckdb_columns() where comment is not null) as comments, \
+                 (select count(*) from claims_checked) as claims, \
+                 (select count(*) from briefing_headline(2022)) as headline";
     let described = |cache_home: &std::path::Path, database: Option<&std::path::Path>| {
         let mut command = common::clusterql();
         command
