@@ -11,7 +11,9 @@ use super::{honor_schema, roster_schema};
 use crate::error::{Error, Result};
 use crate::generate::roster::{Enterprise, Honor, RowSink, id_text};
 
-/// One chunk's rows as CSV text.
+/// One chunk's rows as CSV text. No field can hold a comma, a quote or a
+/// line break (ids, codes, numbers and the generator's own names), so none
+/// needs quoting; a NULL `left_year` is an empty field.
 #[derive(Default)]
 pub(super) struct CsvChunk {
     roster: String,
