@@ -100,31 +100,26 @@ fn cache_file(kind: Kind, data_dir: &Path) -> Option<PathBuf> {
     let mut key = crate::fingerprint::Fingerprint::default();
     key.add(FORMAT.as_bytes());
     key.add(kind.prefix().as_bytes());
-    // The view library's comments are written in the session's language.
-    key.add(crate::i18n::current().tag().as_bytes());
     key.add(env!("CARGO_PKG_VERSION").as_bytes());
-    key.add(data_dir.to_string_lossy().as_bytes());
     key.add(crate::dataset::SCHEMA_SQL.as_bytes());
-    for (file, sql) in crate::library::VIEW_FILES {
-        key.add(file.as_bytes());
-        key.add(sql.as_bytes());
-    }
-    if kind == Kind::Empty {
-        return Some(cache_dir()?.join(format!("{}{}.duckdb", kind.prefix(), key.hex())));
-    }
-    let mut entries: Vec<_> = std::fs::read_dir(data_dir)
-        .ok()?
-        .filter_map(|e| e.ok())
-        .collect();
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let metadata = entry.metadata().ok()?;
-        key.add(entry.file_name().to_string_lossy().as_bytes());
-        key.add(&metadata.len().to_le_bytes());
-        if let Ok(modified) = metadata.modified()
-            && let Ok(since) = modified.duration_since(std::time::UNIX_EPOCH)
-        {
-            key.add(&since.as_nanos().to_le_bytes());
+    // The views and their comments, which are in the session's language.
+    key.add(crate::library::fingerprint().as_bytes());
+    if kind == Kind::Bundled {
+        key.add(data_dir.to_string_lossy().as_bytes());
+        let mut entries: Vec<_> = std::fs::read_dir(data_dir)
+            .ok()?
+            .filter_map(|e| e.ok())
+            .collect();
+        entries.sort_by_key(|e| e.file_name());
+        for entry in entries {
+            let metadata = entry.metadata().ok()?;
+            key.add(entry.file_name().to_string_lossy().as_bytes());
+            key.add(&metadata.len().to_le_bytes());
+            if let Ok(modified) = metadata.modified()
+                && let Ok(since) = modified.duration_since(std::time::UNIX_EPOCH)
+            {
+                key.add(&since.as_nanos().to_le_bytes());
+            }
         }
     }
     Some(cache_dir()?.join(format!("{}{}.duckdb", kind.prefix(), key.hex())))

@@ -260,15 +260,20 @@ fn comments_sql(lang: Lang) -> String {
 /// `SELECT * FROM clusterql_library()`.
 const MARKER: &str = "clusterql_library";
 
-/// A fingerprint of everything `install` writes in `lang`: the view files
-/// and the comments.
-fn fingerprint(lang: Lang) -> String {
+/// A fingerprint of everything `install` writes in the session's
+/// language: the view files and their comments. It names the library a
+/// database holds and keys the cached catalogues.
+pub fn fingerprint() -> String {
+    fingerprint_of(&comments_sql(crate::i18n::current()))
+}
+
+fn fingerprint_of(comments: &str) -> String {
     let mut fingerprint = crate::fingerprint::Fingerprint::default();
     for (file, sql) in VIEW_FILES {
         fingerprint.add(file.as_bytes());
         fingerprint.add(sql.as_bytes());
     }
-    fingerprint.add(comments_sql(lang).as_bytes());
+    fingerprint.add(comments.as_bytes());
     fingerprint.hex()
 }
 
@@ -286,7 +291,7 @@ pub fn is_installed(engine: &Engine) -> bool {
                    WHERE database_name = current_database() AND schema_name = 'main'
                    AND function_type = 'table_macro' AND function_name IN ({names}))
               = {count}",
-        fingerprint = sql_string(&fingerprint(crate::i18n::current())),
+        fingerprint = sql_string(&fingerprint()),
         names = names.join(", "),
         count = names.len()
     );
@@ -315,13 +320,13 @@ pub fn install(engine: &Engine, temporary: bool) -> Result<()> {
             ))
         })?;
     }
-    let lang = crate::i18n::current();
-    let mut comments = comments_sql(lang);
+    let mut comments = comments_sql(crate::i18n::current());
     if !temporary {
+        let fingerprint = fingerprint_of(&comments);
         comments.push_str(&format!(
             "CREATE OR REPLACE MACRO {MARKER}() AS TABLE SELECT {} AS fingerprint;\n\
              COMMENT ON MACRO TABLE {MARKER} IS {};\n",
-            sql_string(&fingerprint(lang)),
+            sql_string(&fingerprint),
             sql_string(&t!("library-marker"))
         ));
     }

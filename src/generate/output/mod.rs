@@ -51,52 +51,45 @@ fn write_on(
     out: &Path,
 ) -> Result<Written> {
     let chunks = chunks(plans);
-    let names = super::roster::names();
-    let mut counts: Vec<BlockCounts> = vec![BlockCounts::default(); plans.len()];
-    let (enterprises, honors) = match format {
+    let (counts, (enterprises, honors)) = match format {
         RosterFormat::Parquet => {
             let (mut files, encoders) = ParquetFiles::create(out)?;
-            in_order(
-                chunks.len(),
+            let counts = generate_chunks(
                 threads,
-                |k| {
-                    let mut sink = ParquetChunk::new(&encoders, k)?;
-                    let counted = fill(&chunks[k], plans, seed, &names, &mut sink);
-                    Ok((sink.finish()?, counted))
-                },
-                |(encoded, counted)| {
-                    add_counts(&mut counts, counted);
-                    files.append(encoded)
-                },
+                &chunks,
+                plans,
+                seed,
+                |k| ParquetChunk::new(&encoders, k),
+                ParquetChunk::finish,
+                |encoded| files.append(encoded),
             )?;
-            files.close()?
+            (counts, files.close()?)
         }
         RosterFormat::Csv => {
             let mut files = CsvFiles::create(out)?;
-            in_order(
-                chunks.len(),
+            let counts = generate_chunks(
                 threads,
-                |k| {
-                    let mut sink = CsvChunk::default();
-                    let counted = fill(&chunks[k], plans, seed, &names, &mut sink);
-                    Ok((sink, counted))
-                },
-                |(sink, counted)| {
-                    add_counts(&mut counts, counted);
-                    files.append(sink)
-                },
+                &chunks,
+                plans,
+                seed,
+                |_| Ok(CsvChunk::default()),
+                Ok,
+                |text| files.append(text),
             )?;
-            files.close()?
+            (counts, files.close()?)
         }
     };
-    let mut by_cluster: HashMap<(String, i32), RosterCounts> = HashMap::new();
-    for (plan, years) in plans.iter().zip(&counts) {
-        for (y, count) in years.iter().enumerate() {
-            *by_cluster
-                .entry((plan.cluster_id.clone(), FIRST_YEAR + y as i32))
-                .or_default() += *count;
-        }
-    }
+    // A plan row is one cluster's.
+    let by_cluster = plans
+        .iter()
+        .zip(&counts)
+        .flat_map(|(plan, years)| {
+            years
+                .iter()
+                .enumerate()
+                .map(move |(y, count)| ((plan.cluster_id.clone(), FIRST_YEAR + y as i32), *count))
+        })
+        .collect();
     Ok(Written {
         enterprises,
         honors,
@@ -130,22 +123,41 @@ fn chunks(plans: &[PlanRow]) -> Vec<Vec<Segment>> {
     chunks
 }
 
-/// Generates a chunk into `sink`; the counts are per plan row.
-fn fill(
-    chunk: &[Segment],
+/// Generates every chunk on up to `threads` threads, each into a sink of
+/// its own (`sink_for`) that `finish` closes there, and hands the finished
+/// chunks to `append` in chunk order. The roster's counts, per plan row.
+fn generate_chunks<S: RowSink, T: Send>(
+    threads: usize,
+    chunks: &[Vec<Segment>],
     plans: &[PlanRow],
     seed: u64,
-    names: &[String],
-    sink: &mut impl RowSink,
-) -> Vec<(usize, BlockCounts)> {
-    chunk
-        .iter()
-        .map(|&(index, lo, hi)| {
-            let mut counts = BlockCounts::default();
-            generate_block(&plans[index], lo, hi, seed, names, sink, &mut counts);
-            (index, counts)
-        })
-        .collect()
+    sink_for: impl Fn(usize) -> Result<S> + Sync,
+    finish: impl Fn(S) -> Result<T> + Sync,
+    mut append: impl FnMut(T) -> Result<()>,
+) -> Result<Vec<BlockCounts>> {
+    let names = super::roster::names();
+    let mut counts = vec![BlockCounts::default(); plans.len()];
+    in_order(
+        chunks.len(),
+        threads,
+        |k| {
+            let mut sink = sink_for(k)?;
+            let counted: Vec<(usize, BlockCounts)> = chunks[k]
+                .iter()
+                .map(|&(index, lo, hi)| {
+                    let mut counts = BlockCounts::default();
+                    generate_block(&plans[index], lo, hi, seed, &names, &mut sink, &mut counts);
+                    (index, counts)
+                })
+                .collect();
+            Ok((finish(sink)?, counted))
+        },
+        |(finished, counted)| {
+            add_counts(&mut counts, counted);
+            append(finished)
+        },
+    )?;
+    Ok(counts)
 }
 
 fn add_counts(counts: &mut [BlockCounts], counted: Vec<(usize, BlockCounts)>) {
