@@ -7,13 +7,11 @@
 
 use std::path::Path;
 
-use duckdb::arrow::array::{
-    Array, AsArray, BooleanArray, Date32Array, Decimal128Array, Float32Array, Float64Array,
-    TimestampMicrosecondArray,
-};
+use duckdb::arrow::array::{Array, AsArray, BooleanArray, Date32Array, TimestampMicrosecondArray};
 use duckdb::arrow::datatypes::{
-    DataType, Int8Type, Int16Type, Int32Type, Int64Type, Schema, TimeUnit, UInt8Type, UInt16Type,
-    UInt32Type, UInt64Type,
+    DataType, Date32Type, Decimal128Type, Float32Type, Float64Type, Int8Type, Int16Type, Int32Type,
+    Int64Type, Schema, TimeUnit, TimestampMicrosecondType, UInt8Type, UInt16Type, UInt32Type,
+    UInt64Type,
 };
 use duckdb::arrow::record_batch::RecordBatch;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
@@ -129,6 +127,8 @@ impl XlsxBook {
             .iter()
             .map(|array| (array.as_ref(), Cells::new(array.as_ref())))
             .collect();
+        // One buffer for every cell's text.
+        let mut text = String::new();
         // Constant-memory sheets take their rows in order, each whole.
         for row in 0..batch.num_rows() {
             let at = sheet.next_row + row as u32;
@@ -138,7 +138,15 @@ impl XlsxBook {
                 }
                 let width = &mut sheet.widths[column];
                 cells
-                    .write(worksheet, at, column as u16, row, (&date, &datetime), width)
+                    .write(
+                        worksheet,
+                        at,
+                        column as u16,
+                        row,
+                        (&date, &datetime),
+                        width,
+                        &mut text,
+                    )
                     .map_err(xlsx_error)?;
             }
         }
@@ -202,40 +210,28 @@ impl<'a> Cells<'a> {
             DataType::UInt16 => number!(UInt16Type),
             DataType::UInt32 => number!(UInt32Type),
             DataType::UInt64 => number!(UInt64Type),
-            DataType::Float32 => match array.as_any().downcast_ref::<Float32Array>() {
-                Some(values) => Cells::Number(Box::new(move |row| f64::from(values.value(row)))),
-                None => Cells::Text(CellWriter::for_array(array)),
-            },
-            DataType::Float64 => match array.as_any().downcast_ref::<Float64Array>() {
-                Some(values) => Cells::Number(Box::new(move |row| values.value(row))),
-                None => Cells::Text(CellWriter::for_array(array)),
-            },
+            DataType::Float32 => {
+                let values = array.as_primitive::<Float32Type>();
+                Cells::Number(Box::new(move |row| f64::from(values.value(row))))
+            }
+            DataType::Float64 => {
+                let values = array.as_primitive::<Float64Type>();
+                Cells::Number(Box::new(move |row| values.value(row)))
+            }
             DataType::Decimal128(_, scale) => {
-                match array.as_any().downcast_ref::<Decimal128Array>() {
+                let values = array.as_primitive::<Decimal128Type>();
+                if *scale == 0 {
                     // Whole decimals (HUGEINT ids, DECIMAL(38,0)) keep every digit.
-                    Some(values) if *scale == 0 => {
-                        Cells::Integer(Box::new(move |row| values.value(row)))
-                    }
-                    Some(values) => {
-                        let divisor = 10f64.powi(i32::from(*scale));
-                        Cells::Number(Box::new(move |row| values.value(row) as f64 / divisor))
-                    }
-                    None => Cells::Text(CellWriter::for_array(array)),
+                    Cells::Integer(Box::new(move |row| values.value(row)))
+                } else {
+                    let divisor = 10f64.powi(i32::from(*scale));
+                    Cells::Number(Box::new(move |row| values.value(row) as f64 / divisor))
                 }
             }
-            DataType::Boolean => match array.as_any().downcast_ref::<BooleanArray>() {
-                Some(values) => Cells::Boolean(values),
-                None => Cells::Text(CellWriter::for_array(array)),
-            },
-            DataType::Date32 => match array.as_any().downcast_ref::<Date32Array>() {
-                Some(values) => Cells::Date(values),
-                None => Cells::Text(CellWriter::for_array(array)),
-            },
+            DataType::Boolean => Cells::Boolean(array.as_boolean()),
+            DataType::Date32 => Cells::Date(array.as_primitive::<Date32Type>()),
             DataType::Timestamp(TimeUnit::Microsecond, None) => {
-                match array.as_any().downcast_ref::<TimestampMicrosecondArray>() {
-                    Some(values) => Cells::Timestamp(values),
-                    None => Cells::Text(CellWriter::for_array(array)),
-                }
+                Cells::Timestamp(array.as_primitive::<TimestampMicrosecondType>())
             }
             _ => Cells::Text(CellWriter::for_array(array)),
         }
@@ -249,28 +245,30 @@ impl<'a> Cells<'a> {
         row: usize,
         (date, datetime): (&Format, &Format),
         width: &mut usize,
+        text: &mut String,
     ) -> std::result::Result<(), XlsxError> {
-        let mut text = String::new();
+        use std::fmt::Write as _;
+        text.clear();
         match self {
             Cells::Integer(value) => {
                 let value = value(row);
-                text = value.to_string();
+                let _ = write!(text, "{value}");
                 // Excel numbers are doubles: long integers (ids) would lose
                 // digits, so they go in as text.
                 if value.unsigned_abs() < EXACT_INTEGERS as u128 {
                     sheet.write_number(at, column, value as f64)?;
                 } else {
-                    sheet.write_string(at, column, &text)?;
+                    sheet.write_string(at, column, text.as_str())?;
                 }
             }
             Cells::Number(value) => {
                 let value = value(row);
-                text = value.to_string();
+                let _ = write!(text, "{value}");
                 if value.is_finite() {
                     sheet.write_number(at, column, value)?;
                 } else {
                     // Excel has no NaN or infinity.
-                    sheet.write_string(at, column, &text)?;
+                    sheet.write_string(at, column, text.as_str())?;
                 }
             }
             Cells::Boolean(values) => {
@@ -288,8 +286,8 @@ impl<'a> Cells<'a> {
                 text.push_str("yyyy-mm-dd hh:mm:ss");
             }
             Cells::Text(writer) => {
-                writer.write(row, &mut text);
-                sheet.write_string(at, column, &text)?;
+                writer.write(row, text);
+                sheet.write_string(at, column, text.as_str())?;
             }
         }
         *width = (*width).max(text.width());
