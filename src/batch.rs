@@ -79,7 +79,7 @@ impl<'a> Runner<'a> {
             match self.run_statement(&statement, &location) {
                 Ok(_) => {}
                 Err(error) if self.keep_going && matches!(error, Error::Sql { .. }) => {
-                    eprintln!("error: {error}");
+                    eprintln!("{}", error.report());
                     self.failures += 1;
                 }
                 Err(error) => return Err(error),

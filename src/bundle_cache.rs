@@ -18,8 +18,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::engine::{Engine, EngineOptions, sql_string};
+use crate::engine::{Engine, EngineOptions};
 use crate::error::{Error, Result};
+use crate::sql_quote::sql_string;
 
 /// Bump when what goes into the file changes in a way the hash misses.
 const FORMAT: &str = "bundle-cache-1";

@@ -7,9 +7,10 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::engine::{Engine, sql_string};
+use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::script;
+use crate::sql_quote::sql_string;
 use crate::t;
 
 pub const SCHEMA_SQL: &str = include_str!("../sql/schema.sql");

@@ -24,6 +24,33 @@ impl Entry {
             crate::i18n::Lang::Zh => &self.title_zh,
         }
     }
+
+    /// The unit of a measure (money, area, intensity) in `lang`
+    /// (`十亿元`, `bn yuan`); counts, shares and years have none to name.
+    pub fn measure_unit(&self, lang: crate::i18n::Lang) -> Option<String> {
+        let unit_key = match self.unit.as_str() {
+            "bn CNY" => "unit-bn-cny",
+            "mn CNY" => "unit-mn-cny",
+            "km²" => "unit-km2",
+            "tce/10k CNY" => "unit-tce-per-10k-cny",
+            _ => return None,
+        };
+        Some(crate::i18n::message_in(lang, unit_key, &[]))
+    }
+
+    /// The column's title with the unit of a measure: `总产值（十亿元）`,
+    /// `Output (bn yuan)`. Counts and shares read plainly without one.
+    pub fn heading(&self, lang: crate::i18n::Lang) -> String {
+        let title = self.title(lang);
+        match self.measure_unit(lang) {
+            Some(unit) => crate::i18n::message_in(
+                lang,
+                "label-with-unit",
+                &[("title", title.into()), ("unit", unit.into())],
+            ),
+            None => title.to_string(),
+        }
+    }
 }
 
 /// The dictionary's entries, in the schema's order.

@@ -100,7 +100,7 @@ pub fn wrapped_sql(
                 (Some(_), TextForm::Varchar) => format!("CAST({column} AS VARCHAR)"),
                 (Some(_), TextForm::Json) => format!("CAST(to_json({column}) AS VARCHAR)"),
             };
-            format!("{value} AS {}", crate::engine::sql_identifier(name))
+            format!("{value} AS {}", crate::sql_quote::sql_identifier(name))
         })
         .collect::<Vec<_>>()
         .join(", ");

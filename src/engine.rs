@@ -11,6 +11,7 @@ use duckdb::{AccessMode, Config, Connection, InterruptHandle};
 
 use crate::duck_text::{self, TextForm};
 use crate::error::{Error, Result};
+use crate::sql_quote::sql_string;
 use crate::t;
 
 /// The DuckDB storage version new database files are written in, so that
@@ -242,16 +243,6 @@ impl<'c> Query<'c> {
             None => batch,
         }))
     }
-}
-
-/// A quoted SQL identifier; quotes are doubled, so the name cannot end it.
-pub fn sql_identifier(name: &str) -> String {
-    format!("\"{}\"", name.replace('"', "\"\""))
-}
-
-/// A SQL string literal; quotes are doubled, so the text cannot end it.
-pub fn sql_string(text: &str) -> String {
-    format!("'{}'", text.replace('\'', "''"))
 }
 
 fn open_error(path: &Path, error: &duckdb::Error) -> Error {

@@ -21,9 +21,15 @@ impl fmt::Display for Location {
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// DuckDB refused or failed a statement.
-    #[error("{location}: {message}")]
-    Sql { location: Location, message: String },
+    /// DuckDB refused or failed a statement: DuckDB's message, unchanged,
+    /// after the position and its error class in the session's language;
+    /// `hint` points at what clusterql knows (names, columns, units, rules).
+    #[error("{}", sql_line(location, message))]
+    Sql {
+        location: Location,
+        message: String,
+        hint: Option<String>,
+    },
 
     /// DuckDB failed outside any user statement (opening, setting up).
     #[error("{0}")]
@@ -89,7 +95,42 @@ impl Error {
         Error::Sql {
             location,
             message: one_line(&text),
+            hint: None,
         }
+    }
+
+    /// A failed statement's error with the hint that `hint` finds for its
+    /// message; other errors pass through.
+    pub fn with_hint(self, hint: impl FnOnce(&str) -> Option<String>) -> Error {
+        match self {
+            Error::Sql {
+                location,
+                message,
+                hint: None,
+            } => {
+                let hint = hint(&message);
+                Error::Sql {
+                    location,
+                    message,
+                    hint,
+                }
+            }
+            other => other,
+        }
+    }
+
+    /// What stderr shows: the error line in the session's language
+    /// (`error: …`, `错误：…`) and, for a failed statement, its hint line.
+    pub fn report(&self) -> String {
+        let mut text = report_message(&self.to_string());
+        if let Error::Sql {
+            hint: Some(hint), ..
+        } = self
+        {
+            text.push('\n');
+            text.push_str(&t!("error-hint", hint = hint.as_str()));
+        }
+        text
     }
 
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
@@ -123,6 +164,55 @@ impl From<duckdb::Error> for Error {
             Error::Engine(one_line(&text))
         }
     }
+}
+
+/// One error line for stderr, prefixed in the session's language.
+pub fn report_message(message: &str) -> String {
+    t!("error-line", message = message)
+}
+
+/// A failed statement's line: its position, DuckDB's error class in the
+/// session's language where that differs from DuckDB's own English word
+/// (which stays, so the message can still be searched), and DuckDB's
+/// message as it wrote it.
+fn sql_line(location: &Location, message: &str) -> String {
+    let location = location.to_string();
+    match duckdb_error_class(message) {
+        Some(key) => t!(
+            "error-sql-classed",
+            location = location,
+            class = crate::i18n::message(key, &[]),
+            message = message
+        ),
+        None => t!("error-sql", location = location, message = message),
+    }
+}
+
+/// The message key naming the class of a DuckDB message
+/// (`Catalog Error: …`), when it is one of the classes users meet.
+fn duckdb_error_class(message: &str) -> Option<&'static str> {
+    let (class, _) = message.split_once(": ")?;
+    Some(match class {
+        "Catalog Error" => "sql-class-catalog",
+        "Parser Error" => "sql-class-parser",
+        "Binder Error" => "sql-class-binder",
+        "Conversion Error" => "sql-class-conversion",
+        "Constraint Error" => "sql-class-constraint",
+        "IO Error" => "sql-class-io",
+        "Out of Memory Error" => "sql-class-out-of-memory",
+        "Invalid Input Error" => "sql-class-invalid-input",
+        "Out of Range Error" => "sql-class-out-of-range",
+        "Not implemented Error" => "sql-class-not-implemented",
+        "Permission Error" => "sql-class-permission",
+        "Transaction Error" | "TransactionContext Error" => "sql-class-transaction",
+        "Dependency Error" => "sql-class-dependency",
+        "Invalid type Error" | "Mismatch Type Error" | "Type Error" => "sql-class-type",
+        "Syntax Error" => "sql-class-syntax",
+        "Sequence Error" => "sql-class-sequence",
+        "Serialization Error" => "sql-class-serialization",
+        "Internal Error" | "FATAL Error" => "sql-class-internal",
+        _ => return None,
+    })
 }
 
 fn is_interrupt(message: &str) -> bool {

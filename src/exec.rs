@@ -7,10 +7,11 @@ use std::path::Path;
 
 use duckdb::arrow::datatypes::{DataType, Schema};
 
-use crate::engine::{Engine, sql_string};
+use crate::engine::Engine;
 use crate::error::{Error, Location, Result};
 use crate::render::{self, OutputFormat, RenderOptions, ResultKind};
 use crate::script::Statement;
+use crate::sql_quote::sql_string;
 
 /// Statements whose rows are always shown, even when DuckDB's result looks
 /// like a bare status (`select 1 as "Count"`).
@@ -66,7 +67,7 @@ pub fn execute(
     options: &RenderOptions,
     out: &mut dyn Write,
 ) -> Result<Outcome> {
-    let sql_error = |e: duckdb::Error| Error::sql(location.clone(), &e);
+    let sql_error = |e: duckdb::Error| failed(engine, statement, location, &e);
     let _progress = crate::progress::watch(engine.progress_handle());
     let query = engine
         .query_as_text(&statement.sql, format.text_form(), is_query(statement))
@@ -120,14 +121,10 @@ pub fn execute_to_parquet(
         statement.sql,
         sql_string(&path.to_string_lossy())
     );
-    let query = engine
-        .query(&sql)
-        .map_err(|e| Error::sql(location.clone(), &e))?;
+    let sql_error = |e: duckdb::Error| failed(engine, statement, location, &e);
+    let query = engine.query(&sql).map_err(sql_error)?;
     let mut rows = 0u64;
-    while let Some(batch) = query
-        .next_batch()
-        .map_err(|e| Error::sql(location.clone(), &e))?
-    {
+    while let Some(batch) = query.next_batch().map_err(sql_error)? {
         // COPY answers with the number of rows it wrote.
         if let Some(count) = batch
             .column(0)
@@ -148,7 +145,7 @@ pub fn execute_to_sheet(
     location: &Location,
     book: &mut crate::render::xlsx::XlsxBook,
 ) -> Result<Outcome> {
-    let sql_error = |e: duckdb::Error| Error::sql(location.clone(), &e);
+    let sql_error = |e: duckdb::Error| failed(engine, statement, location, &e);
     let _progress = crate::progress::watch(engine.progress_handle());
     let query = engine.query(&statement.sql).map_err(sql_error)?;
     let mut sheet = book.begin(&query.schema())?;
@@ -165,4 +162,16 @@ pub fn execute_to_sheet(
     }
     book.finish(sheet)?;
     Ok(Outcome::Rows(rows))
+}
+
+/// The error of a failed statement, with the hint clusterql can add to
+/// DuckDB's message (see [`crate::hints`]).
+fn failed(
+    engine: &Engine,
+    statement: &Statement,
+    location: &Location,
+    error: &duckdb::Error,
+) -> Error {
+    Error::sql(location.clone(), error)
+        .with_hint(|message| crate::hints::for_error(engine, &statement.sql, message))
 }

@@ -4,9 +4,10 @@
 
 use std::sync::OnceLock;
 
-use crate::engine::{Engine, sql_string};
+use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
+use crate::sql_quote::sql_string;
 use crate::t;
 
 /// The library's files in installation order (a view may use the ones

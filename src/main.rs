@@ -10,7 +10,7 @@ fn main() -> ExitCode {
         // `clusterql … | head` closing the pipe early is not a failure.
         Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {error}");
+            eprintln!("{}", error.report());
             ExitCode::from(error.exit_code())
         }
     }

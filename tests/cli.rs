@@ -43,7 +43,10 @@ fn csv_cells_equal_duckdbs_own_csv_writer() {
 fn an_sql_error_exits_1_with_one_line_naming_the_position() {
     let out = run(clusterql_empty().args(["-c", "select 1;\n  select * from no_such_table;"]));
     assert_eq!(out.code, 1);
-    assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+    // The error's line, then the one line of its hint.
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", out.stderr);
+    assert!(lines[1].starts_with("hint: "), "{}", out.stderr);
     assert!(
         out.stderr.starts_with("error: -c:2:3: Catalog Error: "),
         "{}",

@@ -4,10 +4,10 @@
 mod common;
 
 use clusterql::engine::{Engine, EngineOptions};
-use clusterql::session;
+use clusterql::open;
 
 fn bundled() -> Engine {
-    session::open_configured(&EngineOptions::default(), false, &[]).expect("bundled data opens")
+    open::open_configured(&EngineOptions::default(), false, &[]).expect("bundled data opens")
 }
 
 fn number(engine: &Engine, sql: &str) -> f64 {

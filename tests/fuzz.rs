@@ -273,7 +273,7 @@ fn variables_reach_sql_unchanged() {
         let invocation =
             Invocation::parse_from(["clusterql".to_string(), format!("--var={name}={value}")]);
         prop_assert_eq!(&invocation.cli.vars, &vec![(name.clone(), value.clone())]);
-        let engine = clusterql::session::open_configured(
+        let engine = clusterql::open::open_configured(
             &EngineOptions::default(),
             true,
             &invocation.cli.vars,
@@ -297,7 +297,7 @@ fn loading_fixture() -> (tempfile::TempDir, Engine) {
         database: Some(dir.path().join("load.duckdb")),
         ..EngineOptions::default()
     };
-    let engine = clusterql::session::open_configured(&options, false, &[]).expect("open");
+    let engine = clusterql::open::open_configured(&options, false, &[]).expect("open");
     (dir, engine)
 }
 
@@ -493,7 +493,7 @@ fn damaged_csv_files_are_rejected_or_loaded_never_half() {
                         "DELETE FROM chain_links WHERE link NOT IN ({})",
                         before
                             .iter()
-                            .map(|(_, l)| clusterql::engine::sql_string(l))
+                            .map(|(_, l)| clusterql::sql_quote::sql_string(l))
                             .collect::<Vec<_>>()
                             .join(", ")
                     ))

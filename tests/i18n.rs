@@ -70,7 +70,7 @@ fn usage_errors_speak_the_language_and_exit_2() {
     let zh = clusterql(Asked::ChineseLocale, &["--bogus"]);
     assert_eq!(zh.code, 2);
     assert!(
-        zh.stderr.starts_with("error: 无法识别的参数 '--bogus'"),
+        zh.stderr.starts_with("错误：无法识别的参数 '--bogus'"),
         "{}",
         zh.stderr
     );
@@ -110,15 +110,19 @@ fn usage_errors_speak_the_language_and_exit_2() {
 
 #[test]
 fn sql_errors_keep_duckdbs_words_and_ours_are_translated() {
-    for asked in [Asked::ChineseLocale, Asked::EnglishFlag] {
+    for (asked, line) in [
+        (
+            Asked::ChineseLocale,
+            "错误：-c:1:1：语法错误：Parser Error: syntax error",
+        ),
+        (
+            Asked::EnglishFlag,
+            "error: -c:1:1: Parser Error: syntax error",
+        ),
+    ] {
         let out = clusterql(asked, &["--empty", "-c", "selec 1"]);
         assert_eq!(out.code, 1);
-        assert!(
-            out.stderr
-                .starts_with("error: -c:1:1: Parser Error: syntax error"),
-            "{}",
-            out.stderr
-        );
+        assert!(out.stderr.starts_with(line), "{}", out.stderr);
     }
     let zh = clusterql(
         Asked::ChineseLocale,

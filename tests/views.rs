@@ -15,7 +15,7 @@ use std::path::Path;
 
 use clusterql::engine::{Engine, EngineOptions};
 use clusterql::render::CellWriter;
-use clusterql::session;
+use clusterql::open;
 
 /// One record of an .slt file.
 #[derive(Debug)]
@@ -116,7 +116,7 @@ fn run_file(path: &Path) {
         .file_name()
         .is_some_and(|file| file.to_string_lossy().starts_with("bundled_"));
     let engine =
-        session::open_configured(&EngineOptions::default(), empty, &[]).expect("database opens");
+        open::open_configured(&EngineOptions::default(), empty, &[]).expect("database opens");
     for record in parse(&text) {
         match record {
             Record::Statement {
@@ -167,7 +167,7 @@ fn view_library_sql_tests() {
 #[test]
 fn the_runner_notices_a_wrong_answer() {
     let engine =
-        session::open_configured(&EngineOptions::default(), true, &[]).expect("database opens");
+        open::open_configured(&EngineOptions::default(), true, &[]).expect("database opens");
     assert_eq!(
         rows(&engine, "select 1, NULL, ''").expect("runs"),
         ["1 NULL (empty)"]

@@ -157,6 +157,57 @@ error-statements-failed = { $count ->
    *[other] { $count } statements failed
 }
 
+# The line every error is printed on, and a failed statement's parts.
+error-line = error: { $message }
+error-sql = { $location }: { $message }
+# English keeps DuckDB's own class word, which starts its message.
+error-sql-classed = { $location }: { $message }
+error-hint = hint: { $hint }
+
+## DuckDB's error classes, named in the session's language beside DuckDB's English
+
+sql-class-catalog = catalog error
+sql-class-parser = parser error
+sql-class-binder = binder error
+sql-class-conversion = conversion error
+sql-class-constraint = constraint error
+sql-class-io = input/output error
+sql-class-out-of-memory = out of memory
+sql-class-invalid-input = invalid input
+sql-class-out-of-range = out of range
+sql-class-not-implemented = not implemented
+sql-class-permission = permission error
+sql-class-transaction = transaction error
+sql-class-dependency = dependency error
+sql-class-type = type error
+sql-class-syntax = syntax error
+sql-class-sequence = sequence error
+sql-class-serialization = serialization error
+sql-class-internal = internal error
+
+## Hints under a failed statement
+
+hint-no-table = no table or view is named { $name }; .tables lists the tables, `clusterql views` the view library
+hint-no-table-closest = no table or view is named { $name }; the closest: { $closest }; .tables lists the tables, `clusterql views` the view library
+hint-no-column = { $table } has no column { $name }; .describe { $table } lists its { $count } columns
+hint-no-column-closest = { $table } has no column { $name }; the closest: { $closest }; .describe { $table } lists its { $count } columns
+hint-conversion = '{ $value }' cannot be read as { $target }
+hint-conversion-title = '{ $value }' cannot be read as { $target }, the type of { $column } ({ $title })
+hint-conversion-unit = '{ $value }' cannot be read as { $target }, the type of { $column } ({ $title } in { $unit }, written as a plain number)
+hint-conversion-share = '{ $value }' cannot be read as { $target }, the type of { $column } ({ $title }, a fraction from 0 to 1: 35.2 % is written 0.352)
+hint-check = { $table } requires that { $rule }
+rule-between = { $column } is between { $low } and { $high }
+rule-share = { $column } is a share between { $low } and { $high } (35.2 % is written 0.352)
+rule-at-least = { $column } is at least { $value }
+rule-above = { $column } is above { $value }
+rule-at-most = { $column } is at most { $value }
+rule-below = { $column } is below { $value }
+rule-equal = { $column } equals { $value }
+rule-one-of = { $column } is one of { $values }
+rule-pattern = { $column } matches the pattern { $pattern }
+rule-length = { $column } is { $length } characters long
+rule-as-written = { $expression } holds
+
 ## The shell: dot commands (.help shows these)
 
 dot-help = this list

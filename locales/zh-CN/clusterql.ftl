@@ -154,6 +154,56 @@ error-claims-failed = 不成立的说法：{ $claims }
 error-interrupted = 已中断
 error-statements-failed = { $count } 条语句执行失败
 
+# 每条错误所在的一行，以及失败语句的各个部分。
+error-line = 错误：{ $message }
+error-sql = { $location }：{ $message }
+error-sql-classed = { $location }：{ $class }：{ $message }
+error-hint = 提示：{ $hint }
+
+## DuckDB 的错误类别，用会话语言写在 DuckDB 的英文旁边
+
+sql-class-catalog = 目录错误
+sql-class-parser = 语法错误
+sql-class-binder = 绑定错误
+sql-class-conversion = 类型转换错误
+sql-class-constraint = 约束错误
+sql-class-io = 输入输出错误
+sql-class-out-of-memory = 内存不足
+sql-class-invalid-input = 输入无效
+sql-class-out-of-range = 超出范围
+sql-class-not-implemented = 尚未实现
+sql-class-permission = 权限错误
+sql-class-transaction = 事务错误
+sql-class-dependency = 依赖错误
+sql-class-type = 类型错误
+sql-class-syntax = 语法错误
+sql-class-sequence = 序列错误
+sql-class-serialization = 序列化错误
+sql-class-internal = 内部错误
+
+## 失败语句下面的提示
+
+hint-no-table = 没有名为 { $name } 的表或视图；.tables 列出所有表，`clusterql views` 列出视图库
+hint-no-table-closest = 没有名为 { $name } 的表或视图；最接近的：{ $closest }；.tables 列出所有表，`clusterql views` 列出视图库
+hint-no-column = { $table } 没有名为 { $name } 的列；.describe { $table } 列出它的全部 { $count } 列
+hint-no-column-closest = { $table } 没有名为 { $name } 的列；最接近的：{ $closest }；.describe { $table } 列出它的全部 { $count } 列
+hint-conversion = '{ $value }' 无法读作 { $target }
+hint-conversion-title = '{ $value }' 无法读作 { $target }；{ $column } 是{ $title }
+hint-conversion-unit = '{ $value }' 无法读作 { $target }；{ $column } 是{ $title }，单位为{ $unit }，只写数字
+hint-conversion-share = '{ $value }' 无法读作 { $target }；{ $column } 是{ $title }，为 0 到 1 之间的小数（35.2% 写作 0.352）
+hint-check = { $table } 要求：{ $rule }
+rule-between = { $column } 在 { $low } 与 { $high } 之间
+rule-share = { $column } 是 { $low } 到 { $high } 之间的比例（35.2% 写作 0.352）
+rule-at-least = { $column } 不小于 { $value }
+rule-above = { $column } 大于 { $value }
+rule-at-most = { $column } 不大于 { $value }
+rule-below = { $column } 小于 { $value }
+rule-equal = { $column } 等于 { $value }
+rule-one-of = { $column } 取 { $values } 之一
+rule-pattern = { $column } 符合格式 { $pattern }
+rule-length = { $column } 长 { $length } 个字符
+rule-as-written = { $expression } 成立
+
 ## 交互式命令行：点命令（.help 显示这些）
 
 dot-help = 本列表

@@ -80,7 +80,7 @@ pub fn claims_sql(engine: &Engine, sources: &[String]) -> Result<String> {
     }
     let list = sources
         .iter()
-        .map(|key| crate::engine::sql_string(key))
+        .map(|key| crate::sql_quote::sql_string(key))
         .collect::<Vec<_>>()
         .join(", ");
     Ok(format!(

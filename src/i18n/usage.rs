@@ -87,7 +87,7 @@ pub fn render(error: &clap::Error) -> Option<String> {
         message.push_str(&format!("\n\n{}{usage}", super::help::usage_heading()));
     }
     message.push_str(&format!("\n\n{}", t!("usage-more-information")));
-    Some(format!("error: {message}\n"))
+    Some(format!("{}\n", crate::error::report_message(&message)))
 }
 
 /// The message of an error made with `Command::error`, which clap keeps

@@ -38,8 +38,8 @@ pub(super) fn insert(
                 sources.push(format!("CAST({} AS {})", quote(name), column.data_type));
                 csv_types.push(format!(
                     "{}: {}",
-                    crate::engine::sql_string(name),
-                    crate::engine::sql_string(&column.data_type)
+                    crate::sql_quote::sql_string(name),
+                    crate::sql_quote::sql_string(&column.data_type)
                 ));
             }
             None if request.ignore_extra => {}

@@ -21,8 +21,9 @@ pub mod encoding;
 mod keys;
 pub mod sheet;
 
-use crate::engine::{Engine, sql_identifier as quote, sql_string};
+use crate::engine::Engine;
 use crate::error::{Error, Result};
+use crate::sql_quote::{sql_identifier as quote, sql_string};
 use crate::t;
 
 /// A new temporary file for a copy of the user's file, created exclusively

@@ -132,6 +132,12 @@ fn value_writer<'a>(array: &'a dyn Array, nesting: Nesting) -> Writer<'a> {
             Box::new(move |row, out: &mut String| write_time_of_day(out, values.value(row)))
         }
         DataType::Timestamp(unit, zone) => timestamp_writer(array, *unit, zone.is_some()),
+        // Intervals, lists, structs and maps: a query's result gets their
+        // text from DuckDB (crate::duck_text), but three paths still bring
+        // them here raw: statements that cannot be wrapped in a projection
+        // (CALL, PRAGMA, SHOW of a function returning lists), a query that
+        // DuckDB cannot DESCRIBE, and xlsx cells, which read the unwrapped
+        // result for its numbers and dates.
         DataType::Interval(IntervalUnit::MonthDayNano) => {
             let values = downcast::<IntervalMonthDayNanoArray>(array);
             Box::new(move |row, out: &mut String| {

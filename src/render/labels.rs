@@ -21,34 +21,12 @@ pub fn relabel(schema: &Schema) -> Schema {
         .map(|field| {
             let is_flag = field.data_type() == &duckdb::arrow::datatypes::DataType::Boolean;
             match crate::dictionary::entry(field.name(), is_flag) {
-                Some(entry) => field.as_ref().clone().with_name(heading(entry, lang)),
+                Some(entry) => field.as_ref().clone().with_name(entry.heading(lang)),
                 None => field.as_ref().clone(),
             }
         })
         .collect();
     Schema::new_with_metadata(fields, schema.metadata().clone())
-}
-
-/// A column's title with its unit where the unit is a measure (money,
-/// area, intensity): `总产值（十亿元）`, `Output (bn yuan)`. Counts and
-/// shares read plainly without one.
-fn heading(entry: &crate::dictionary::Entry, lang: crate::i18n::Lang) -> String {
-    let title = entry.title(lang);
-    let unit_key = match entry.unit.as_str() {
-        "bn CNY" => "unit-bn-cny",
-        "mn CNY" => "unit-mn-cny",
-        "km²" => "unit-km2",
-        "tce/10k CNY" => "unit-tce-per-10k-cny",
-        _ => return title.to_string(),
-    };
-    crate::i18n::message_in(
-        lang,
-        "label-with-unit",
-        &[
-            ("title", title.into()),
-            ("unit", crate::i18n::message_in(lang, unit_key, &[]).into()),
-        ],
-    )
 }
 
 /// A renderer that sees the titles in place of the names.

@@ -244,27 +244,10 @@ fn unquote(text: &str) -> String {
 fn nearest(name: &str) -> Option<&'static str> {
     COMMANDS
         .iter()
-        .map(|c| (edit_distance(name, c.name), c.name))
+        .map(|c| (strsim::levenshtein(name, c.name), c.name))
         .filter(|(distance, _)| *distance <= 2)
         .min()
         .map(|(_, name)| name)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let current = row[j + 1];
-            row[j + 1] = (previous + usize::from(ca != *cb))
-                .min(row[j] + 1)
-                .min(current + 1);
-            previous = current;
-        }
-    }
-    row[b.len()]
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use rustyline::history::DefaultHistory;
 use rustyline::{CompletionType, Config, Editor};
 
 use crate::engine::{Engine, EngineOptions};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Result, report_message};
 use crate::exec;
 use crate::output::{OutputTarget, PendingFile, terminal_width};
 use crate::render::{OutputFormat, RenderOptions};
@@ -138,7 +138,7 @@ pub fn run(engine: Engine, options: ShellOptions, target: &OutputTarget) -> Resu
             Err(ReadlineError::Interrupted) => buffer.clear(),
             Err(ReadlineError::Eof) => break,
             Err(error) => {
-                eprintln!("error: {error}");
+                eprintln!("{}", report_message(&error.to_string()));
                 break;
             }
         }
@@ -199,7 +199,10 @@ impl Shell {
         for (index, line) in text.lines().enumerate() {
             if sql.trim().is_empty() && line.trim_start().starts_with('.') {
                 if let Err(message) = DotCommand::parse(line) {
-                    eprintln!("error: {name}:{}:1: {message}", index + 1);
+                    eprintln!(
+                        "{}",
+                        report_message(&format!("{name}:{}:1: {message}", index + 1))
+                    );
                 } else {
                     self.dot_command(line);
                 }
@@ -240,7 +243,7 @@ impl Shell {
                 Ok(exec::Outcome::Done) => {}
                 Err(Error::Interrupted) => eprintln!("{}", t!("error-interrupted")),
                 Err(error) if error.is_broken_pipe() => {}
-                Err(error) => eprintln!("error: {error}"),
+                Err(error) => eprintln!("{}", error.report()),
             }
             if self.timer {
                 let seconds = format!("{:.3}", started.elapsed().as_secs_f64());
@@ -331,7 +334,7 @@ impl Shell {
         let mut render = self.render.clone();
         render.max_rows = None;
         if let Err(error) = self.execute(&statement, &location, render) {
-            eprintln!("error: {error}");
+            eprintln!("{}", error.report());
         }
     }
 
@@ -339,7 +342,7 @@ impl Shell {
         let command = match DotCommand::parse(line) {
             Ok(command) => command,
             Err(message) => {
-                eprintln!("error: {message}");
+                eprintln!("{}", report_message(&message));
                 return Flow::Continue;
             }
         };
@@ -359,11 +362,11 @@ impl Shell {
                 let (format, mut options) = (self.format, self.render.clone());
                 options.max_rows = None;
                 if let Err(error) = self.report(|_, out| crate::commands::views::views(format, &options, out)) {
-                    eprintln!("error: {error}");
+                    eprintln!("{}", error.report());
                 }
             }
             DotCommand::Schema(name) => {
-                let filter = name.map_or(String::new(), |n| format!(" AND name = {}", crate::engine::sql_string(&n)));
+                let filter = name.map_or(String::new(), |n| format!(" AND name = {}", crate::sql_quote::sql_string(&n)));
                 self.show(&format!(
                     "SELECT sql FROM (SELECT table_name AS name, sql FROM duckdb_tables() WHERE NOT internal \
                      UNION ALL SELECT view_name, sql FROM duckdb_views() WHERE NOT internal) WHERE true{filter} ORDER BY name"
@@ -378,12 +381,12 @@ impl Shell {
                 if let Some(mut redirect) = self.output.take()
                     && let Err(error) = redirect.writer.flush()
                 {
-                    eprintln!("error: {}: {error}", redirect.path.display());
+                    eprintln!("{}", report_message(&format!("{}: {error}", redirect.path.display())));
                 }
                 if let Some(path) = path {
                     match std::fs::File::create(&path) {
                         Ok(file) => self.output = Some(Redirect { path, writer: io::BufWriter::new(file) }),
-                        Err(error) => eprintln!("error: {}: {error}", path.display()),
+                        Err(error) => eprintln!("{}", report_message(&format!("{}: {error}", path.display()))),
                     }
                 }
             }
@@ -394,7 +397,7 @@ impl Shell {
                         return Flow::CatalogueChanged;
                     }
                 }
-                Err(error) => eprintln!("error: {error}"),
+                Err(error) => eprintln!("{}", error.report()),
             },
             DotCommand::Timer(on) => self.timer = on,
             DotCommand::MaxRows(limit) => self.render.max_rows = limit,
@@ -405,10 +408,10 @@ impl Shell {
                     let mut render = self.render.clone();
                     render.max_rows = None;
                     if let Err(error) = self.execute(&statement, &location, render) {
-                        eprintln!("error: {error}");
+                        eprintln!("{}", error.report());
                     }
                 }
-                None => eprintln!("error: {}", t!("shell-no-last-query")),
+                None => eprintln!("{}", report_message(&t!("shell-no-last-query"))),
             },
             DotCommand::Pager(mode) => self.pager = mode,
             DotCommand::Load { path, table, replace } => {
@@ -422,7 +425,7 @@ impl Shell {
                     quiet: false,
                 };
                 if let Err(error) = crate::commands::load::load(&self.engine, &request) {
-                    eprintln!("error: {error}");
+                    eprintln!("{}", error.report());
                 }
             }
             DotCommand::Check => {
@@ -430,7 +433,7 @@ impl Shell {
                 if let Err(error) = self.report(|engine, out| {
                     crate::commands::check::check(engine, &[], format, &options, out)
                 }) {
-                    eprintln!("error: {error}");
+                    eprintln!("{}", error.report());
                 }
             }
             DotCommand::Open(path) => {
@@ -444,11 +447,8 @@ impl Shell {
     fn open(&mut self, path: &Path) {
         let mut engine_options = self.options.engine_options.clone();
         engine_options.database = Some(path.to_path_buf());
-        match crate::session::open_configured(
-            &engine_options,
-            self.options.empty,
-            &self.options.vars,
-        ) {
+        match crate::open::open_configured(&engine_options, self.options.empty, &self.options.vars)
+        {
             Ok(engine) => {
                 crate::interrupt::install(engine.interrupt_handle());
                 self.engine = engine;
@@ -456,7 +456,7 @@ impl Shell {
                 self.last_query = None;
                 eprintln!("{}", t!("shell-opened", path = path.display().to_string()));
             }
-            Err(error) => eprintln!("error: {error}"),
+            Err(error) => eprintln!("{}", error.report()),
         }
     }
 }
@@ -470,7 +470,7 @@ fn describe_with_comments(name: &str) -> String {
          FROM (DESCRIBE {}) AS d \
          LEFT JOIN (SELECT column_name, any_value(comment) AS comment FROM duckdb_columns() WHERE table_name = {} GROUP BY column_name) AS c USING (column_name)",
         quote_identifier(name),
-        crate::engine::sql_string(table)
+        crate::sql_quote::sql_string(table)
     )
 }
 
