@@ -18,11 +18,12 @@ pub struct Runner<'a> {
     target: &'a OutputTarget,
     out: &'a mut dyn Write,
     keep_going: bool,
-    /// Where a Parquet result or a workbook goes (the output file's
-    /// temporary name).
+    /// Where a Parquet result, a Stata file or a workbook goes (the output
+    /// file's temporary name).
     parquet_path: Option<PathBuf>,
     failures: usize,
-    /// A Parquet file holds one result; a second would overwrite the first.
+    /// A Parquet or Stata file holds one result; a second would overwrite
+    /// the first.
     parquet_written: bool,
     /// The workbook of an xlsx run, a sheet per result.
     book: Option<crate::render::xlsx::XlsxBook>,
@@ -97,19 +98,26 @@ impl<'a> Runner<'a> {
         location: &Location,
     ) -> Result<Outcome> {
         let outcome = match (&self.parquet_path, self.target.format) {
-            (Some(path), OutputFormat::Parquet) if exec::is_query(statement) => {
+            (Some(path), format @ (OutputFormat::Parquet | OutputFormat::Dta))
+                if exec::is_query(statement) =>
+            {
                 if self.parquet_written {
                     let destination = self.target.path.as_deref().unwrap_or(path);
                     return Err(Error::Usage(format!(
                         "{location}: {}",
                         t!(
                             "batch-parquet-one-result",
+                            format = format.name(),
                             file = destination.display().to_string()
                         )
                     )));
                 }
                 self.parquet_written = true;
-                exec::execute_to_parquet(self.engine, statement, location, path)?
+                if format == OutputFormat::Dta {
+                    exec::execute_to_dta(self.engine, statement, location, path)?
+                } else {
+                    exec::execute_to_parquet(self.engine, statement, location, path)?
+                }
             }
             (Some(_), OutputFormat::Xlsx) if exec::is_query(statement) => exec::execute_to_sheet(
                 self.engine,

@@ -391,7 +391,7 @@ fn parquet_for_text(
     let inferred = output.as_deref().and_then(OutputFormat::from_extension);
     matches!(
         format.or(inferred),
-        Some(OutputFormat::Parquet | OutputFormat::Xlsx)
+        Some(OutputFormat::Parquet | OutputFormat::Xlsx | OutputFormat::Dta)
     )
     .then(|| t!("usage-binary-format-for-text", subcommand = subcommand))
 }
@@ -539,7 +539,7 @@ mod tests {
                 &matches(&["clusterql", "-o", "v.parquet", "views"]),
                 &Cli::command()
             )
-            .is_some_and(|m| m.starts_with("Parquet and xlsx do not apply to `views`"))
+            .is_some_and(|m| m.starts_with("Parquet, xlsx and dta do not apply to `views`"))
         );
     }
 

@@ -29,7 +29,7 @@ impl OutputTarget {
     pub fn from_cli(cli: &Cli) -> Result<OutputTarget> {
         let inferred = cli.output.as_deref().and_then(OutputFormat::from_extension);
         let format = cli.format.or(inferred).unwrap_or(OutputFormat::Table);
-        if matches!(format, OutputFormat::Parquet | OutputFormat::Xlsx) && cli.output.is_none() {
+        if format.is_file_only() && cli.output.is_none() {
             return Err(Error::Usage(t!(
                 "output-format-needs-file",
                 format = format.name()
@@ -72,9 +72,9 @@ impl OutputTarget {
     }
 
     /// The format for output that a file format cannot take (a report, a
-    /// catalogue): a table in place of Parquet or xlsx.
+    /// catalogue): a table in place of Parquet, xlsx or dta.
     pub fn text_format(&self) -> OutputFormat {
-        if matches!(self.format, OutputFormat::Parquet | OutputFormat::Xlsx) {
+        if self.format.is_file_only() {
             OutputFormat::Table
         } else {
             self.format
@@ -86,8 +86,9 @@ impl OutputTarget {
     pub fn open(&self) -> Result<Output> {
         let (writer, file): (Box<dyn Write>, _) = match (&self.path, self.format) {
             // Parquet is written by DuckDB, which is given the file's name;
-            // a workbook is saved whole when the run ends.
-            (Some(path), OutputFormat::Parquet | OutputFormat::Xlsx) => {
+            // a workbook is saved whole when the run ends; a Stata file
+            // seeks back to its header at the end.
+            (Some(path), format) if format.is_file_only() => {
                 (Box::new(io::stdout()), Some(PendingFile::reserve(path)))
             }
             (Some(path), _) => {

@@ -128,7 +128,7 @@ usage-no-equals = equal sign is needed when assigning values to '{ $arg }'
 usage-did-you-mean = tip: a similar one exists: '{ $suggested }'
 usage-more-information = For more information, try '--help'.
 usage-does-not-apply = { $flag } does not apply to `{ $subcommand }`
-usage-binary-format-for-text = Parquet and xlsx do not apply to `{ $subcommand }`, which prints text: choose csv, json or another --format
+usage-binary-format-for-text = Parquet, xlsx and dta do not apply to `{ $subcommand }`, which prints text: choose csv, json or another --format
 usage-report-writes-html = `report` writes an HTML page: give -o FILE.html, or none for stdout
 usage-variable-no-equals = expected NAME=VALUE, got '{ $text }'
 usage-variable-bad-name = '{ $name }' is not a variable name (letters, digits and _)
@@ -358,7 +358,7 @@ sheet-none = no sheet at all
 sheet-empty = sheet { $sheet } is empty
 sheet-empty-header = the header cell is empty (a merged or missing column name)
 sheet-error-cell = the cell holds an error ({ $error }), not a value
-batch-parquet-one-result = a Parquet file holds one result, and { $file } already has one
+batch-parquet-one-result = a { $format } file holds one result, and { $file } already has one
 batch-read-as = { $file }: read as { $encoding } text
 session-library-not-installed = warning: the view library was not installed, the database's own views are left as they are: { $error }
 dataset-incomplete = bundled dataset incomplete in { $dir } (missing { $missing }): set CLUSTERQL_DATA to its folder, or use --empty
@@ -441,3 +441,13 @@ bar-no-number = bar: the result has no numeric column; nothing to draw
 bar-ignored = bar: drawing the first label and numeric columns; left out: { $columns }
 read-xlsx-kind-changed = read_xlsx: { $cell }: this cell's kind differs from what the first { $rows } rows of column '{ $column }' hold; read the sheet with all_varchar := true and cast
 sheet-reader-stopped = the reading of the sheet stopped before its end; nothing was loaded
+
+## --format dta
+
+dta-unsupported-type = column { $column } is { $kind }, which a Stata file cannot hold; nothing was written. Cast it in the query, for example { $cast }
+dta-too-many-columns = a Stata file holds at most { $max } variables, and the result has { $count } columns
+dta-result-changed = column { $column }: the query gave a value that does not fit the Stata type chosen from its result a moment before; a query whose rows change from one run to the next cannot be written to Stata
+dta-write-failed = writing the Stata file: { $reason }
+dta-dataset-label = clusterql: { $query }
+dta-bool-no = no
+dta-bool-yes = yes

@@ -128,7 +128,7 @@ usage-no-equals = 给 '{ $arg }' 赋值时需要用等号
 usage-did-you-mean = 提示：是不是要用 '{ $suggested }'？
 usage-more-information = 更多信息请运行 '--help'。
 usage-does-not-apply = { $flag } 不适用于 `{ $subcommand }`
-usage-binary-format-for-text = Parquet 和 xlsx 不适用于输出文本的 `{ $subcommand }`：请选 csv、json 或其他 --format
+usage-binary-format-for-text = Parquet、xlsx 和 dta 不适用于输出文本的 `{ $subcommand }`：请选 csv、json 或其他 --format
 usage-report-writes-html = report 输出的是 HTML 页面：请用 -o FILE.html，或不加 -o 输出到标准输出
 usage-variable-no-equals = 应为 NAME=VALUE，实际为 '{ $text }'
 usage-variable-bad-name = '{ $name }' 不是合法的变量名（字母、数字和 _）
@@ -333,7 +333,7 @@ sheet-none = 工作簿中没有工作表
 sheet-empty = 工作表 { $sheet } 是空的
 sheet-empty-header = 表头单元格为空（合并单元格或缺少列名）
 sheet-error-cell = 单元格是错误值（{ $error }），不是数据
-batch-parquet-one-result = 一个 Parquet 文件只能装一个结果，而 { $file } 已经有一个
+batch-parquet-one-result = 一个 { $format } 文件只能装一个结果，而 { $file } 已经有一个
 batch-read-as = { $file }：按 { $encoding } 编码读取
 session-library-not-installed = 警告：视图库没有安装，数据库中原有的视图保持不变：{ $error }
 dataset-incomplete = { $dir } 中的内置数据集不完整（缺少 { $missing }）：请把 CLUSTERQL_DATA 设为其所在文件夹，或使用 --empty
@@ -416,3 +416,13 @@ bar-no-number = bar：结果中没有数值列，无法绘制
 bar-ignored = bar：按第一个标签列和第一个数值列绘制；未用的列：{ $columns }
 read-xlsx-kind-changed = read_xlsx：{ $cell }：这个单元格的类型与列 '{ $column }' 前 { $rows } 行的类型不同；请用 all_varchar := true 读取后再转换类型
 sheet-reader-stopped = 工作表没有读到末尾就中断了；没有装入任何数据
+
+## --format dta
+
+dta-unsupported-type = 列 { $column } 的类型是 { $kind }，Stata 文件无法保存；没有写入任何内容。请在查询中转换它，例如 { $cast }
+dta-too-many-columns = Stata 文件最多容纳 { $max } 个变量，而结果有 { $count } 列
+dta-result-changed = 列 { $column }：查询给出的值放不进刚才按结果选定的 Stata 类型；每次运行结果都不同的查询无法写成 Stata 文件
+dta-write-failed = 写 Stata 文件时出错：{ $reason }
+dta-dataset-label = clusterql：{ $query }
+dta-bool-no = 否
+dta-bool-yes = 是

@@ -5,6 +5,7 @@
 mod bar;
 mod cell;
 mod delimited;
+pub mod dta;
 mod explain;
 mod json;
 mod labels;
@@ -44,6 +45,8 @@ pub enum OutputFormat {
     Parquet,
     /// An Excel workbook, one sheet per result; only to a file (-o).
     Xlsx,
+    /// A Stata dataset (format 118), one result; only to a file (-o).
+    Dta,
 }
 
 impl OutputFormat {
@@ -58,6 +61,7 @@ impl OutputFormat {
             "md" | "markdown" => OutputFormat::Markdown,
             "parquet" | "pq" => OutputFormat::Parquet,
             "xlsx" => OutputFormat::Xlsx,
+            "dta" => OutputFormat::Dta,
             "txt" => OutputFormat::Table,
             _ => return None,
         })
@@ -72,6 +76,15 @@ impl OutputFormat {
         }
     }
 
+    /// Whether results go only to a file (-o), written whole by DuckDB or
+    /// by a writer that needs to seek or to save at the end.
+    pub fn is_file_only(self) -> bool {
+        matches!(
+            self,
+            OutputFormat::Parquet | OutputFormat::Xlsx | OutputFormat::Dta
+        )
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             OutputFormat::Table => "table",
@@ -84,6 +97,7 @@ impl OutputFormat {
             OutputFormat::Bar => "bar",
             OutputFormat::Parquet => "parquet",
             OutputFormat::Xlsx => "xlsx",
+            OutputFormat::Dta => "dta",
         }
     }
 }
@@ -197,7 +211,7 @@ fn plain_renderer<'w>(
             Box::new(explain::PlanText::new(out))
         }
         // A file format's run shows what is not a query's result as a table.
-        (OutputFormat::Table | OutputFormat::Parquet | OutputFormat::Xlsx, _) => {
+        (OutputFormat::Table | OutputFormat::Parquet | OutputFormat::Xlsx | OutputFormat::Dta, _) => {
             Box::new(table::Table::new(options.clone(), out))
         }
         (OutputFormat::Csv, _) => Box::new(delimited::Delimited::new(b',', out)),
