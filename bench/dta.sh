@@ -16,11 +16,6 @@ venv="bench/.venv"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-peak() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
-elapsed() { # file of /usr/bin/time -v -> wall seconds
-    awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$1"
-}
-
 export_sql="select i as id, 'N2022-' || lpad((i % 100 + 1)::varchar, 3, '0') as cluster_id,
   '华精机械有限公司' || (i % 997) as name, ['small', 'micro', 'medium'][i % 3 + 1] as size_class,
   i % 1000 as employees, (i % 10000) / 7.0 as revenue_mn_cny, 1990 + i % 30 as founded_year,
@@ -30,9 +25,9 @@ export_sql="select i as id, 'N2022-' || lpad((i % 100 + 1)::varchar, 3, '0') as 
 ours=() theirs=()
 for _ in $(seq "$runs"); do
     /usr/bin/time -v "$binary" --empty -o "$work/ours.dta" -c "$export_sql" 2> "$work/t1"
-    ours+=("$(elapsed "$work/t1")"); ours_peak=$(peak "$work/t1")
+    ours+=("$(time_elapsed "$work/t1")"); ours_peak=$(time_peak "$work/t1")
     theirs+=("$(/usr/bin/time -v "$venv/bin/python" bench/dta.py "$work/rows.csv" "$work/pandas.dta" 2> "$work/t2")")
-    theirs_peak=$(peak "$work/t2")
+    theirs_peak=$(time_peak "$work/t2")
 done
 a=$(printf '%s\n' "${ours[@]}" | median); b=$(printf '%s\n' "${theirs[@]}" | median)
 printf 'runs: clusterql %s s; pandas.to_stata %s s\n' "${ours[*]}" "${theirs[*]}"

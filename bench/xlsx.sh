@@ -15,11 +15,6 @@ venv="bench/.venv"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-peak() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
-elapsed() { # file of /usr/bin/time -v -> wall seconds
-    awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$1"
-}
-
 export_sql="select i as id, 'N2022-' || lpad((i % 100 + 1)::varchar, 3, '0') as cluster_id,
   '华精机械有限公司' || (i % 997) as name, ['small', 'micro', 'medium'][i % 3 + 1] as size_class,
   i % 1000 as employees, (i % 10000) / 7.0 as revenue_mn_cny, 1990 + i % 30 as founded_year,
@@ -28,13 +23,13 @@ export_sql="select i as id, 'N2022-' || lpad((i % 100 + 1)::varchar, 3, '0') as 
 ours_export=() theirs_export=() ours_read=() theirs_read=()
 for _ in $(seq "$runs"); do
     /usr/bin/time -v "$venv/bin/python" bench/xlsx.py write "$work/python.xlsx" "$rows" > /dev/null 2> "$work/t1"
-    theirs_export+=("$(elapsed "$work/t1")"); theirs_export_peak=$(peak "$work/t1")
+    theirs_export+=("$(time_elapsed "$work/t1")"); theirs_export_peak=$(time_peak "$work/t1")
     /usr/bin/time -v "$binary" --empty -o "$work/ours.xlsx" -c "$export_sql" 2> "$work/t2"
-    ours_export+=("$(elapsed "$work/t2")"); ours_export_peak=$(peak "$work/t2")
+    ours_export+=("$(time_elapsed "$work/t2")"); ours_export_peak=$(time_peak "$work/t2")
     /usr/bin/time -v "$venv/bin/python" bench/xlsx.py read "$work/python.xlsx" > /dev/null 2> "$work/t3"
-    theirs_read+=("$(elapsed "$work/t3")"); theirs_read_peak=$(peak "$work/t3")
+    theirs_read+=("$(time_elapsed "$work/t3")"); theirs_read_peak=$(time_peak "$work/t3")
     /usr/bin/time -v "$binary" --empty -c "create table t as select * from read_xlsx('$work/python.xlsx'); select count(*) from t" > /dev/null 2> "$work/t4"
-    ours_read+=("$(elapsed "$work/t4")"); ours_read_peak=$(peak "$work/t4")
+    ours_read+=("$(time_elapsed "$work/t4")"); ours_read_peak=$(time_peak "$work/t4")
 done
 a=$(printf '%s\n' "${ours_export[@]}" | median); b=$(printf '%s\n' "${theirs_export[@]}" | median)
 c=$(printf '%s\n' "${ours_read[@]}" | median); d=$(printf '%s\n' "${theirs_read[@]}" | median)

@@ -746,6 +746,21 @@ impl<W: Write + Seek> Counted<W> {
         self.put(text.as_bytes())?;
         self.put(&vec![0; width - text.len()])
     }
+
+    /// A section of one fixed-width text a variable: `<tag>`, the texts,
+    /// `</tag>`.
+    fn put_fixed_section<'t>(
+        &mut self,
+        tag: &str,
+        texts: impl Iterator<Item = &'t str>,
+        width: usize,
+    ) -> Result<()> {
+        self.put(format!("<{tag}>").as_bytes())?;
+        for text in texts {
+            self.put_fixed(text, width)?;
+        }
+        self.put(format!("</{tag}>").as_bytes())
+    }
 }
 
 /// Index of each section in `<map>`.
@@ -835,11 +850,8 @@ impl<W: Write + Seek> DtaWriter<W> {
         out.put(b"</variable_types>")?;
 
         self.map[section::VARNAMES] = out.position;
-        out.put(b"<varnames>")?;
-        for variable in &plan.variables {
-            out.put_fixed(&variable.name, NAME_FIELD)?;
-        }
-        out.put(b"</varnames>")?;
+        let names = plan.variables.iter().map(|v| v.name.as_str());
+        out.put_fixed_section("varnames", names, NAME_FIELD)?;
 
         self.map[section::SORTLIST] = out.position;
         out.put(b"<sortlist>")?;
@@ -847,25 +859,19 @@ impl<W: Write + Seek> DtaWriter<W> {
         out.put(b"</sortlist>")?;
 
         self.map[section::FORMATS] = out.position;
-        out.put(b"<formats>")?;
-        for variable in &plan.variables {
-            out.put_fixed(&variable.format, FORMAT_FIELD)?;
-        }
-        out.put(b"</formats>")?;
+        let formats = plan.variables.iter().map(|v| v.format.as_str());
+        out.put_fixed_section("formats", formats, FORMAT_FIELD)?;
 
         self.map[section::VALUE_LABEL_NAMES] = out.position;
-        out.put(b"<value_label_names>")?;
-        for variable in &plan.variables {
-            out.put_fixed(variable.value_label.as_deref().unwrap_or(""), NAME_FIELD)?;
-        }
-        out.put(b"</value_label_names>")?;
+        let value_labels = plan
+            .variables
+            .iter()
+            .map(|v| v.value_label.as_deref().unwrap_or(""));
+        out.put_fixed_section("value_label_names", value_labels, NAME_FIELD)?;
 
         self.map[section::VARIABLE_LABELS] = out.position;
-        out.put(b"<variable_labels>")?;
-        for variable in &plan.variables {
-            out.put_fixed(&variable.label, LABEL_FIELD)?;
-        }
-        out.put(b"</variable_labels>")?;
+        let labels = plan.variables.iter().map(|v| v.label.as_str());
+        out.put_fixed_section("variable_labels", labels, LABEL_FIELD)?;
 
         // The whole query as the dataset's one note: `_dta[note0]` counts
         // the notes, `_dta[note1]` is the first.
