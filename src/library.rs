@@ -93,6 +93,14 @@ pub const VIEW_FILES: &[(&str, &str)] = &[
         "20_data_consistency.sql",
         include_str!("../sql/views/20_data_consistency.sql"),
     ),
+    (
+        "21_recognition_panel.sql",
+        include_str!("../sql/views/21_recognition_panel.sql"),
+    ),
+    (
+        "22_recognition_event_study.sql",
+        include_str!("../sql/views/22_recognition_event_study.sql"),
+    ),
 ];
 
 /// One entry of the catalogue.

@@ -269,6 +269,8 @@ fn views_lists_the_whole_library() {
         "recognition_review",
         "data_consistency",
         "batch_headline",
+        "recognition_panel",
+        "recognition_event_study",
     ] {
         assert!(
             out.stdout.contains(&format!("\n{name},")),
@@ -276,7 +278,11 @@ fn views_lists_the_whole_library() {
             out.stdout
         );
     }
-    assert_eq!(out.stdout.lines().count(), 21);
+    // A header line and one line a file of the library.
+    assert_eq!(
+        out.stdout.lines().count(),
+        1 + clusterql::library::VIEW_FILES.len()
+    );
 }
 
 /// A script saved by an editor on Chinese Windows (GB18030) runs, and

@@ -411,6 +411,7 @@ report-fig-tile-map = National clusters on the map
 report-fig-pyramid = The quality-SME pyramid
 report-fig-output = Clusters by output (billion yuan)
 report-fig-growth = Output by report year and batch (billion yuan)
+report-fig-event-study = Output growth by years since national recognition, one line a batch (mean of clusters' year-on-year growth)
 report-fig-leading = Clusters by the leading industry's share of output
 report-fig-coverage = Service and governance coverage
 report-fig-review = Recognition review: criteria the clusters fail

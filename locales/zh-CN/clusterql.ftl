@@ -386,6 +386,7 @@ report-fig-tile-map = 国家级集群分布图
 report-fig-pyramid = 优质中小企业梯度
 report-fig-output = 按产值分组的集群数（亿元）
 report-fig-growth = 各报告年度、各批次的产值（亿元）
+report-fig-event-study = 获国家级认定前后各年的产值增速，每批次一条线（各集群同比增速的平均）
 report-fig-leading = 按主导产业产值占比分组的集群数
 report-fig-coverage = 服务与治理覆盖面
 report-fig-review = 认定复核：集群未达到的条件

@@ -42,6 +42,8 @@ enum Chart {
     ShareBars,
     /// Columns grouped by label, one colour a series.
     Columns,
+    /// One line a series over the labels; values are shares (growth).
+    Lines,
     TileMap,
 }
 
@@ -115,6 +117,12 @@ pub fn build(engine: &Engine, options: &ReportOptions) -> Result<Report> {
         chart: Chart::Columns,
         sql: "SELECT report_year::VARCHAR AS label, batch_year::VARCHAR AS series, round(sum(total_output_bn_cny), 1) AS value\nFROM leading_industry_share\nWHERE level = 'national'\nGROUP BY report_year, batch_year\nORDER BY label, series".to_string(),
     };
+    let event_study = Spec {
+        id: "growth-since-recognition",
+        view: "recognition_event_study",
+        chart: Chart::Lines,
+        sql: "SELECT years_since_recognition::VARCHAR AS label, batch_year::VARCHAR AS series, round(mean_growth, 4) AS value\nFROM recognition_event_study\nWHERE outcome = 'total_output_bn_cny' AND mean_growth IS NOT NULL\nORDER BY years_since_recognition, batch_year".to_string(),
+    };
     let mut development = section_open(&t!("report-development"));
     development.push_str(&figure(
         engine,
@@ -132,6 +140,12 @@ pub fn build(engine: &Engine, options: &ReportOptions) -> Result<Report> {
         engine,
         &growth,
         &t!("report-fig-growth"),
+        &mut figures,
+    )?);
+    development.push_str(&figure(
+        engine,
+        &event_study,
+        &t!("report-fig-event-study"),
         &mut figures,
     )?);
     development.push_str("</section>");
@@ -229,7 +243,7 @@ fn section_open(heading: &str) -> String {
 /// Runs a figure's query: (label, value) or (label, series, value) rows.
 fn rows(engine: &Engine, spec: &Spec) -> Result<Vec<(String, Option<String>, f64)>> {
     let mut statement = engine.connection().prepare(&spec.sql)?;
-    let with_series = spec.chart == Chart::Columns;
+    let with_series = matches!(spec.chart, Chart::Columns | Chart::Lines);
     let rows = statement
         .query_map([], |row| {
             let label: Option<String> = row.get(0)?;
@@ -288,7 +302,7 @@ fn drawn(
             .collect();
         let chart = match spec.chart {
             Chart::Bars | Chart::ShareBars => svg::bars(&marks, title),
-            Chart::Columns => {
+            Chart::Columns | Chart::Lines => {
                 let mut series: Vec<(String, String)> = Vec::new();
                 for mark in &marks {
                     if let Some(raw) = &mark.series
@@ -297,7 +311,13 @@ fn drawn(
                         series.push((raw.clone(), t!("report-batch-series", batch = raw)));
                     }
                 }
-                svg::columns(&marks, title, &series)
+                // Batches in their order, whichever the rows showed first.
+                series.sort();
+                if spec.chart == Chart::Lines {
+                    svg::lines(&marks, title, &series)
+                } else {
+                    svg::columns(&marks, title, &series)
+                }
             }
             Chart::TileMap => {
                 svg::tile_map(&marks, title, &|province| tiles::short_name(province, lang))
@@ -330,7 +350,7 @@ fn shown_label(spec: &Spec, label: &str, lang: Lang) -> String {
 
 fn shown_value(spec: &Spec, value: f64) -> String {
     match spec.chart {
-        Chart::ShareBars => check::figure(value, "share"),
+        Chart::ShareBars | Chart::Lines => check::figure(value, "share"),
         Chart::Columns => check::figure(value * check::money_scale(), ""),
         _ => check::figure(value, ""),
     }

@@ -1,5 +1,5 @@
-//! The report's charts as SVG: horizontal bars, grouped columns and a tile
-//! map of China's provinces. Each mark carries its row's raw label and
+//! The report's charts as SVG: horizontal bars, grouped columns, lines by
+//! series and a tile map of China's provinces. Each mark carries its row's raw label and
 //! value (`data-label`, `data-value`), so a reader's tools, and our tests,
 //! can compare a picture with the query under it.
 //!
@@ -131,17 +131,7 @@ pub fn columns(marks: &[Mark], title: &str, series_names: &[(String, String)]) -
     let max = marks.iter().map(|m| m.value).fold(0.0, f64::max);
     let scale = if max > 0.0 { plot_height / max } else { 0.0 };
     let mut svg = open(width, height, title);
-    let mut x = left;
-    for (slot, (_, shown)) in series_names.iter().enumerate() {
-        let colour = PALETTE[slot % PALETTE.len()];
-        let _ = write!(
-            svg,
-            r#"<rect x="{x:.1}" y="6" width="12" height="12" fill="{colour}"/><text x="{:.1}" y="17">{}</text>"#,
-            x + 16.0,
-            escape(shown)
-        );
-        x += text_width(shown) + 30.0;
-    }
+    legend(&mut svg, left, series_names);
     let base = top + plot_height;
     let _ = write!(
         svg,
@@ -181,6 +171,101 @@ pub fn columns(marks: &[Mark], title: &str, series_names: &[(String, String)]) -
             group_x + (bar * series.len().max(1) as f64) / 2.0,
             base + 17.0,
             escape(&shown_label)
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// One line a series over labels in the order the rows give them (years
+/// since recognition, say), a dot a row with its value beside it, a zero
+/// line when values go below it, and a legend.
+pub fn lines(marks: &[Mark], title: &str, series_names: &[(String, String)]) -> String {
+    let mut labels: Vec<(&str, &str)> = Vec::new();
+    for mark in marks {
+        if !labels.iter().any(|(raw, _)| *raw == mark.label) {
+            labels.push((&mark.label, &mark.shown_label));
+        }
+    }
+    let series: Vec<&str> = series_names.iter().map(|(raw, _)| raw.as_str()).collect();
+    let value_room = marks
+        .iter()
+        .map(|m| text_width(&m.shown_value))
+        .fold(0.0, f64::max);
+    let step = (value_room + 14.0).max(48.0);
+    let left = 14.0 + value_room / 2.0;
+    let top = 24.0 + 26.0;
+    let plot_height = 200.0;
+    let legend_width: f64 = series_names
+        .iter()
+        .map(|(_, shown)| text_width(shown) + 30.0)
+        .sum();
+    let width = (left * 2.0 + labels.len().saturating_sub(1) as f64 * step)
+        .max(legend_width + 20.0);
+    let height = top + plot_height + 44.0;
+    let max = marks.iter().map(|m| m.value).fold(0.0, f64::max);
+    let min = marks.iter().map(|m| m.value).fold(0.0, f64::min);
+    let span = if max - min > 0.0 { max - min } else { 1.0 };
+    let y_of = |value: f64| top + (max - value) / span * plot_height;
+    let x_of = |label: &str| {
+        let index = labels.iter().position(|(raw, _)| *raw == label).unwrap_or(0);
+        left + index as f64 * step
+    };
+    let mut svg = open(width, height, title);
+    legend(&mut svg, 10.0, series_names);
+    let zero = y_of(0.0);
+    let _ = write!(
+        svg,
+        r##"<line x1="{:.1}" y1="{zero:.1}" x2="{:.1}" y2="{zero:.1}" stroke="#888" stroke-width="1"/>"##,
+        left - 8.0,
+        width - left + 8.0
+    );
+    for (slot, raw) in series.iter().enumerate() {
+        let points: Vec<String> = marks
+            .iter()
+            .filter(|m| m.series.as_deref() == Some(*raw))
+            .map(|m| format!("{:.1},{:.1}", x_of(&m.label), y_of(m.value)))
+            .collect();
+        let _ = write!(
+            svg,
+            r#"<polyline points="{}" fill="none" stroke="{}" stroke-width="2"/>"#,
+            points.join(" "),
+            PALETTE[slot % PALETTE.len()]
+        );
+    }
+    for mark in marks {
+        let slot = mark
+            .series
+            .as_deref()
+            .and_then(|s| series.iter().position(|x| *x == s))
+            .unwrap_or(0);
+        let (x, y) = (x_of(&mark.label), y_of(mark.value));
+        // Lines often run close: the highest value at a label stands above
+        // its dot, the others below theirs.
+        let highest = marks
+            .iter()
+            .filter(|m| m.label == mark.label)
+            .all(|m| m.value <= mark.value);
+        let text_y = if highest { y - 7.0 } else { y + 15.0 };
+        let _ = write!(
+            svg,
+            r#"<g class="point" data-label="{}" data-series="{}" data-value="{}"><circle cx="{x:.1}" cy="{y:.1}" r="3.5" fill="{}"/><text x="{x:.1}" y="{:.1}" text-anchor="middle" font-size="{:.1}" class="value">{}</text></g>"#,
+            escape(&mark.label),
+            escape(mark.series.as_deref().unwrap_or_default()),
+            number(mark.value),
+            PALETTE[slot % PALETTE.len()],
+            text_y,
+            FONT * 0.75,
+            escape(&mark.shown_value)
+        );
+    }
+    let base = top + plot_height + 34.0;
+    for (raw, shown) in &labels {
+        let _ = write!(
+            svg,
+            r#"<text x="{:.1}" y="{base:.1}" text-anchor="middle">{}</text>"#,
+            x_of(raw),
+            escape(shown)
         );
     }
     svg.push_str("</svg>");
@@ -240,6 +325,21 @@ fn shade(fraction: f64) -> (String, &'static str) {
         STEPS[index].to_string(),
         if index >= 3 { "#ffffff" } else { "#1a1a1a" },
     )
+}
+
+/// A colour square and the name of each series, in a row from `x` at the
+/// top of the chart.
+fn legend(svg: &mut String, mut x: f64, series_names: &[(String, String)]) {
+    for (slot, (_, shown)) in series_names.iter().enumerate() {
+        let colour = PALETTE[slot % PALETTE.len()];
+        let _ = write!(
+            svg,
+            r#"<rect x="{x:.1}" y="6" width="12" height="12" fill="{colour}"/><text x="{:.1}" y="17">{}</text>"#,
+            x + 16.0,
+            escape(shown)
+        );
+        x += text_width(shown) + 30.0;
+    }
 }
 
 fn open(width: f64, height: f64, title: &str) -> String {
