@@ -3,6 +3,18 @@
 -- million yuan (_mn_cny) per enterprise; shares are fractions 0..1.
 -- Loaded data is checked against these constraints by DuckDB itself.
 
+-- Every county-level division of China: the National Bureau of Statistics'
+-- 2023 statistical division codes (data/counties.csv). Reference data, so
+-- an --empty database has it too; a cluster's county is one of these.
+CREATE TABLE IF NOT EXISTS counties (
+    county_code      VARCHAR PRIMARY KEY CHECK (regexp_full_match(county_code, '[0-9]{6}')),
+    county           VARCHAR NOT NULL,
+    prefecture_code  VARCHAR NOT NULL CHECK (regexp_full_match(prefecture_code, '[0-9]{4}')),
+    prefecture       VARCHAR NOT NULL,
+    province_code    VARCHAR NOT NULL CHECK (regexp_full_match(province_code, '[0-9]{2}')),
+    province_zh      VARCHAR NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS clusters (
     cluster_id        VARCHAR PRIMARY KEY CHECK (regexp_full_match(cluster_id, '[NP][0-9]{4}-[0-9]{3}')),
     name              VARCHAR NOT NULL,
@@ -13,7 +25,7 @@ CREATE TABLE IF NOT EXISTS clusters (
     province_zh       VARCHAR NOT NULL,
     region            VARCHAR NOT NULL CHECK (region IN ('east', 'central', 'west', 'northeast')),
     county            VARCHAR NOT NULL,
-    county_code       VARCHAR NOT NULL CHECK (regexp_full_match(county_code, '[0-9]{6}')),
+    county_code       VARCHAR NOT NULL REFERENCES counties (county_code),
     leading_industry  VARCHAR NOT NULL,
     sector            VARCHAR NOT NULL CHECK (sector IN (
                           'equipment', 'electronics', 'materials', 'chemicals', 'automotive',

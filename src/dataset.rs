@@ -52,7 +52,12 @@ pub enum Provision {
 pub fn provision(engine: &Engine, how: Provision, dir: &Path) -> Result<()> {
     match how {
         Provision::Existing => Ok(()),
-        Provision::EmptyTables => create_tables(engine, |_| true),
+        // The counties are reference data, not the bundled dataset: clusters
+        // of one's own refer to them.
+        Provision::EmptyTables => {
+            create_tables(engine, |_| true)?;
+            fill_counties(engine)
+        }
         Provision::MemoryOverBundled => {
             check_files(dir)?;
             create_tables(engine, |table| !ROSTER_TABLES.contains(&table))?;
@@ -117,6 +122,7 @@ fn created_table(sql: &str) -> Option<String> {
 }
 
 fn fill_small_tables(engine: &Engine, dir: &Path) -> Result<()> {
+    fill_counties(engine)?;
     for table in SMALL_TABLES {
         let path = sql_string(&dir.join(format!("{table}.csv")).to_string_lossy());
         let columns = column_types(engine, table)?;
@@ -124,6 +130,25 @@ fn fill_small_tables(engine: &Engine, dir: &Path) -> Result<()> {
             "INSERT INTO {table} SELECT * FROM read_csv({path}, header = true, auto_detect = false, columns = {columns})"
         ))?;
     }
+    Ok(())
+}
+
+/// The counties from the copy of `data/counties.csv` built into the binary
+/// ([`crate::counties`]), so that every database, an empty one too, has
+/// the codes its clusters refer to.
+fn fill_counties(engine: &Engine) -> Result<()> {
+    let mut appender = engine.connection().appender("counties")?;
+    for county in crate::counties::all() {
+        appender.append_row([
+            county.code,
+            county.name,
+            county.prefecture_code,
+            county.prefecture,
+            county.province_code,
+            county.province,
+        ])?;
+    }
+    appender.flush()?;
     Ok(())
 }
 

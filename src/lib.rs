@@ -7,6 +7,7 @@ pub mod batch;
 pub mod bundle_cache;
 pub mod cli;
 pub mod commands;
+pub mod counties;
 pub mod csv_line;
 pub mod dataset;
 pub mod dictionary;

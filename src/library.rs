@@ -101,6 +101,10 @@ pub const VIEW_FILES: &[(&str, &str)] = &[
         "22_recognition_event_study.sql",
         include_str!("../sql/views/22_recognition_event_study.sql"),
     ),
+    (
+        "23_cluster_places.sql",
+        include_str!("../sql/views/23_cluster_places.sql"),
+    ),
 ];
 
 /// One entry of the catalogue.

@@ -265,13 +265,14 @@ fn places_and_codes_are_consistent() {
         ),
         0.0
     );
-    // The 65 clusters of the official list, with their own names.
+    // The 67 clusters of the 2022 and 2023 batches on the official list,
+    // with their own names.
     assert_eq!(
         number(
             &db,
             "SELECT count(*)::DOUBLE FROM clusters WHERE name_source = 'official list'"
         ),
-        65.0
+        67.0
     );
     assert_eq!(
         number(
@@ -288,6 +289,103 @@ fn places_and_codes_are_consistent() {
         ),
         0.0
     );
+}
+
+#[test]
+fn every_cluster_sits_in_a_real_county() {
+    let db = bundled();
+    assert_eq!(number(&db, "SELECT count(*)::DOUBLE FROM counties"), 2978.0);
+    // Every code is a county's, and the county is that county's name.
+    assert_eq!(
+        number(
+            &db,
+            "SELECT count(*)::DOUBLE FROM clusters AS c LEFT JOIN counties AS k USING (county_code) \
+             WHERE k.county IS DISTINCT FROM c.county OR k.province_zh <> c.province_zh"
+        ),
+        0.0
+    );
+    // Invented clusters say so in both languages; no invented place names.
+    assert_eq!(
+        number(
+            &db,
+            "SELECT count(*)::DOUBLE FROM clusters WHERE name LIKE '%合成区%' \
+             OR (name_source = 'synthetic') <> (name LIKE '%（虚构）' AND name_en LIKE '%(invented)')"
+        ),
+        0.0
+    );
+    // No county holds two clusters of one industry.
+    assert_eq!(
+        number(
+            &db,
+            "SELECT count(*)::DOUBLE FROM (SELECT county_code, leading_industry FROM clusters \
+             GROUP BY ALL HAVING count(*) > 1)"
+        ),
+        0.0
+    );
+}
+
+/// Each real cluster of the 2022 and 2023 batches sits in the county its
+/// locality names, matched within its province: province by province.
+#[test]
+fn real_clusters_sit_in_their_real_counties() {
+    let db = bundled();
+    let official = std::fs::read_to_string(common::data_dir().join("official_clusters.csv"))
+        .expect("the official list");
+    let mut provinces_checked = std::collections::BTreeSet::new();
+    for line in official.lines().skip(1) {
+        let fields: Vec<&str> = line.split(',').collect();
+        let (batch, province_zh, locality, name) = (fields[0], fields[1], fields[3], fields[4]);
+        if !matches!(batch, "2022" | "2023") {
+            continue;
+        }
+        let code: String = db
+            .connection()
+            .query_row(
+                "SELECT county_code FROM clusters WHERE name = ? AND batch_year = ?::INTEGER",
+                [name, batch],
+                |row| row.get(0),
+            )
+            .unwrap_or_else(|e| panic!("{name} ({batch}) is not in the data: {e}"));
+        let province_code = &code[..2];
+        let expected = clusterql::counties::locate(province_code, locality)
+            .unwrap_or_else(|| panic!("{province_zh} {locality}: no county"));
+        assert_eq!(code, expected.code, "{province_zh}: {name} in {locality}");
+        assert_eq!(expected.province, province_zh, "{name}");
+        provinces_checked.insert(province_zh.to_string());
+    }
+    // Beijing, Tianjin, Hebei, Jilin, Shanghai, Jiangsu, Zhejiang, Fujian,
+    // Jiangxi, Henan, Guangdong, Guangxi, Sichuan, Shaanxi.
+    assert_eq!(provinces_checked.len(), 14, "{provinces_checked:?}");
+}
+
+#[test]
+fn a_cluster_in_no_known_county_is_refused_located() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("c.duckdb");
+    let file = dir.path().join("clusters.csv");
+    let mut csv = std::fs::read_to_string(common::data_dir().join("clusters.csv")).expect("clusters");
+    csv.push_str("P2024-990,示例集群,Example cluster,provincial,2024,Zhejiang,浙江省,east,示例县,330999,bearings,equipment,10.0,2024-03-01,2027-02-28,active,synthetic\n");
+    std::fs::write(&file, csv).expect("written");
+    let out = common::run(
+        common::clusterql()
+            .arg("--db")
+            .arg(&db)
+            .args(["load", "--table", "clusters", "--replace"])
+            .arg(&file),
+    );
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(":242: ") && out.stderr.contains("330999") && out.stderr.contains("counties"),
+        "{}",
+        out.stderr
+    );
+    let kept = common::run(
+        common::clusterql()
+            .arg("--db")
+            .arg(&db)
+            .args(["--format", "csv", "-c", "select count(*) from clusters"]),
+    );
+    assert_eq!(kept.stdout, "count_star()\n240\n");
 }
 
 #[test]

@@ -221,7 +221,7 @@ fn the_english_page_and_its_figures_equal_the_views() {
     // Each figure stands alone as an SVG file, with marks in it.
     assert_eq!(
         built.figures.len(),
-        8,
+        9,
         "{:?}",
         built.figures.iter().map(|f| &f.0).collect::<Vec<_>>()
     );
@@ -340,7 +340,7 @@ fn an_empty_database_says_what_it_cannot_show() {
         .descendants()
         .filter(|n| n.has_tag_name("figure"))
         .collect();
-    assert_eq!(figures.len(), 8);
+    assert_eq!(figures.len(), 9);
     for figure in figures {
         assert!(
             figure

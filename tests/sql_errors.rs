@@ -81,6 +81,10 @@ fn a_missing_table_names_the_closest_tables_and_views() {
             "{hint}"
         );
     }
+    // A table macro named without its arguments is called for what it is.
+    let out = clusterql(Lang::EnglishFlag, &["-c", "from briefing_headline"]);
+    let (_, hint) = failure(Lang::EnglishFlag, &out);
+    assert!(hint.starts_with("hint: briefing_headline is a table macro"), "{hint}");
     // A view of the library is found as well as a table.
     let out = clusterql(Lang::EnglishFlag, &["-c", "from cluster_profil"]);
     let (_, hint) = failure(Lang::EnglishFlag, &out);

@@ -189,6 +189,7 @@ sql-class-internal = internal error
 
 hint-no-table = no table or view is named { $name }; .tables lists the tables, `clusterql views` the view library
 hint-no-table-closest = no table or view is named { $name }; the closest: { $closest }; .tables lists the tables, `clusterql views` the view library
+hint-table-macro = { $name } is a table macro of the view library: call it with its arguments, { $name }(…); `clusterql views` shows them
 hint-no-column = { $table } has no column { $name }; .describe { $table } lists its { $count } columns
 hint-no-column-closest = { $table } has no column { $name }; the closest: { $closest }; .describe { $table } lists its { $count } columns
 hint-conversion = '{ $value }' cannot be read as { $target }

@@ -185,6 +185,7 @@ sql-class-internal = 内部错误
 
 hint-no-table = 没有名为 { $name } 的表或视图；.tables 列出所有表，`clusterql views` 列出视图库
 hint-no-table-closest = 没有名为 { $name } 的表或视图；最接近的：{ $closest }；.tables 列出所有表，`clusterql views` 列出视图库
+hint-table-macro = { $name } 是视图库中的表宏：要带参数调用，写作 { $name }(…)；参数见 `clusterql views`
 hint-no-column = { $table } 没有名为 { $name } 的列；.describe { $table } 列出它的全部 { $count } 列
 hint-no-column-closest = { $table } 没有名为 { $name } 的列；最接近的：{ $closest }；.describe { $table } 列出它的全部 { $count } 列
 hint-conversion = '{ $value }' 无法读作 { $target }

@@ -166,10 +166,10 @@ pub struct ClusterData {
 }
 
 pub fn build(seed: u64, official: &[OfficialCluster]) -> ClusterData {
-    let mut codes = CountyCodes::default();
+    let mut places = Placements::default();
     let mut clusters = Vec::new();
     for (batch_year, level) in [(2022, "national"), (2023, "national"), (0, "provincial")] {
-        clusters.extend(batch(seed, batch_year, level, official, &mut codes));
+        clusters.extend(batch(seed, batch_year, level, official, &mut places));
     }
     calibrate_first_batch(seed, &mut clusters);
     ClusterData { clusters }
@@ -214,34 +214,50 @@ pub fn roster_plans(clusters: &[Cluster]) -> Vec<RosterPlan> {
         .collect()
 }
 
-/// County codes: the province's two digits, a city's two, a county's two;
-/// the same locality always gets the same code.
+/// Which counties hold a cluster of which industry, so that no county gets
+/// two clusters of one industry (one cluster per sub-sector, as the
+/// programme recognizes them).
 #[derive(Default)]
-struct CountyCodes {
-    assigned: Vec<(String, String)>,
-    used: HashSet<String>,
+struct Placements {
+    taken: HashSet<(&'static str, String)>,
 }
 
-impl CountyCodes {
-    fn code(&mut self, province: &Province, locality: &str) -> String {
-        if let Some((_, code)) = self.assigned.iter().find(|(name, _)| name == locality) {
-            return code.clone();
+impl Placements {
+    /// The county of a real cluster: the one its locality names, found
+    /// within its province; a locality that names none stays a real name
+    /// in a county drawn like an invented one's.
+    fn real(
+        &mut self,
+        rng: &mut Rng,
+        province: &Province,
+        locality: &str,
+        industry: &str,
+    ) -> &'static crate::counties::County {
+        match crate::counties::locate(province.code, locality) {
+            Some(county) => {
+                self.taken.insert((county.code, industry.to_string()));
+                county
+            }
+            None => self.invented(rng, province, industry),
         }
-        let mut hash = Rng::stream(0, locality);
-        let city = province
-            .cities
-            .iter()
-            .position(|city| locality.starts_with(city))
-            .map_or_else(|| hash.int(1, 20), |index| index as i64 + 1);
-        let mut county = hash.int(2, 99);
-        let mut code = format!("{}{city:02}{county:02}", province.code);
-        while self.used.contains(&code) {
-            county = county % 99 + 1;
-            code = format!("{}{city:02}{county:02}", province.code);
+    }
+
+    /// A real county of the province, drawn, without a cluster of this
+    /// industry yet.
+    fn invented(
+        &mut self,
+        rng: &mut Rng,
+        province: &Province,
+        industry: &str,
+    ) -> &'static crate::counties::County {
+        let counties: Vec<&'static crate::counties::County> =
+            crate::counties::in_province(province.code).collect();
+        loop {
+            let county = *rng.pick(&counties);
+            if self.taken.insert((county.code, industry.to_string())) {
+                return county;
+            }
         }
-        self.used.insert(code.clone());
-        self.assigned.push((locality.to_string(), code.clone()));
-        code
     }
 }
 
@@ -250,7 +266,7 @@ fn batch(
     batch_year: i32,
     level: &'static str,
     official: &[OfficialCluster],
-    codes: &mut CountyCodes,
+    places: &mut Placements,
 ) -> Vec<Cluster> {
     let mut rng = Rng::stream(seed, &format!("clusters-{level}-{batch_year}"));
     let mut clusters = Vec::new();
@@ -278,8 +294,8 @@ fn batch(
                 batch_year
             };
             let mut cluster = match real.get(index) {
-                Some(found) => real_cluster(found, province, codes),
-                None => invented_cluster(&mut rng, province, codes),
+                Some(found) => real_cluster(&mut rng, found, province, places),
+                None => invented_cluster(&mut rng, province, places),
             };
             cluster.level = level;
             cluster.batch_year = year;
@@ -314,11 +330,13 @@ fn batch(
 }
 
 fn real_cluster(
+    rng: &mut Rng,
     found: &OfficialCluster,
     province: &'static Province,
-    codes: &mut CountyCodes,
+    places: &mut Placements,
 ) -> Cluster {
     let sector = sector_of(&found.industry_zh);
+    let county = places.real(rng, province, &found.locality_zh, &found.industry_en);
     Cluster {
         id: String::new(),
         name: found.name_zh.clone(),
@@ -330,8 +348,8 @@ fn real_cluster(
         level: "national",
         batch_year: found.batch_year,
         province,
-        county: found.locality_zh.clone(),
-        county_code: codes.code(province, &found.locality_zh),
+        county: county.name.to_string(),
+        county_code: county.code.to_string(),
         leading_industry: found.industry_en.clone(),
         sector,
         area_km2: 0.0,
@@ -347,27 +365,27 @@ fn real_cluster(
 fn invented_cluster(
     rng: &mut Rng,
     province: &'static Province,
-    codes: &mut CountyCodes,
+    places: &mut Placements,
 ) -> Cluster {
     let weights: Vec<f64> = SECTORS.iter().map(|s| s.weight).collect();
     let sector = &SECTORS[weighted_index(rng, &weights)];
     let (industry_zh, industry_en) = *rng.pick(sector.industries);
-    let city = rng.pick(province.cities);
-    // Invented localities say so in their name (合成区 = synthetic district).
-    let mut county = format!("{city}合成区{:02}", rng.int(1, 99));
-    while codes.assigned.iter().any(|(name, _)| *name == county) {
-        county = format!("{city}合成区{:02}", rng.int(1, 99));
-    }
-    let county_code = codes.code(province, &county);
+    let county = places.invented(rng, province, industry_en);
+    // The place is real and the cluster is not: its name says so in both
+    // languages, so that no reader of the name alone takes it for a real one.
     Cluster {
         id: String::new(),
-        name: format!("{county}{industry_zh}产业集群"),
-        name_en: format!("{} cluster, {}", capitalise(industry_en), province.name),
+        name: format!("{}{industry_zh}产业集群（虚构）", county.full_name()),
+        name_en: format!(
+            "{} cluster, {} (invented)",
+            capitalise(industry_en),
+            province.name
+        ),
         level: "national",
         batch_year: 0,
         province,
-        county,
-        county_code,
+        county: county.name.to_string(),
+        county_code: county.code.to_string(),
         leading_industry: industry_en.to_string(),
         sector: sector.key,
         area_km2: 0.0,

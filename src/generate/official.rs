@@ -1,6 +1,6 @@
 //! The real clusters found in public reports (data/official_clusters.csv,
-//! with a source address for every row), compiled into the binary so that
-//! generation works from any directory.
+//! with a source address and a status note for every row), compiled into
+//! the binary so that generation works from any directory.
 
 pub struct OfficialCluster {
     pub batch_year: i32,
@@ -40,7 +40,9 @@ mod tests {
     fn reads_all_rows_with_quoted_commas() {
         let clusters = official_clusters();
         assert_eq!(clusters.iter().filter(|c| c.batch_year == 2022).count(), 48);
-        assert_eq!(clusters.iter().filter(|c| c.batch_year == 2023).count(), 17);
+        assert_eq!(clusters.iter().filter(|c| c.batch_year == 2023).count(), 19);
+        assert_eq!(clusters.iter().filter(|c| c.batch_year == 2024).count(), 37);
+        assert_eq!(clusters.iter().filter(|c| c.batch_year == 2025).count(), 21);
         assert!(
             clusters
                 .iter()

@@ -101,6 +101,16 @@ fn missing_column(message: &str) -> Option<(Option<String>, String)> {
 }
 
 fn missing_table_hint(engine: &Engine, name: &str) -> String {
+    // A table macro named without its arguments reads as a missing table.
+    let macros = strings(
+        engine,
+        "SELECT DISTINCT function_name FROM duckdb_functions() \
+         WHERE function_type = 'table_macro' AND NOT internal AND lower(function_name) = lower(?)",
+        Some(name),
+    );
+    if let Some(called) = macros.first() {
+        return t!("hint-table-macro", name = called.as_str());
+    }
     let known = relation_names(engine);
     let closest = closest(name, known.iter().map(String::as_str));
     if closest.is_empty() {

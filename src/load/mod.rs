@@ -589,8 +589,12 @@ fn check_rules(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Re
             }
         }
     }
-    // References to clusters and enterprises.
-    for (column, target) in [("cluster_id", "clusters"), ("enterprise_id", "enterprises")] {
+    // References to counties, clusters and enterprises.
+    for (column, target) in [
+        ("county_code", "counties"),
+        ("cluster_id", "clusters"),
+        ("enterprise_id", "enterprises"),
+    ] {
         let references = columns.iter().any(|c| c.name == column)
             && target != table
             && !(table == "enterprises" && column == "enterprise_id");
