@@ -133,7 +133,11 @@ fn build(kind: Kind, path: &Path, data_dir: &Path) -> Result<()> {
         .parent()
         .ok_or_else(|| Error::Engine("cache path has no folder".to_string()))?;
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let temporary = path.with_extension(format!("building-{}", std::process::id()));
+    // Unique to this build: sessions of one process (the tests' threads)
+    // may build at once too, and must not write into each other's file.
+    static BUILDS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let number = BUILDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let temporary = path.with_extension(format!("building-{}-{number}", std::process::id()));
     let _ = std::fs::remove_file(&temporary);
     let built = (|| -> Result<()> {
         let options = EngineOptions {
@@ -158,7 +162,9 @@ fn build(kind: Kind, path: &Path, data_dir: &Path) -> Result<()> {
         }
         Err(error) => {
             let _ = std::fs::remove_file(&temporary);
-            let _ = std::fs::remove_file(temporary.with_extension("wal"));
+            let mut wal = temporary.into_os_string();
+            wal.push(".wal");
+            let _ = std::fs::remove_file(wal);
             Err(error)
         }
     }
