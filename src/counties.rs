@@ -124,7 +124,10 @@ mod tests {
         let all = all();
         assert_eq!(all.len(), 2978);
         assert!(all.windows(2).all(|pair| pair[0].code < pair[1].code));
-        assert!(all.iter().all(|c| c.code.len() == 6 && c.code.starts_with(c.province_code)));
+        assert!(
+            all.iter()
+                .all(|c| c.code.len() == 6 && c.code.starts_with(c.province_code))
+        );
     }
 
     #[test]
@@ -134,10 +137,22 @@ mod tests {
         assert_eq!(locate("31", "上海市宝山区").map(|c| c.code), Some("310113"));
         assert_eq!(locate("23", "宝山区").map(|c| c.code), Some("230506"));
         assert_eq!(locate("11", "北京市海淀区").map(|c| c.code), Some("110108"));
-        assert_eq!(locate("44", "东莞市万江街道").map(|c| c.code), Some("441900"));
+        assert_eq!(
+            locate("44", "东莞市万江街道").map(|c| c.code),
+            Some("441900")
+        );
         assert_eq!(locate("33", "海淀区"), None);
-        assert_eq!(by_code("110108").map(County::full_name).as_deref(), Some("北京市海淀区"));
-        assert_eq!(by_code("441900").map(County::full_name).as_deref(), Some("东莞市"));
-        assert_eq!(by_code("330110").map(County::full_name).as_deref(), Some("杭州市余杭区"));
+        assert_eq!(
+            by_code("110108").map(County::full_name).as_deref(),
+            Some("北京市海淀区")
+        );
+        assert_eq!(
+            by_code("441900").map(County::full_name).as_deref(),
+            Some("东莞市")
+        );
+        assert_eq!(
+            by_code("330110").map(County::full_name).as_deref(),
+            Some("杭州市余杭区")
+        );
     }
 }

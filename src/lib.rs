@@ -8,6 +8,7 @@ pub mod bundle_cache;
 pub mod cli;
 pub mod commands;
 pub mod counties;
+pub mod credit_code;
 pub mod csv_line;
 pub mod dataset;
 pub mod dictionary;

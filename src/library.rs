@@ -105,6 +105,14 @@ pub const VIEW_FILES: &[(&str, &str)] = &[
         "23_cluster_places.sql",
         include_str!("../sql/views/23_cluster_places.sql"),
     ),
+    (
+        "24_credit_code_valid.sql",
+        include_str!("../sql/views/24_credit_code_valid.sql"),
+    ),
+    (
+        "25_credit_code_county.sql",
+        include_str!("../sql/views/25_credit_code_county.sql"),
+    ),
 ];
 
 /// One entry of the catalogue.
@@ -114,6 +122,8 @@ pub struct ViewInfo {
     pub name: String,
     /// `view` or `macro`.
     pub kind: &'static str,
+    /// A macro that returns a table (`AS TABLE`), not a value.
+    pub is_table_macro: bool,
     pub question: String,
     pub question_zh: String,
     pub reproduces: String,
@@ -217,6 +227,7 @@ fn read_catalogue() -> Vec<ViewInfo> {
             } else {
                 "view"
             },
+            is_table_macro: sql.contains("CREATE OR REPLACE MACRO") && sql.contains("AS TABLE"),
             question: header_field(sql, "question").unwrap_or_default(),
             question_zh: header_field(sql, "question_zh").unwrap_or_default(),
             reproduces: header_field(sql, "reproduces").unwrap_or_default(),
@@ -246,8 +257,11 @@ fn comments_sql(lang: Lang) -> String {
     for view in catalogue() {
         let question = sql_string(view.question_in(lang));
         if view.kind == "macro" {
+            // A table macro (`AS TABLE …`) and a scalar one are commented
+            // on differently.
+            let table = if view.is_table_macro { "TABLE " } else { "" };
             sql.push_str(&format!(
-                "COMMENT ON MACRO TABLE {} IS {question};\n",
+                "COMMENT ON MACRO {table}{} IS {question};\n",
                 view.name
             ));
             continue;
@@ -302,7 +316,7 @@ pub fn is_installed(engine: &Engine) -> bool {
                    AND schema_name = 'main' AND view_name IN ({names}))
               + (SELECT count(DISTINCT function_name) FROM duckdb_functions()
                    WHERE database_name = current_database() AND schema_name = 'main'
-                   AND function_type = 'table_macro' AND function_name IN ({names}))
+                   AND function_type IN ('table_macro', 'macro') AND function_name IN ({names}))
               = {count}",
         fingerprint = sql_string(&fingerprint()),
         names = names.join(", "),

@@ -363,7 +363,8 @@ fn a_cluster_in_no_known_county_is_refused_located() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("c.duckdb");
     let file = dir.path().join("clusters.csv");
-    let mut csv = std::fs::read_to_string(common::data_dir().join("clusters.csv")).expect("clusters");
+    let mut csv =
+        std::fs::read_to_string(common::data_dir().join("clusters.csv")).expect("clusters");
     csv.push_str("P2024-990,示例集群,Example cluster,provincial,2024,Zhejiang,浙江省,east,示例县,330999,bearings,equipment,10.0,2024-03-01,2027-02-28,active,synthetic\n");
     std::fs::write(&file, csv).expect("written");
     let out = common::run(
@@ -375,16 +376,18 @@ fn a_cluster_in_no_known_county_is_refused_located() {
     );
     assert_eq!(out.code, 4, "{}", out.stderr);
     assert!(
-        out.stderr.contains(":242: ") && out.stderr.contains("330999") && out.stderr.contains("counties"),
+        out.stderr.contains(":242: ")
+            && out.stderr.contains("330999")
+            && out.stderr.contains("counties"),
         "{}",
         out.stderr
     );
-    let kept = common::run(
-        common::clusterql()
-            .arg("--db")
-            .arg(&db)
-            .args(["--format", "csv", "-c", "select count(*) from clusters"]),
-    );
+    let kept = common::run(common::clusterql().arg("--db").arg(&db).args([
+        "--format",
+        "csv",
+        "-c",
+        "select count(*) from clusters",
+    ]));
     assert_eq!(kept.stdout, "count_star()\n240\n");
 }
 

@@ -36,11 +36,22 @@ fn python() -> &'static Path {
             .expect("python3 runs");
         assert!(made.success(), "python3 -m venv failed");
         let installed = Command::new(&python)
-            .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r"])
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "-r",
+            ])
             .arg(&requirements)
             .status()
             .expect("pip runs");
-        assert!(installed.success(), "pip could not install {}", requirements.display());
+        assert!(
+            installed.success(),
+            "pip could not install {}",
+            requirements.display()
+        );
         std::fs::write(&stamp, wanted).expect("stamp written");
         python
     })
@@ -78,7 +89,11 @@ fn both_outputs(dir: &Path, name: &str, options: &[&str], sql: &str) -> (PathBuf
             .arg(path)
             .args(["-c", sql]));
         assert_eq!(out.code, 0, "{format}: {}", out.stderr);
-        assert!(out.stdout.is_empty(), "stdout carries nothing: {}", out.stdout);
+        assert!(
+            out.stdout.is_empty(),
+            "stdout carries nothing: {}",
+            out.stdout
+        );
     }
     (dta, csv)
 }
@@ -99,7 +114,12 @@ const EVERY_TYPE: &str = "select * from (values \
 #[test]
 fn every_type_reads_back_cell_for_cell_with_the_smallest_storage() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (dta, csv) = both_outputs(dir.path(), "types", &["--empty", "--lang", "en"], EVERY_TYPE);
+    let (dta, csv) = both_outputs(
+        dir.path(),
+        "types",
+        &["--empty", "--lang", "en"],
+        EVERY_TYPE,
+    );
     let printed = readers_check(
         &dta,
         &csv,
@@ -201,12 +221,18 @@ fn a_type_stata_cannot_hold_is_refused_before_anything_is_written() {
 fn a_stata_file_holds_one_result_and_needs_a_file() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("two.dta");
-    let out = run(clusterql_empty()
-        .arg("-o")
-        .arg(&path)
-        .args(["-c", "select 1 as a", "-c", "select 2 as b"]));
+    let out = run(clusterql_empty().arg("-o").arg(&path).args([
+        "-c",
+        "select 1 as a",
+        "-c",
+        "select 2 as b",
+    ]));
     assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("a dta file holds one result"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("a dta file holds one result"),
+        "{}",
+        out.stderr
+    );
     assert!(!path.exists(), "a failed run leaves no file");
     let out = run(clusterql_empty().args(["--format", "dta", "-c", "select 1"]));
     assert_eq!(out.code, 2, "{}", out.stderr);

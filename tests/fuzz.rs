@@ -273,12 +273,9 @@ fn variables_reach_sql_unchanged() {
         let invocation =
             Invocation::parse_from(["clusterql".to_string(), format!("--var={name}={value}")]);
         prop_assert_eq!(&invocation.cli.vars, &vec![(name.clone(), value.clone())]);
-        let engine = clusterql::open::open_configured(
-            &EngineOptions::default(),
-            true,
-            &invocation.cli.vars,
-        )
-        .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let engine =
+            clusterql::open::open_configured(&EngineOptions::default(), true, &invocation.cli.vars)
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
         let seen: String = engine
             .connection()
             .query_row(&format!("SELECT getvariable('{name}')"), [], |row| {

@@ -76,7 +76,10 @@ fn no_two_files_import_each_other() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let files = modules(&root);
     let names: BTreeSet<String> = files.keys().cloned().collect();
-    assert!(names.contains("engine") && names.contains("repl"), "{names:?}");
+    assert!(
+        names.contains("engine") && names.contains("repl"),
+        "{names:?}"
+    );
     let edges: BTreeMap<&String, BTreeSet<String>> = files
         .iter()
         .map(|(module, path)| {
@@ -89,12 +92,21 @@ fn no_two_files_import_each_other() {
     let mut circles = Vec::new();
     for (a, a_imports) in &edges {
         for b in a_imports {
-            if a.as_str() < b.as_str() && edges.get(b).is_some_and(|b_imports| b_imports.contains(*a)) {
-                circles.push(format!("{} <-> {}", files[*a].display(), files[b].display()));
+            if a.as_str() < b.as_str()
+                && edges.get(b).is_some_and(|b_imports| b_imports.contains(*a))
+            {
+                circles.push(format!(
+                    "{} <-> {}",
+                    files[*a].display(),
+                    files[b].display()
+                ));
             }
         }
     }
-    assert!(circles.is_empty(), "files that import each other: {circles:#?}");
+    assert!(
+        circles.is_empty(),
+        "files that import each other: {circles:#?}"
+    );
 }
 
 #[test]

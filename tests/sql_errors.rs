@@ -64,10 +64,7 @@ fn a_missing_table_names_the_closest_tables_and_views() {
         // DuckDB's own suggestion stays in its message.
         assert!(line.contains("Did you mean"), "{line}");
         let words = match lang {
-            Lang::ChineseLocale => [
-                "没有名为 cluster 的表或视图",
-                "最接近的：clusters, ",
-            ],
+            Lang::ChineseLocale => ["没有名为 cluster 的表或视图", "最接近的：clusters, "],
             Lang::EnglishFlag => [
                 "no table or view is named cluster",
                 "the closest: clusters, ",
@@ -84,7 +81,10 @@ fn a_missing_table_names_the_closest_tables_and_views() {
     // A table macro named without its arguments is called for what it is.
     let out = clusterql(Lang::EnglishFlag, &["-c", "from briefing_headline"]);
     let (_, hint) = failure(Lang::EnglishFlag, &out);
-    assert!(hint.starts_with("hint: briefing_headline is a table macro"), "{hint}");
+    assert!(
+        hint.starts_with("hint: briefing_headline is a table macro"),
+        "{hint}"
+    );
     // A view of the library is found as well as a table.
     let out = clusterql(Lang::EnglishFlag, &["-c", "from cluster_profil"]);
     let (_, hint) = failure(Lang::EnglishFlag, &out);

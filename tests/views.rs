@@ -14,8 +14,8 @@
 use std::path::Path;
 
 use clusterql::engine::{Engine, EngineOptions};
-use clusterql::render::CellWriter;
 use clusterql::open;
+use clusterql::render::CellWriter;
 
 /// One record of an .slt file.
 #[derive(Debug)]

@@ -211,9 +211,10 @@ fn plain_renderer<'w>(
             Box::new(explain::PlanText::new(out))
         }
         // A file format's run shows what is not a query's result as a table.
-        (OutputFormat::Table | OutputFormat::Parquet | OutputFormat::Xlsx | OutputFormat::Dta, _) => {
-            Box::new(table::Table::new(options.clone(), out))
-        }
+        (
+            OutputFormat::Table | OutputFormat::Parquet | OutputFormat::Xlsx | OutputFormat::Dta,
+            _,
+        ) => Box::new(table::Table::new(options.clone(), out)),
         (OutputFormat::Csv, _) => Box::new(delimited::Delimited::new(b',', out)),
         (OutputFormat::Tsv, _) => Box::new(delimited::Delimited::new(b'\t', out)),
         (OutputFormat::Json, _) => Box::new(json::Json::array(out)),

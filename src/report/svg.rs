@@ -200,15 +200,18 @@ pub fn lines(marks: &[Mark], title: &str, series_names: &[(String, String)]) -> 
         .iter()
         .map(|(_, shown)| text_width(shown) + 30.0)
         .sum();
-    let width = (left * 2.0 + labels.len().saturating_sub(1) as f64 * step)
-        .max(legend_width + 20.0);
+    let width =
+        (left * 2.0 + labels.len().saturating_sub(1) as f64 * step).max(legend_width + 20.0);
     let height = top + plot_height + 44.0;
     let max = marks.iter().map(|m| m.value).fold(0.0, f64::max);
     let min = marks.iter().map(|m| m.value).fold(0.0, f64::min);
     let span = if max - min > 0.0 { max - min } else { 1.0 };
     let y_of = |value: f64| top + (max - value) / span * plot_height;
     let x_of = |label: &str| {
-        let index = labels.iter().position(|(raw, _)| *raw == label).unwrap_or(0);
+        let index = labels
+            .iter()
+            .position(|(raw, _)| *raw == label)
+            .unwrap_or(0);
         left + index as f64 * step
     };
     let mut svg = open(width, height, title);
