@@ -205,7 +205,7 @@ fn check_exits_3_and_names_the_claim_when_a_figure_changes() {
     assert_eq!(holds.code, 0, "{}", holds.stderr);
     assert_eq!(
         holds.stdout.matches(",holds\n").count(),
-        22,
+        common::checked_claims(),
         "{}",
         holds.stdout
     );

@@ -100,13 +100,13 @@ fn good_csv_and_parquet_files_load() {
     let fx = Fixture::new();
     let csv = format!(
         "{REPORT_HEADER}\n{}\n{}\n",
-        report("N2022-001", 2025, "20.0", "17.0", "90", "0.5"),
-        report("N2022-002", 2025, "9.5", "8.0", "95", "0.4")
+        report("N2022-001", 2026, "20.0", "17.0", "90", "0.5"),
+        report("N2022-002", 2026, "9.5", "8.0", "95", "0.4")
     );
-    let path = fx.file("reports_2025.csv", csv.as_bytes());
+    let path = fx.file("reports_2026.csv", csv.as_bytes());
     let out = fx.load(&path, "cluster_reports", &[]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let check = fx.query("select count(*) as n from cluster_reports where report_year = 2025");
+    let check = fx.query("select count(*) as n from cluster_reports where report_year = 2026");
     assert_eq!(check.stdout, "n\n2\n");
     // Columns in another order, names in other case, from Parquet.
     let parquet = fx.dir.path().join("links.parquet");

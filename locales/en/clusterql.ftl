@@ -86,7 +86,7 @@ cmd-generate-after-help =
       clusterql generate --out /tmp/big --scale national
       clusterql generate --out /tmp/csv --roster-format csv --seed 7
 cmd-generate-arg-out = Folder to write into (created if missing)
-cmd-generate-arg-scale = Roster size: a multiple of the bundled data (1 = 240 clusters, 53,690 SMEs in 2022 of which the first batch's 28,460, 67,300 roster rows over 2019-2024), or `national` for about 52 million SMEs in 2022, China's SME population. Counts and money scale; shares and growth do not, so `check`'s counts hold only at 1
+cmd-generate-arg-scale = Roster size: a multiple of the bundled data (1 = 440 clusters, 102,875 SMEs in 2022 of which the first batch's 28,460, 133,653 roster rows over 2019-2025), or `national` for about 52 million SMEs in 2022, China's SME population. Counts and money scale; shares and growth do not, so `check`'s counts hold only at 1
 cmd-generate-arg-seed = Seed; the same seed gives the same data
 cmd-generate-arg-roster_format = File format of the roster and honors (the small tables are always CSV)
 
@@ -293,6 +293,7 @@ check-money = { $value } bn yuan
 source-scio-2023-04-20-zh = SCIO press conference 2023-04-20, Chinese original (China News Service; Shanghai Securities News)
 source-scio-2023-04-20-en = SCIO press conference 2023-04-20, English transcript (china.org.cn)
 source-cctv-2023-06 = CCTV News, June 2023 update (via Securities Times)
+source-miit-2025-review = MIIT, the 2025 review of the 2022 clusters with the 2025 list (November 2025)
 claim-note-scio-2023-04-20-en-C02 = translation error: the Chinese original says 2.8万多家 (万 = 10,000), 28,000-odd; checked as C02 of scio-2023-04-20-zh
 
 ## load

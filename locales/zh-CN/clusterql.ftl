@@ -86,7 +86,7 @@ cmd-generate-after-help =
       clusterql generate --out /tmp/big --scale national
       clusterql generate --out /tmp/csv --roster-format csv --seed 7
 cmd-generate-arg-out = 写入的文件夹（不存在时新建）
-cmd-generate-arg-scale = 名录规模：内置数据的倍数（1 = 240 个集群，2022年 53,690 家中小企业，其中第一批集群 28,460 家，2019—2024年共 67,300 行名录），或 national，即2022年约5200万家，全国中小企业规模。数量和金额随倍数放大，比例和增速不变，因此 check 的数量只在 1 倍时成立
+cmd-generate-arg-scale = 名录规模：内置数据的倍数（1 = 440 个集群，2022年 102,875 家中小企业，其中第一批集群 28,460 家，2019—2025年共 133,653 行名录），或 national，即2022年约5200万家，全国中小企业规模。数量和金额随倍数放大，比例和增速不变，因此 check 的数量只在 1 倍时成立
 cmd-generate-arg-seed = 随机种子；种子相同，数据相同
 cmd-generate-arg-roster_format = 企业名录和荣誉表的文件格式（小表总是 CSV）
 
@@ -277,6 +277,7 @@ check-money = { $value } 亿元
 source-scio-2023-04-20-zh = 国务院新闻办公室新闻发布会（2023-04-20），中文原文（中国新闻网；上海证券报）
 source-scio-2023-04-20-en = 国务院新闻办公室新闻发布会（2023-04-20），英文实录（中国网）
 source-cctv-2023-06 = 央视新闻，2023年6月最新数据（据证券时报）
+source-miit-2025-review = 工业和信息化部，2022年度集群的2025年复核结果及2025年度名单（2025年11月）
 claim-note-scio-2023-04-20-en-C02 = 翻译错误：中文原文为“2.8万多家”（万 = 10,000），即 28,000 余家；按 scio-2023-04-20-zh 的 C02 核对
 
 ## load

@@ -1,6 +1,6 @@
 -- name: briefing_metrics
 -- question: Which value does the data give, in each report year, for each metric a claim names?
--- reproduces: C01-C16, J01-J06 (each claim reads the row of its report_year)
+-- reproduces: C01-C16, J01-J06, R01-R03 (each claim reads the row of its report_year)
 -- grain: one row per report year and metric
 -- columns:
 --   report_year: the year of the 2022 batch's reports the value describes
@@ -43,6 +43,17 @@ one_county AS (
                  ('Xinjiang','65')) AS p(province, code) USING (province)
     WHERE c.level = 'national' AND c.batch_year = 2022
 ),
+programme AS (
+    -- The programme as a whole in each report year: every batch recognized
+    -- by then, and the first batch's review (held in 2025).
+    SELECT y.report_year,
+        (SELECT count(*) FROM clusters AS c
+         WHERE c.level = 'national' AND c.batch_year <= y.report_year)::DOUBLE AS recognized,
+        (SELECT count(*) FROM clusters AS c
+         WHERE c.level = 'national' AND c.batch_year = 2022 AND c.status = 'active'
+           AND y.report_year >= 2025)::DOUBLE AS passed_review
+    FROM years AS y
+),
 fixed AS (
     SELECT
         (SELECT supplied FROM named_links)::DOUBLE AS named_chain_links_supplied,
@@ -50,7 +61,7 @@ fixed AS (
         (SELECT share FROM one_county) AS share_in_one_county
 )
 SELECT h.report_year, m.metric, m.computed_value, m.definition
-FROM h, fixed AS f,
+FROM h JOIN programme AS p USING (report_year), fixed AS f,
 LATERAL (VALUES
     ('clusters', h.clusters::DOUBLE, 'national clusters of the 2022 batch'),
     ('enterprises', h.enterprises::DOUBLE, 'enterprises the 2022 batch reported for the year'),
@@ -71,6 +82,8 @@ LATERAL (VALUES
     ('share_with_promotion_mechanism', h.share_with_promotion_mechanism, 'clusters with a mechanism promoting the industry'),
     ('share_with_rights_protection', h.share_with_rights_protection, 'clusters with a mechanism protecting SMEs'' rights'),
     ('clusters_next_batch', f.clusters_next_batch, 'national clusters of the 2023 batch'),
-    ('share_in_one_county', f.share_in_one_county, 'clusters with one valid county code inside their province')
+    ('share_in_one_county', f.share_in_one_county, 'clusters with one valid county code inside their province'),
+    ('national_clusters_recognized', p.recognized, 'national clusters recognized in the batches up to the report year, revoked ones included'),
+    ('first_batch_passed_review', p.passed_review, 'clusters of the 2022 batch still active after the 2025 review (0 before 2025)')
 ) AS m(metric, computed_value, definition)
 ORDER BY h.report_year, m.metric;

@@ -1,6 +1,6 @@
 -- name: claims_checked
 -- question: Does each published claim hold on the data, for the report year it describes?
--- reproduces: C01-C16 (scio-2023-04-20-zh, report year 2022), J01-J06 (cctv-2023-06, report year 2023), and the erratum C02 (scio-2023-04-20-en)
+-- reproduces: C01-C16 (scio-2023-04-20-zh, report year 2022), J01-J06 (cctv-2023-06, report year 2023), R01-R03 (miit-2025-review, report years 2024 and 2025), and the erratum C02 (scio-2023-04-20-en)
 -- grain: one row per source and claim
 -- columns:
 --   source_key, claim_id: the claim (source_key names the source; see briefing_claims.source)

@@ -15,13 +15,13 @@ use super::panel::{self, FIRST_YEAR, Thresholds, Tiers, YEAR_2022, YEARS};
 use super::rng::{Rng, apportion};
 
 /// The published figures for the 2022 batch that the data is built to
-/// reproduce (domain.md), per report year 2019-2024. Sums are chosen just
+/// reproduce (domain.md), per report year 2019-2025. Sums are chosen just
 /// past each claim; the years no source speaks of are filled in smoothly.
 pub mod targets {
     use super::YEARS;
 
     /// 28,000-odd in 2022 (2.8万多家), 31,000-odd in 2023 (3.1万多家).
-    pub const SMES: [i64; YEARS] = [24_960, 26_130, 27_240, 28_460, 31_420, 32_880];
+    pub const SMES: [i64; YEARS] = [24_960, 26_130, 27_240, 28_460, 31_420, 32_880, 34_150];
     /// Over 1.8 trillion yuan in 2022, over 2.5 trillion in 2023.
     pub const OUTPUT_2022_BN_CNY: f64 = 1_836.4;
     pub const OUTPUT_2023_BN_CNY: f64 = 2_536.2;
@@ -30,7 +30,7 @@ pub mod targets {
     /// Highest tier held in each year: champions, little giants,
     /// specialized, innovative. 55 / 294 / 1,487 / about 5,000 in 2022;
     /// 73 champions and 474 little giants in 2023. The innovative SMEs of
-    /// 2023 and 2024 follow from the 24.8 % share (see `innovative_later`).
+    /// 2023-2025 follow from the 24.8 % share (see `innovative_later`).
     pub const TIERS: [[i64; 4]; YEARS] = [
         [30, 40, 820, 0],
         [38, 120, 1_050, 0],
@@ -38,11 +38,13 @@ pub mod targets {
         [55, 294, 1_487, 5_012],
         [73, 474, 1_702, 0],
         [86, 590, 1_900, 0],
+        [97, 680, 2_080, 0],
     ];
     /// Quality SMEs over all the clusters' enterprises in 2023.
     pub const QUALITY_SHARE_2023: f64 = 0.248;
-    /// Quality SMEs added in 2024.
+    /// Quality SMEs added in 2024 and in 2025.
     pub const QUALITY_GAIN_2024: i64 = 600;
+    pub const QUALITY_GAIN_2025: i64 = 560;
     pub const LEADING_SHARE: f64 = 0.87;
     pub const SERVED_BY_PLATFORM: usize = 73;
     pub const PROMOTION_MECHANISM: usize = 89;
@@ -63,11 +65,32 @@ pub mod targets {
             OUTPUT_2022_BN_CNY,
             OUTPUT_2023_BN_CNY,
             round(OUTPUT_2023_BN_CNY * 1.085),
+            round(OUTPUT_2023_BN_CNY * 1.085 * 1.07),
         ]
     }
 }
 
-pub const REPORT_YEARS: std::ops::RangeInclusive<i32> = 2019..=2024;
+pub const REPORT_YEARS: std::ops::RangeInclusive<i32> = 2019..=2025;
+
+/// The four national batches, one a year, 100 clusters each.
+pub const BATCHES: [i32; 4] = [2022, 2023, 2024, 2025];
+
+/// A batch's recognition: the notice's date, and the end of the three years
+/// it holds for (a cluster that passes its review holds three more).
+fn recognition_dates(batch_year: i32) -> (&'static str, &'static str) {
+    match batch_year {
+        2022 => ("2023-01-11", "2025-12-31"),
+        2023 => ("2023-10-17", "2026-12-31"),
+        2024 => ("2024-09-19", "2027-12-31"),
+        _ => ("2025-11-05", "2028-12-31"),
+    }
+}
+
+/// The 2025 review of the 2022 batch: a cluster that passed holds until the
+/// end of 2028; a revoked one lost its recognition when the result was
+/// published.
+const REVIEW_PASSED_VALID_TO: &str = "2028-12-31";
+const REVIEW_PUBLISHED: &str = "2025-11-05";
 
 pub struct Cluster {
     pub id: String,
@@ -168,9 +191,10 @@ pub struct ClusterData {
 pub fn build(seed: u64, official: &[OfficialCluster]) -> ClusterData {
     let mut places = Placements::default();
     let mut clusters = Vec::new();
-    for (batch_year, level) in [(2022, "national"), (2023, "national"), (0, "provincial")] {
-        clusters.extend(batch(seed, batch_year, level, official, &mut places));
+    for batch_year in BATCHES {
+        clusters.extend(batch(seed, batch_year, "national", official, &mut places));
     }
+    clusters.extend(batch(seed, 0, "provincial", official, &mut places));
     calibrate_first_batch(seed, &mut clusters);
     ClusterData { clusters }
 }
@@ -250,14 +274,19 @@ impl Placements {
         province: &Province,
         industry: &str,
     ) -> &'static crate::counties::County {
-        let counties: Vec<&'static crate::counties::County> =
-            crate::counties::in_province(province.code).collect();
-        loop {
-            let county = *rng.pick(&counties);
-            if self.taken.insert((county.code, industry.to_string())) {
-                return county;
-            }
-        }
+        let free: Vec<&'static crate::counties::County> =
+            crate::counties::in_province(province.code)
+                .filter(|county| !self.taken.contains(&(county.code, industry.to_string())))
+                .collect();
+        // Every province has far more counties than clusters of one
+        // industry; were they all taken, a second cluster shares a county.
+        let county = if free.is_empty() {
+            *rng.pick(&crate::counties::in_province(province.code).collect::<Vec<_>>())
+        } else {
+            *rng.pick(&free)
+        };
+        self.taken.insert((county.code, industry.to_string()));
+        county
     }
 }
 
@@ -274,7 +303,9 @@ fn batch(
         let wanted = match (level, batch_year) {
             ("provincial", _) => province.provincial,
             (_, 2022) => province.batch_2022,
-            _ => province.batch_2023,
+            (_, 2023) => province.batch_2023,
+            (_, 2024) => province.batch_2024,
+            _ => province.batch_2025,
         };
         let real: Vec<&OfficialCluster> = if level == "national" {
             official
@@ -299,10 +330,11 @@ fn batch(
             };
             cluster.level = level;
             cluster.batch_year = year;
-            let (from, to) = match (level, year) {
-                ("national", 2022) => ("2023-01-11".to_string(), "2025-12-31".to_string()),
-                ("national", _) => ("2023-10-17".to_string(), "2026-12-31".to_string()),
-                _ => (format!("{}-03-01", year + 1), format!("{}-12-31", year + 3)),
+            let (from, to) = if level == "national" {
+                let (from, to) = recognition_dates(year);
+                (from.to_string(), to.to_string())
+            } else {
+                (format!("{}-03-01", year + 1), format!("{}-12-31", year + 3))
             };
             cluster.valid_from = from;
             cluster.valid_to = to;
@@ -519,16 +551,23 @@ fn draw_profile(rng: &mut Rng, level: &str) -> Profile {
     }
 }
 
-/// The 2022 batch's innovative SMEs in 2023 and 2024: 2023's follow from
-/// the quality share of all the batch's enterprises (SMEs and its `large`
-/// firms), 2024 adds `QUALITY_GAIN_2024` quality SMEs in all.
-fn innovative_later(large: i64) -> (i64, i64) {
+/// The 2022 batch's innovative SMEs in 2023, 2024 and 2025: 2023's follow
+/// from the quality share of all the batch's enterprises (SMEs and its
+/// `large` firms), the later years add `QUALITY_GAIN_2024` and
+/// `QUALITY_GAIN_2025` quality SMEs in all.
+fn innovative_later(large: i64) -> [i64; 3] {
     let t = targets::TIERS;
     let quality_2023 =
         (targets::QUALITY_SHARE_2023 * (targets::SMES[4] + large) as f64).round() as i64;
-    let innovative_2023 = quality_2023 - t[4][0] - t[4][1] - t[4][2];
-    let innovative_2024 = quality_2023 + targets::QUALITY_GAIN_2024 - t[5][0] - t[5][1] - t[5][2];
-    (innovative_2023, innovative_2024)
+    let quality = [
+        quality_2023,
+        quality_2023 + targets::QUALITY_GAIN_2024,
+        quality_2023 + targets::QUALITY_GAIN_2024 + targets::QUALITY_GAIN_2025,
+    ];
+    std::array::from_fn(|k| {
+        let year = YEAR_2022 + 1 + k;
+        quality[k] - t[year][0] - t[year][1] - t[year][2]
+    })
 }
 
 /// Makes the 2022 batch's sums equal the targets in every report year:
@@ -581,10 +620,10 @@ fn calibrate_first_batch(seed: u64, clusters: &mut [Cluster]) {
 
     // Tiers: exact totals in every year, nobody losing a tier.
     let large: i64 = batch.iter().map(|&i| clusters[i].profile.large).sum();
-    let (innovative_2023, innovative_2024) = innovative_later(large);
     let mut totals = targets::TIERS;
-    totals[4][3] = innovative_2023;
-    totals[5][3] = innovative_2024;
+    for (k, innovative) in innovative_later(large).into_iter().enumerate() {
+        totals[YEAR_2022 + 1 + k][3] = innovative;
+    }
     let champion_weights: Vec<f64> = sizes.iter().map(|w| w * rng.between(0.2, 1.8)).collect();
     let paths = panel::tier_paths(YEAR_2022, &totals, &sizes, &champion_weights);
     for (&i, path) in batch.iter().zip(paths) {
@@ -623,8 +662,12 @@ fn calibrate_first_batch(seed: u64, clusters: &mut [Cluster]) {
             .growth
             .total_cmp(&clusters[b].profile.growth)
     });
+    for &i in &batch {
+        clusters[i].valid_to = REVIEW_PASSED_VALID_TO.to_string();
+    }
     for &i in invented.iter().take(targets::REVOKED) {
         clusters[i].status = "revoked";
+        clusters[i].valid_to = REVIEW_PUBLISHED.to_string();
     }
 
     assign_chain_links(&mut rng, clusters, &batch);

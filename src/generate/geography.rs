@@ -1,7 +1,7 @@
 //! China's provincial-level divisions: division codes (GB/T 2260), names,
 //! the NBS four-region grouping, a few real prefecture-level cities each
 //! (for invented localities), and how many national clusters each had in
-//! the 2022 and 2023 batches.
+//! each of the four batches, 2022-2025.
 
 pub struct Province {
     pub name: &'static str,
@@ -16,6 +16,15 @@ pub struct Province {
     pub batch_2022: u32,
     /// National clusters in the 2023 batch, same rules.
     pub batch_2023: u32,
+    /// National clusters in the 2024 batch, same rules: the counts
+    /// published for Beijing, Shanghai, Guangdong, Henan, Shaanxi, Shanxi,
+    /// Yunnan, Jilin and Ningbo kept, Hebei's six named ones, Jiangxi's
+    /// three derived, Chongqing's three.
+    pub batch_2024: u32,
+    /// National clusters in the 2025 batch, quotas of 8 a province and 2
+    /// for a separately-listed city: Hebei's 7, Henan's 6, Jiangxi's 3,
+    /// Shaanxi's and Guangxi's 1 as published.
+    pub batch_2025: u32,
     /// Provincial-level clusters in the bundled data.
     pub provincial: u32,
 }
@@ -28,6 +37,8 @@ const fn p(
     cities: &'static [&'static str],
     batch_2022: u32,
     batch_2023: u32,
+    batch_2024: u32,
+    batch_2025: u32,
     provincial: u32,
 ) -> Province {
     Province {
@@ -38,13 +49,15 @@ const fn p(
         cities,
         batch_2022,
         batch_2023,
+        batch_2024,
+        batch_2025,
         provincial,
     }
 }
 
 pub const PROVINCES: &[Province] = &[
-    p("Beijing", "北京市", "11", "east", &["北京市"], 3, 6, 0),
-    p("Tianjin", "天津市", "12", "east", &["天津市"], 2, 3, 0),
+    p("Beijing", "北京市", "11", "east", &["北京市"], 3, 6, 3, 3, 0),
+    p("Tianjin", "天津市", "12", "east", &["天津市"], 2, 3, 2, 2, 0),
     p(
         "Hebei",
         "河北省",
@@ -53,7 +66,7 @@ pub const PROVINCES: &[Province] = &[
         &["石家庄市", "保定市", "邢台市"],
         4,
         6,
-        0,
+        6, 7, 0,
     ),
     p(
         "Shanxi",
@@ -63,7 +76,7 @@ pub const PROVINCES: &[Province] = &[
         &["太原市", "长治市"],
         1,
         1,
-        0,
+        1, 2, 0,
     ),
     p(
         "Inner Mongolia",
@@ -73,7 +86,7 @@ pub const PROVINCES: &[Province] = &[
         &["呼和浩特市", "包头市"],
         1,
         1,
-        0,
+        1, 2, 0,
     ),
     p(
         "Liaoning",
@@ -83,7 +96,7 @@ pub const PROVINCES: &[Province] = &[
         &["沈阳市", "大连市", "鞍山市"],
         4,
         3,
-        0,
+        4, 3, 0,
     ),
     p(
         "Jilin",
@@ -93,7 +106,7 @@ pub const PROVINCES: &[Province] = &[
         &["长春市", "吉林市", "延边州"],
         1,
         0,
-        0,
+        0, 1, 0,
     ),
     p(
         "Heilongjiang",
@@ -103,9 +116,9 @@ pub const PROVINCES: &[Province] = &[
         &["哈尔滨市", "大庆市"],
         1,
         1,
-        0,
+        1, 2, 0,
     ),
-    p("Shanghai", "上海市", "31", "east", &["上海市"], 5, 4, 0),
+    p("Shanghai", "上海市", "31", "east", &["上海市"], 5, 4, 5, 3, 0),
     p(
         "Jiangsu",
         "江苏省",
@@ -114,7 +127,7 @@ pub const PROVINCES: &[Province] = &[
         &["苏州市", "无锡市", "常州市", "南通市"],
         5,
         6,
-        6,
+        5, 8, 6,
     ),
     p(
         "Zhejiang",
@@ -124,7 +137,7 @@ pub const PROVINCES: &[Province] = &[
         &["宁波市", "温州市", "台州市", "金华市"],
         6,
         6,
-        6,
+        6, 7, 6,
     ),
     p(
         "Anhui",
@@ -134,7 +147,7 @@ pub const PROVINCES: &[Province] = &[
         &["合肥市", "芜湖市", "滁州市"],
         5,
         6,
-        0,
+        5, 5, 0,
     ),
     p(
         "Fujian",
@@ -144,7 +157,7 @@ pub const PROVINCES: &[Province] = &[
         &["福州市", "泉州市", "厦门市"],
         5,
         6,
-        0,
+        6, 5, 0,
     ),
     p(
         "Jiangxi",
@@ -154,7 +167,7 @@ pub const PROVINCES: &[Province] = &[
         &["南昌市", "赣州市", "上饶市"],
         5,
         5,
-        0,
+        3, 3, 0,
     ),
     p(
         "Shandong",
@@ -164,7 +177,7 @@ pub const PROVINCES: &[Province] = &[
         &["青岛市", "潍坊市", "临沂市", "烟台市"],
         7,
         6,
-        5,
+        7, 7, 5,
     ),
     p(
         "Henan",
@@ -174,7 +187,7 @@ pub const PROVINCES: &[Province] = &[
         &["郑州市", "洛阳市", "许昌市"],
         4,
         5,
-        4,
+        3, 6, 4,
     ),
     p(
         "Hubei",
@@ -184,7 +197,7 @@ pub const PROVINCES: &[Province] = &[
         &["武汉市", "襄阳市", "宜昌市"],
         5,
         5,
-        4,
+        5, 4, 4,
     ),
     p(
         "Hunan",
@@ -194,7 +207,7 @@ pub const PROVINCES: &[Province] = &[
         &["长沙市", "株洲市", "岳阳市"],
         5,
         5,
-        3,
+        5, 4, 3,
     ),
     p(
         "Guangdong",
@@ -204,7 +217,7 @@ pub const PROVINCES: &[Province] = &[
         &["佛山市", "东莞市", "中山市", "深圳市"],
         7,
         7,
-        5,
+        8, 8, 5,
     ),
     p(
         "Guangxi",
@@ -214,10 +227,10 @@ pub const PROVINCES: &[Province] = &[
         &["南宁市", "柳州市", "玉林市"],
         4,
         3,
-        0,
+        4, 1, 0,
     ),
-    p("Hainan", "海南省", "46", "east", &["海口市"], 0, 0, 0),
-    p("Chongqing", "重庆市", "50", "west", &["重庆市"], 3, 3, 0),
+    p("Hainan", "海南省", "46", "east", &["海口市"], 0, 0, 1, 1, 0),
+    p("Chongqing", "重庆市", "50", "west", &["重庆市"], 3, 3, 3, 3, 0),
     p(
         "Sichuan",
         "四川省",
@@ -226,7 +239,7 @@ pub const PROVINCES: &[Province] = &[
         &["成都市", "德阳市", "宜宾市"],
         5,
         5,
-        3,
+        5, 5, 3,
     ),
     p(
         "Guizhou",
@@ -236,7 +249,7 @@ pub const PROVINCES: &[Province] = &[
         &["贵阳市", "遵义市"],
         4,
         2,
-        0,
+        3, 2, 0,
     ),
     p(
         "Yunnan",
@@ -246,9 +259,9 @@ pub const PROVINCES: &[Province] = &[
         &["昆明市", "曲靖市", "玉溪市"],
         3,
         2,
-        4,
+        1, 2, 4,
     ),
-    p("Tibet", "西藏自治区", "54", "west", &["拉萨市"], 0, 0, 0),
+    p("Tibet", "西藏自治区", "54", "west", &["拉萨市"], 0, 0, 0, 0, 0),
     p(
         "Shaanxi",
         "陕西省",
@@ -257,7 +270,7 @@ pub const PROVINCES: &[Province] = &[
         &["西安市", "宝鸡市", "咸阳市"],
         4,
         3,
-        0,
+        2, 1, 0,
     ),
     p(
         "Gansu",
@@ -267,9 +280,9 @@ pub const PROVINCES: &[Province] = &[
         &["兰州市", "天水市"],
         1,
         0,
-        0,
+        2, 1, 0,
     ),
-    p("Qinghai", "青海省", "63", "west", &["西宁市"], 0, 0, 0),
+    p("Qinghai", "青海省", "63", "west", &["西宁市"], 0, 0, 1, 0, 0),
     p(
         "Ningxia",
         "宁夏回族自治区",
@@ -278,7 +291,7 @@ pub const PROVINCES: &[Province] = &[
         &["银川市"],
         0,
         0,
-        0,
+        1, 1, 0,
     ),
     p(
         "Xinjiang",
@@ -288,7 +301,7 @@ pub const PROVINCES: &[Province] = &[
         &["乌鲁木齐市", "昌吉州"],
         0,
         0,
-        0,
+        1, 1, 0,
     ),
 ];
 
@@ -304,6 +317,8 @@ mod tests {
     fn batches_have_one_hundred_clusters_each() {
         assert_eq!(PROVINCES.iter().map(|p| p.batch_2022).sum::<u32>(), 100);
         assert_eq!(PROVINCES.iter().map(|p| p.batch_2023).sum::<u32>(), 100);
+        assert_eq!(PROVINCES.iter().map(|p| p.batch_2024).sum::<u32>(), 100);
+        assert_eq!(PROVINCES.iter().map(|p| p.batch_2025).sum::<u32>(), 100);
     }
 
     #[test]
@@ -315,5 +330,7 @@ mod tests {
                 .all(|p| p.batch_2022 <= 8 && p.batch_2023 <= 8)
         );
         assert!(PROVINCES.iter().filter(|p| p.batch_2022 > 0).count() >= 26);
+        // 8 a province and 2 for a separately-listed city from 2025.
+        assert!(PROVINCES.iter().all(|p| p.batch_2024 <= 8 && p.batch_2025 <= 10));
     }
 }

@@ -5,8 +5,8 @@
 
 use super::rng::{apportion, apportion_capped};
 
-/// Report years 2019-2024, as indexes 0-5.
-pub const YEARS: usize = 6;
+/// Report years 2019-2025, as indexes 0-6.
+pub const YEARS: usize = 7;
 pub const FIRST_YEAR: i32 = 2019;
 /// The year the April 2023 briefing describes, as an index.
 pub const YEAR_2022: usize = 3;
@@ -152,6 +152,7 @@ mod tests {
             [6, 12, 40, 100],
             [8, 20, 45, 130],
             [9, 25, 50, 150],
+            [10, 27, 52, 170],
         ];
         let weights = [5.0, 1.0, 3.0, 0.5, 2.0];
         let paths = tier_paths(3, &totals, &weights, &weights);
@@ -176,7 +177,7 @@ mod tests {
 
     #[test]
     fn membership_gives_every_years_count() {
-        let counts = [120, 118, 130, 150, 149, 170];
+        let counts = [120, 118, 130, 150, 149, 170, 168];
         let core = 90;
         let (joined, left) = membership(&counts, core);
         for year in 0..YEARS {

@@ -1,5 +1,5 @@
 //! The two reference tables written from domain.md: the published claims
-//! about the first batch as data, and the recognition criteria's thresholds.
+//! about the first batch and the programme as data, and the recognition criteria's thresholds.
 
 /// One published figure: what a source said about a report year, how the
 /// data's value is compared with it, and whether the source got it wrong.
@@ -39,6 +39,10 @@ pub const SOURCES: &[(&str, &str)] = &[
     (
         "scio-2023-04-20-en",
         "SCIO press conference 2023-04-20, English transcript (china.org.cn)",
+    ),
+    (
+        "miit-2025-review",
+        "MIIT, the 2025 review of the 2022 clusters with the 2025 list (November 2025)",
     ),
 ];
 
@@ -380,6 +384,51 @@ pub const CLAIMS: &[Claim] = &[
         statement: "output grew 19.2 % a year on average over the three years to 2023 (2020 to 2023)",
         statement_zh: "2020年至2023年的三年里，首批集群产值年均增长19.2%",
         note: Some("(output 2023 / output 2020)^(1/3) - 1 over the batch's summed output"),
+    },
+    Claim {
+        source_key: "miit-2025-review",
+        id: "R01",
+        report_year: 2024,
+        aspect: "scale",
+        metric: "national_clusters_recognized",
+        comparator: "=",
+        published_value: 300.0,
+        unit: "clusters",
+        tolerance: 0.0,
+        corrected_value: None,
+        statement: "three batches, 2022-2024, recognized 300 national clusters",
+        statement_zh: "2022年至2024年三批共认定国家级集群300个",
+        note: Some("national clusters recognized in a batch up to the report year, revoked ones included"),
+    },
+    Claim {
+        source_key: "miit-2025-review",
+        id: "R02",
+        report_year: 2025,
+        aspect: "scale",
+        metric: "national_clusters_recognized",
+        comparator: "=",
+        published_value: 400.0,
+        unit: "clusters",
+        tolerance: 0.0,
+        corrected_value: None,
+        statement: "with the 2025 batch, 400 national clusters have been recognized",
+        statement_zh: "加上2025年度名单，国家级集群累计认定400个",
+        note: Some("national clusters recognized in a batch up to the report year, revoked ones included"),
+    },
+    Claim {
+        source_key: "miit-2025-review",
+        id: "R03",
+        report_year: 2025,
+        aspect: "review",
+        metric: "first_batch_passed_review",
+        comparator: "=",
+        published_value: 97.0,
+        unit: "clusters",
+        tolerance: 0.0,
+        corrected_value: None,
+        statement: "97 of the 100 clusters of 2022 passed the 2025 review",
+        statement_zh: "2022年度认定的100个集群中，97个通过2025年复核",
+        note: Some("which three failed was not published; the data revokes three invented ones"),
     },
     Claim {
         source_key: "scio-2023-04-20-en",

@@ -46,6 +46,23 @@ pub fn run(command: &mut Command) -> Output {
     }
 }
 
+/// How many of the bundled claims `check` judges (every one but the
+/// errata), as the data says.
+pub fn checked_claims() -> usize {
+    let out = run(clusterql().args([
+        "--format",
+        "csv",
+        "-c",
+        "select count(*) from briefing_claims where not erratum",
+    ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.stdout
+        .lines()
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .expect("a count")
+}
+
 /// The bundled data folder the binary reads (the only folder the sandbox
 /// leaves readable).
 pub fn data_dir() -> std::path::PathBuf {

@@ -239,6 +239,7 @@ fn honor_schema() -> SchemaRef {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::generate::panel::YEARS;
 
     fn plan(enterprises: i64) -> PlanRow {
         PlanRow {
@@ -249,9 +250,9 @@ mod tests {
             core: enterprises,
             qmax: 0,
             large: 0,
-            joined: [0; 6],
-            left: [0; 6],
-            thresholds: [[0; 4]; 6],
+            joined: [0; YEARS],
+            left: [0; YEARS],
+            thresholds: [[0; 4]; YEARS],
             leading_share: 0.5,
             revenue_median: 10.0,
         }
@@ -283,7 +284,7 @@ mod tests {
     fn the_files_are_the_same_whatever_the_number_of_threads() {
         let mut honored = plan(CHUNK_ROWS + 300_000);
         honored.qmax = 50_000;
-        honored.thresholds = [[100, 1_000, 10_000, 50_000]; 6];
+        honored.thresholds = [[100, 1_000, 10_000, 50_000]; YEARS];
         let plans = [plan(500_000), honored];
         let written = |threads: usize, format: RosterFormat| {
             let dir = tempfile::tempdir().expect("temp dir");
