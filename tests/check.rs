@@ -67,7 +67,9 @@ fn every_statement_shows_whole_at_100_columns() {
     let claims = common::checked_claims();
     assert_eq!(text.matches("✓ holds").count(), claims, "{text}");
     assert!(
-        text.contains(&format!("{claims} claims: all hold; 1 erratum listed apart")),
+        text.contains(&format!(
+            "{claims} claims: all hold; 1 erratum listed apart"
+        )),
         "{text}"
     );
 }

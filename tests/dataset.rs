@@ -360,7 +360,10 @@ fn every_real_cluster_is_in_the_county_its_locality_names() {
     let db = bundled();
     let official = official_joined();
     assert_eq!(
-        number(&db, &format!("SELECT count(*)::DOUBLE FROM {official} WHERE cluster_id IS NULL")),
+        number(
+            &db,
+            &format!("SELECT count(*)::DOUBLE FROM {official} WHERE cluster_id IS NULL")
+        ),
         0.0
     );
     assert_eq!(
@@ -681,4 +684,34 @@ fn an_empty_start_copies_a_prebuilt_catalogue_or_builds_one() {
         "select count(*) > 0 as loaded from clusters",
     ]));
     assert_eq!(out.stdout, "loaded\ntrue\n", "{}", out.stderr);
+}
+
+/// Every generated enterprise id is a unified social credit code that
+/// passes both of GB 32100's checks, registered in its cluster's county,
+/// and no two enterprises share one.
+#[test]
+fn enterprise_ids_are_credit_codes_of_their_clusters_county() {
+    let db = bundled();
+    let mut statement = db
+        .connection()
+        .prepare(
+            "SELECT e.enterprise_id, c.county_code FROM enterprises AS e \
+             JOIN clusters AS c USING (cluster_id)",
+        )
+        .expect("prepared");
+    let rows: Vec<(String, String)> = statement
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+        .and_then(|rows| rows.collect())
+        .expect("the roster");
+    assert!(rows.len() > 100_000, "{} rows", rows.len());
+    let mut seen = std::collections::HashSet::new();
+    for (id, county) in &rows {
+        assert_eq!(clusterql::credit_code::validate(id), Ok(()), "{id}");
+        assert_eq!(
+            clusterql::credit_code::county_code(id),
+            Some(county.as_str()),
+            "{id}"
+        );
+        assert!(seen.insert(id.clone()), "{id} twice");
+    }
 }

@@ -136,7 +136,10 @@ fn the_panels_columns_have_titles_in_both_languages() {
                from recognition_panel join recognition_event_study \
                using (batch_year, years_since_recognition) limit 1";
     for (lang, titles) in [
-        ("zh", ["距认定年数", "是否已获认定", "产值对数", "平均同比增速"]),
+        (
+            "zh",
+            ["距认定年数", "是否已获认定", "产值对数", "平均同比增速"],
+        ),
         (
             "en",
             [
@@ -152,7 +155,11 @@ fn the_panels_columns_have_titles_in_both_languages() {
         ]));
         assert_eq!(out.code, 0, "{}", out.stderr);
         for title in titles {
-            assert!(out.stdout.contains(title), "{lang}: {title} in {}", out.stdout);
+            assert!(
+                out.stdout.contains(title),
+                "{lang}: {title} in {}",
+                out.stdout
+            );
         }
     }
 }

@@ -369,6 +369,7 @@ xlsx-too-many-rows = a result of more than { $rows } rows does not fit an Excel 
 read-xlsx-sandbox = read_xlsx reads a file, which --sandbox does not allow
 generate-bad-scale = '{ $text }' is not a scale: a positive number up to 100000 (1 is the bundled data) or `national`
 generate-scale-too-small = --scale { $scale }: so small that the roster would be empty
+generate-bad-county = cluster { $cluster } has county code { $code }, which is not six digits: no credit code can be made for its enterprises
 generate-scale-too-large = --scale { $scale }: cluster { $cluster } would have { $rows } enterprises, more than its ids can number (10 million)
 generate-thread-stopped = generate: a thread writing the roster stopped before its work was done
 library-comments-failed = view library: its comments could not be written: { $reason }

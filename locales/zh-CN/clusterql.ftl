@@ -344,6 +344,7 @@ xlsx-too-many-rows = 超过 { $rows } 行的结果放不进一张 Excel 工作�
 read-xlsx-sandbox = read_xlsx 要读文件，而 --sandbox 不允许
 generate-bad-scale = '{ $text }' 不是有效的规模：不超过 100000 的正数（1 即内置数据）或 national
 generate-scale-too-small = --scale { $scale }：太小，名录会是空的
+generate-bad-county = 集群 { $cluster } 的县级代码 { $code } 不是六位数字，无法为其企业生成统一社会信用代码
 generate-scale-too-large = --scale { $scale }：集群 { $cluster } 会有 { $rows } 家企业，超出其编号范围（1000万）
 generate-thread-stopped = generate：一个写名录的线程在完成工作前就停止了
 library-comments-failed = 视图库：无法写入说明注释：{ $reason }

@@ -137,7 +137,7 @@ fn plan_rows(plans: &[RosterPlan], factor: f64) -> Result<Vec<PlanRow>> {
             .min(smallest);
         let (joined, left) = panel::membership(&counts, core);
         let n_rows = core + joined[YEARS - 1];
-        if n_rows >= 10_000_000 {
+        if n_rows >= roster::ID_SEQUENCES_PER_CLUSTER as i64 {
             return Err(Error::Usage(t!(
                 "generate-scale-too-large",
                 scale = factor.to_string(),
@@ -145,11 +145,16 @@ fn plan_rows(plans: &[RosterPlan], factor: f64) -> Result<Vec<PlanRow>> {
                 rows = n_rows.to_string()
             )));
         }
-        let id_prefix = format!(
-            "91{}{:03}",
-            plan.county_code,
-            plan.cluster_no.rem_euclid(1000)
-        );
+        // Enterprises registered with the market regulator ('9', '1') of
+        // their cluster's county.
+        let id_prefix =
+            crate::credit_code::Prefix::new('9', '1', &plan.county_code).ok_or_else(|| {
+                Error::Usage(t!(
+                    "generate-bad-county",
+                    cluster = &plan.cluster_id,
+                    code = &plan.county_code
+                ))
+            })?;
         rows.push(PlanRow {
             cluster_id: plan.cluster_id.clone(),
             cluster_no: plan.cluster_no,

@@ -398,7 +398,9 @@ pub const CLAIMS: &[Claim] = &[
         corrected_value: None,
         statement: "three batches, 2022-2024, recognized 300 national clusters",
         statement_zh: "2022年至2024年三批共认定国家级集群300个",
-        note: Some("national clusters recognized in a batch up to the report year, revoked ones included"),
+        note: Some(
+            "national clusters recognized in a batch up to the report year, revoked ones included",
+        ),
     },
     Claim {
         source_key: "miit-2025-review",
@@ -413,7 +415,9 @@ pub const CLAIMS: &[Claim] = &[
         corrected_value: None,
         statement: "with the 2025 batch, 400 national clusters have been recognized",
         statement_zh: "加上2025年度名单，国家级集群累计认定400个",
-        note: Some("national clusters recognized in a batch up to the report year, revoked ones included"),
+        note: Some(
+            "national clusters recognized in a batch up to the report year, revoked ones included",
+        ),
     },
     Claim {
         source_key: "miit-2025-review",

@@ -21,8 +21,10 @@ pub const TIERS: [&str; 4] = [
 pub struct PlanRow {
     pub cluster_id: String,
     pub cluster_no: i64,
-    /// The first 11 characters of every enterprise id of the cluster.
-    pub id_prefix: String,
+    /// The first eight characters of every enterprise id of the cluster
+    /// (a unified social credit code): enterprise `i`'s is the code of
+    /// sequence number `cluster_no * 10_000_000 + i`.
+    pub id_prefix: crate::credit_code::Prefix,
     /// Enterprises `0..enterprises` are on the roster in some year.
     pub enterprises: i64,
     /// Enterprises `0..core` belong to the report in every year.
@@ -77,7 +79,12 @@ pub trait RowSink {
 /// The roster's counts of a block, per report year.
 pub type BlockCounts = [RosterCounts; YEARS];
 
-/// An id's text: the generator writes ASCII digits only.
+/// Enterprise ids' sequence numbers reserved for each cluster: a cluster
+/// has fewer enterprises than this (`plan_rows` refuses more), so no two
+/// enterprises share an id.
+pub const ID_SEQUENCES_PER_CLUSTER: u64 = 10_000_000;
+
+/// An id's text: the generator writes ASCII characters only.
 pub fn id_text(id: &[u8; 18]) -> &str {
     std::str::from_utf8(id).unwrap_or_default()
 }
@@ -134,11 +141,12 @@ pub fn generate_block(
     counts: &mut BlockCounts,
 ) {
     let mut id = [b'0'; 18];
-    let prefix = &plan.id_prefix.as_bytes()[..plan.id_prefix.len().min(11)];
-    id[..prefix.len()].copy_from_slice(prefix);
+    let mut ids = plan
+        .id_prefix
+        .sequence(plan.cluster_no as u64 * ID_SEQUENCES_PER_CLUSTER + lo as u64);
     let cluster_key = mix(seed ^ mix(plan.cluster_no as u64));
     for i in lo..hi {
-        write_index(&mut id, i);
+        ids.write_next(&mut id);
         // Three hashes whose bits the attributes draw on without sharing any.
         let h = mix(cluster_key ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
         let g = mix(h);
@@ -159,14 +167,6 @@ pub fn generate_block(
                 sink.honor(&id, &honor);
             }
         }
-    }
-}
-
-/// The last seven characters of an id: `i` with leading zeros.
-fn write_index(id: &mut [u8; 18], mut i: i64) {
-    for digit in id[11..].iter_mut().rev() {
-        *digit = b'0' + (i % 10) as u8;
-        i /= 10;
     }
 }
 

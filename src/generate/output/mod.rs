@@ -245,7 +245,7 @@ mod tests {
         PlanRow {
             cluster_id: "N2022-001".to_string(),
             cluster_no: 1,
-            id_prefix: "91110121001".to_string(),
+            id_prefix: crate::credit_code::Prefix::new('9', '1', "110108").expect("a prefix"),
             enterprises,
             core: enterprises,
             qmax: 0,
