@@ -129,6 +129,9 @@ pub enum Command {
         /// Skip columns the table does not have instead of refusing them
         #[arg(long)]
         ignore_extra: bool,
+        /// Load enterprise ids that are not unified social credit codes (a roster keyed by other identifiers); by default every enterprise_id must pass GB 32100's check characters
+        #[arg(long)]
+        no_id_check: bool,
         /// The sheet of a spreadsheet (.xlsx, .xls, .ods) to load: its name, or its number from 1 (default: the first)
         #[arg(long, value_name = "NAME|N")]
         sheet: Option<String>,

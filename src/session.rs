@@ -111,6 +111,7 @@ pub fn run(invocation: Invocation) -> Result<()> {
             table,
             replace,
             ignore_extra,
+            no_id_check,
             sheet,
             ..
         }) => {
@@ -126,6 +127,7 @@ pub fn run(invocation: Invocation) -> Result<()> {
                 sheet: sheet.clone(),
                 encoding: invocation.cli.encoding,
                 quiet: invocation.cli.quiet,
+                skip_id_check: *no_id_check,
             };
             let outcome = crate::commands::load::load(&engine, &request);
             // A database made for this load goes with it when the load fails:

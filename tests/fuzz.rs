@@ -53,6 +53,7 @@ fn load_links_as(
         sheet: None,
         encoding,
         quiet: true,
+        skip_id_check: false,
     };
     load(engine, &request).map(|loaded| loaded.rows)
 }

@@ -261,7 +261,10 @@ fn roster_keys_and_references_hold_without_an_index() {
         .nth(1)
         .expect("an enterprise")
         .to_string();
-    let new_id = "91330101ZZ0000000X";
+    // A valid code that the bundled roster (sequences from 10 million up)
+    // does not hold.
+    let new_id = clusterql::credit_code::make('9', '1', "330102", 42);
+    let new_id = new_id.as_str();
     let good = enterprise(new_id, "N2022-001");
     fx.rejects(
         "roster_dupes.csv",
@@ -336,6 +339,67 @@ fn roster_keys_and_references_hold_without_an_index() {
         "{}",
         loaded.stderr
     );
+}
+
+/// Enterprise ids are unified social credit codes: one with a wrong check
+/// character is refused where it stands, with the character it should end
+/// in, in either language; `--no-id-check` (which the message names) loads
+/// a roster keyed by other identifiers.
+#[test]
+fn a_roster_id_with_a_wrong_check_character_is_refused_and_located() {
+    let fx = Fixture::new();
+    let good = clusterql::credit_code::make('9', '1', "330102", 7);
+    let good_end = good.chars().last().expect("a last character");
+    let wrong_end = if good_end == '0' { '1' } else { '0' };
+    let wrong = format!("{}{wrong_end}", &good[..17]);
+    let other = clusterql::credit_code::make('9', '1', "330102", 8);
+    let content = format!(
+        "{ROSTER_HEADER}\n{}\n{}\n",
+        enterprise(&other, "N2022-001"),
+        enterprise(&wrong, "N2022-001")
+    );
+    fx.rejects(
+        "roster_check.csv",
+        content.as_bytes(),
+        "enterprises",
+        &[
+            &format!("roster_check.csv:3: column 'enterprise_id': '{wrong}'"),
+            &format!("should end in '{good_end}'"),
+            "--no-id-check",
+        ],
+    );
+    let before = fx.counts();
+    let path = fx.file("roster_check_zh.csv", content.as_bytes());
+    let chinese = fx.load(&path, "enterprises", &["--lang", "zh"]);
+    assert_eq!(chinese.code, 4, "{}", chinese.stderr);
+    for fragment in [
+        format!("roster_check_zh.csv:3: 列 'enterprise_id'：'{wrong}' 不是统一社会信用代码"),
+        format!("校验码应为 '{good_end}'"),
+    ] {
+        assert!(
+            chinese.stderr.contains(&fragment),
+            "{fragment}: {}",
+            chinese.stderr
+        );
+    }
+    assert_eq!(fx.counts(), before, "a refused roster changed the database");
+    // A code cut short is named by its length, not only by its end.
+    fx.rejects(
+        "roster_short.csv",
+        format!(
+            "{ROSTER_HEADER}\n{}\n",
+            enterprise(&good[..17], "N2022-001")
+        )
+        .as_bytes(),
+        "enterprises",
+        &["roster_short.csv:2:", "17 characters, not 18"],
+    );
+    let loaded = fx.load(&path, "enterprises", &["--no-id-check"]);
+    assert_eq!(loaded.code, 0, "{}", loaded.stderr);
+    let stored = fx.query(&format!(
+        "select count(*) from enterprises where enterprise_id in ('{wrong}', '{other}')"
+    ));
+    assert_eq!(stored.stdout.lines().nth(1), Some("2"), "{}", stored.stdout);
 }
 
 #[test]

@@ -62,6 +62,7 @@ cmd-load-arg-table = The schema table to load into
 cmd-load-arg-replace = Replace the table's rows instead of adding to them
 cmd-load-arg-append = Add to the table's rows (the default)
 cmd-load-arg-ignore_extra = Skip columns the table does not have instead of refusing them
+cmd-load-arg-no_id_check = Load enterprise ids that are not unified social credit codes (a roster keyed by other identifiers); by default every enterprise_id must pass GB 32100's check characters
 cmd-load-arg-sheet = The sheet of a spreadsheet (.xlsx, .xls, .ods) to load: its name, or its number from 1 (default: the first)
 
 cmd-check-about = The published claims (the April 2023 briefing, the June 2023 update), published against computed; exit 3 if any fails (errata are listed apart)
@@ -318,6 +319,12 @@ load-empty-required = column '{ $column }' is empty but required
 load-duplicate-key = duplicate key { $key } = '{ $value }' within the loaded files
 load-key-exists = key { $key } = '{ $value }' is already in { $table } (use --replace?)
 load-missing-reference = column '{ $column }': '{ $value }' is not in { $target }
+load-bad-credit-code = column '{ $column }': '{ $value }' is not a unified social credit code: { $reason } (to load ids of another kind: --no-id-check)
+credit-code-length = it has { $count } characters, not 18
+credit-code-character = character { $position } is '{ $found }', which no code uses (digits and capitals other than I, O, S, V, Z)
+credit-code-division = character { $position } is '{ $found }', where the division code (characters 3-8) has digits
+credit-code-check = it ends in '{ $found }' and should end in '{ $expected }'
+credit-code-organization-check = character 17, the organization code's check character, is '{ $found }' and should be '{ $expected }'
 load-replace-strands = { $count ->
     [one] --replace would leave 1 row of { $referrer } referring to a missing { $column } (e.g. '{ $example }'); replace { $referrer } first or load the missing rows too
    *[other] --replace would leave { $count } rows of { $referrer } referring to a missing { $column } (e.g. '{ $example }'); replace { $referrer } first or load the missing rows too

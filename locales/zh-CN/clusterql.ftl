@@ -62,6 +62,7 @@ cmd-load-arg-table = 装入的目标表（数据模型中的表）
 cmd-load-arg-replace = 替换表中原有的行，而不是追加
 cmd-load-arg-append = 追加到表中原有的行之后（默认）
 cmd-load-arg-ignore_extra = 跳过表中没有的列，而不是拒绝装入
+cmd-load-arg-no_id_check = 装入不是统一社会信用代码的企业编号（以其他编号为键的名册）；默认每个 enterprise_id 都须通过 GB 32100 的校验码检查
 cmd-load-arg-sheet = 要装入的电子表格（.xlsx、.xls、.ods）工作表：表名，或从 1 起的序号（默认：第一张）
 
 cmd-check-about = 公布的说法（2023年4月发布会、2023年6月更新）与计算值对照；若有说法不成立，退出码为 3（勘误另列）
@@ -302,6 +303,12 @@ load-empty-required = 列 '{ $column }' 为空，但它是必填的
 load-duplicate-key = 装入的文件中键 { $key } = '{ $value }' 重复
 load-key-exists = 键 { $key } = '{ $value }' 已在 { $table } 中（要用 --replace 吗？）
 load-missing-reference = 列 '{ $column }'：'{ $value }' 不在 { $target } 中
+load-bad-credit-code = 列 '{ $column }'：'{ $value }' 不是统一社会信用代码：{ $reason }（如要载入其他编号，请加 --no-id-check）
+credit-code-length = 有 { $count } 个字符，而非 18 个
+credit-code-character = 第 { $position } 位是 '{ $found }'，代码不用此字符（只用数字和除 I、O、S、V、Z 以外的大写字母）
+credit-code-division = 第 { $position } 位是 '{ $found }'，而第 3—8 位的行政区划码只能是数字
+credit-code-check = 末位是 '{ $found }'，校验码应为 '{ $expected }'
+credit-code-organization-check = 第 17 位（组织机构代码的校验码）是 '{ $found }'，应为 '{ $expected }'
 load-replace-strands = --replace 会让 { $referrer } 中的 { $count } 行引用不存在的 { $column }（例如 '{ $example }'）；请先替换 { $referrer }，或把缺少的行一并装入
 load-checking-rule = 检查 { $rule } 时出错：{ $reason }
 load-breaks-rule = 违反规则 { $rule }

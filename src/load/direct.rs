@@ -1,7 +1,9 @@
 //! The quick way in: one `INSERT` straight from DuckDB's reader inside a
 //! transaction, the schema's own constraints (types, NOT NULL, CHECKs, the
 //! small tables' keys and references) judging every row as it goes in, and
-//! set queries the roster's keys and references (`keys`) before the commit.
+//! set queries the roster's keys and references (`keys`) before the commit;
+//! the ids of `enterprises` are checked as the insert returns them
+//! (`credit_codes`).
 //! A good file needs nothing more. On any failure the transaction is rolled back, leaving the
 //! database as it was, and the caller runs the validation that finds and
 //! explains every problem.
@@ -63,14 +65,19 @@ pub(super) fn insert(
         if request.mode == Mode::Replace {
             engine.execute_batch(&format!("DELETE FROM main.{table}"))?;
         }
-        let rows = engine.connection().execute(
-            &format!(
-                "INSERT INTO main.{table} ({}) SELECT {} FROM {reader}",
-                targets.join(", "),
-                sources.join(", ")
-            ),
-            [],
-        )?;
+        let insert = format!(
+            "INSERT INTO main.{table} ({}) SELECT {} FROM {reader}",
+            targets.join(", "),
+            sources.join(", ")
+        );
+        if super::credit_codes::applies(request) {
+            // The ids come back from the insert itself, checked as they come.
+            let query = engine.query(&(insert + &super::credit_codes::returning()))?;
+            let (rows, ids_valid) = super::credit_codes::all_valid(&query)?;
+            drop(query);
+            return Ok((rows, !ids_valid || violates_keys(engine, table)?));
+        }
+        let rows = engine.connection().execute(&insert, [])?;
         Ok((rows, violates_keys(engine, table)?))
     })();
     let committed = written.and_then(|(rows, violates)| {

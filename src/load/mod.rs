@@ -16,6 +16,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+mod credit_codes;
 mod direct;
 pub mod encoding;
 mod keys;
@@ -60,6 +61,8 @@ pub struct LoadRequest {
     pub sheet: Option<String>,
     /// No word on stderr of the encoding read.
     pub quiet: bool,
+    /// Load `enterprises` ids that are not unified social credit codes.
+    pub skip_id_check: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -587,6 +590,12 @@ fn check_rules(engine: &Engine, request: &LoadRequest, columns: &[Column]) -> Re
                     )
                 ));
             }
+        }
+    }
+    // Enterprise ids are credit codes (unless the user said otherwise).
+    if credit_codes::applies(request) {
+        for problem in credit_codes::problems(engine, limit)? {
+            problems.add(problem);
         }
     }
     // References to counties, clusters and enterprises.

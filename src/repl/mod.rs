@@ -423,6 +423,7 @@ impl Shell {
                     sheet: None,
                     encoding: crate::load::encoding::EncodingChoice(None),
                     quiet: false,
+                    skip_id_check: false,
                 };
                 if let Err(error) = crate::commands::load::load(&self.engine, &request) {
                     eprintln!("{}", error.report());
