@@ -135,6 +135,12 @@ pub enum Command {
         /// The sheet of a spreadsheet (.xlsx, .xls, .ods) to load: its name, or its number from 1 (default: the first)
         #[arg(long, value_name = "NAME|N")]
         sheet: Option<String>,
+        /// Read the file's column HEADER into the table's COLUMN (a header that names no column or title); repeatable
+        #[arg(long = "map", value_name = "HEADER=COLUMN", value_parser = key_value)]
+        maps: Vec<(String, String)>,
+        /// The unit of a column whose header names none (money: 元, 万元, 亿元…); repeatable
+        #[arg(long = "unit", value_name = "COLUMN=UNIT", value_parser = key_value)]
+        units: Vec<(String, String)>,
     },
     /// The published claims (the April 2023 briefing, the June 2023 update), published against computed; exit 3 if any fails (errata are listed apart)
     Check {
@@ -554,5 +560,16 @@ mod tests {
         );
         assert!(parse_variable("novalue").is_err());
         assert!(parse_variable("bad name=1").is_err());
+    }
+}
+
+/// `KEY=VALUE` of `--map` and `--unit`, split at the last `=` (a header
+/// may hold one; a column or unit does not).
+fn key_value(text: &str) -> std::result::Result<(String, String), String> {
+    match text.rsplit_once('=') {
+        Some((key, value)) if !key.trim().is_empty() && !value.trim().is_empty() => {
+            Ok((key.trim().to_string(), value.trim().to_string()))
+        }
+        _ => Err(crate::t!("load-key-value", text = text)),
     }
 }

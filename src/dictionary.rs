@@ -25,17 +25,17 @@ impl Entry {
         }
     }
 
+    /// The column's unit (`sql/units.csv`), if it has one.
+    pub fn unit(&self) -> Option<&'static crate::units::Unit> {
+        crate::units::by_key(&self.unit)
+    }
+
     /// The unit of a measure (money, area, intensity) in `lang`
     /// (`十亿元`, `bn yuan`); counts, shares and years have none to name.
     pub fn measure_unit(&self, lang: crate::i18n::Lang) -> Option<String> {
-        let unit_key = match self.unit.as_str() {
-            "bn CNY" => "unit-bn-cny",
-            "mn CNY" => "unit-mn-cny",
-            "km²" => "unit-km2",
-            "tce/10k CNY" => "unit-tce-per-10k-cny",
-            _ => return None,
-        };
-        Some(crate::i18n::message_in(lang, unit_key, &[]))
+        self.unit()
+            .filter(|unit| unit.shown)
+            .map(|unit| unit.name(lang).to_string())
     }
 
     /// The column's title with the unit of a measure: `总产值（十亿元）`,

@@ -33,3 +33,4 @@ pub mod report;
 pub mod script;
 pub mod session;
 pub mod sql_quote;
+pub mod units;

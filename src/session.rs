@@ -113,6 +113,8 @@ pub fn run(invocation: Invocation) -> Result<()> {
             ignore_extra,
             no_id_check,
             sheet,
+            maps,
+            units,
             ..
         }) => {
             let request = crate::load::LoadRequest {
@@ -128,6 +130,8 @@ pub fn run(invocation: Invocation) -> Result<()> {
                 encoding: invocation.cli.encoding,
                 quiet: invocation.cli.quiet,
                 skip_id_check: *no_id_check,
+                maps: maps.clone(),
+                units: units.clone(),
             };
             let outcome = crate::commands::load::load(&engine, &request);
             // A database made for this load goes with it when the load fails:

@@ -54,6 +54,8 @@ fn load_links_as(
         encoding,
         quiet: true,
         skip_id_check: false,
+        maps: Vec::new(),
+        units: Vec::new(),
     };
     load(engine, &request).map(|loaded| loaded.rows)
 }

@@ -64,6 +64,8 @@ cmd-load-arg-append = Add to the table's rows (the default)
 cmd-load-arg-ignore_extra = Skip columns the table does not have instead of refusing them
 cmd-load-arg-no_id_check = Load enterprise ids that are not unified social credit codes (a roster keyed by other identifiers); by default every enterprise_id must pass GB 32100's check characters
 cmd-load-arg-sheet = The sheet of a spreadsheet (.xlsx, .xls, .ods) to load: its name, or its number from 1 (default: the first)
+cmd-load-arg-maps = Read the file's column HEADER into the table's COLUMN (a header that names no column or title); repeatable
+cmd-load-arg-units = The unit of a column whose header names none (money: 元, 万元, 亿元…); repeatable
 
 cmd-check-about = The published claims (the April 2023 briefing, the June 2023 update), published against computed; exit 3 if any fails (errata are listed apart)
 cmd-check-after-help =
@@ -313,7 +315,16 @@ load-parquet-corrupt = {" "}(the Parquet file is truncated or corrupt)
 load-missing-column = missing required column '{ $column }' ({ $type })
 load-and-joiner = {" and "}
 load-column-named-twice = columns { $headers } all name '{ $column }'; keep one
-load-unknown-column = unknown column '{ $column }' (not in { $table }; --ignore-extra skips it)
+load-at-header = column '{ $header }': { $problem }
+load-header-unknown = names no column of { $table } (--map '{ $header }=COLUMN' reads it into one; --ignore-extra skips it)
+load-header-unknown-suggest = names no column of { $table }: did you mean '{ $suggestion }' ({ $column })? (--map '{ $header }=COLUMN' reads it into a column; --ignore-extra skips it)
+load-money-without-unit = money needs its unit: write it in the header, as '{ $example }', or give --unit { $column }=UNIT (units: { $units })
+load-unknown-unit = '{ $unit }' is not a unit clusterql knows (units of this column: { $units })
+load-unit-does-not-fit = '{ $unit }' does not fit { $column }, which is measured in { $own } (units: { $units })
+load-unit-for-unitless = { $column } takes no unit, and the header gives '{ $unit }'
+load-unit-disagrees = the header says '{ $written }' and --unit says '{ $asked }'
+load-natural-unit = { $header } → { $column }, read in { $unit } (the header names no unit)
+load-key-value = '{ $text }': expected KEY=VALUE
 load-wrong-type = column '{ $column }': '{ $value }' is not a { $type }
 load-empty-required = column '{ $column }' is empty but required
 load-duplicate-key = duplicate key { $key } = '{ $value }' within the loaded files
@@ -386,10 +397,6 @@ library-marker = which clusterql view library this database holds: a fingerprint
 ## Column titles (--labels)
 
 label-with-unit = { $title } ({ $unit })
-unit-bn-cny = bn yuan
-unit-mn-cny = mn yuan
-unit-km2 = km²
-unit-tce-per-10k-cny = tce per 10k yuan
 
 ## report
 

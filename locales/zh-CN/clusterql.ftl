@@ -64,6 +64,8 @@ cmd-load-arg-append = 追加到表中原有的行之后（默认）
 cmd-load-arg-ignore_extra = 跳过表中没有的列，而不是拒绝装入
 cmd-load-arg-no_id_check = 装入不是统一社会信用代码的企业编号（以其他编号为键的名册）；默认每个 enterprise_id 都须通过 GB 32100 的校验码检查
 cmd-load-arg-sheet = 要装入的电子表格（.xlsx、.xls、.ods）工作表：表名，或从 1 起的序号（默认：第一张）
+cmd-load-arg-maps = 把文件中表头为 HEADER 的列装入表的 COLUMN 列（用于不是列名或标题的表头）；可重复
+cmd-load-arg-units = 表头未写单位的列的单位（金额：元、万元、亿元……）；可重复
 
 cmd-check-about = 公布的说法（2023年4月发布会、2023年6月更新）与计算值对照；若有说法不成立，退出码为 3（勘误另列）
 cmd-check-after-help =
@@ -297,7 +299,16 @@ load-parquet-corrupt = （Parquet 文件不完整或已损坏）
 load-missing-column = 缺少必需的列 '{ $column }'（{ $type }）
 load-and-joiner = 和
 load-column-named-twice = 列 { $headers } 都指向 '{ $column }'；请只保留一个
-load-unknown-column = 未知的列 '{ $column }'（{ $table } 中没有；--ignore-extra 可跳过它）
+load-at-header = 列 '{ $header }'：{ $problem }
+load-header-unknown = 不是 { $table } 的列（--map '{ $header }=列名' 可把它装入某列；--ignore-extra 可跳过它）
+load-header-unknown-suggest = 不是 { $table } 的列：是否指 '{ $suggestion }'（{ $column }）？（--map '{ $header }=列名' 可把它装入某列；--ignore-extra 可跳过它）
+load-money-without-unit = 金额须写明单位：请在表头写出，如 '{ $example }'，或给出 --unit { $column }=单位（可用单位：{ $units }）
+load-unknown-unit = '{ $unit }' 不是 clusterql 认识的单位（此列可用单位：{ $units }）
+load-unit-does-not-fit = '{ $unit }' 不适用于 { $column }，该列以 { $own } 计（可用单位：{ $units }）
+load-unit-for-unitless = { $column } 没有单位，表头却写了 '{ $unit }'
+load-unit-disagrees = 表头写的是 '{ $written }'，--unit 给的是 '{ $asked }'
+load-natural-unit = { $header } → { $column }，按 { $unit } 读入（表头未写单位）
+load-key-value = '{ $text }'：应为 键=值
 load-wrong-type = 列 '{ $column }'：'{ $value }' 不是 { $type }
 load-empty-required = 列 '{ $column }' 为空，但它是必填的
 load-duplicate-key = 装入的文件中键 { $key } = '{ $value }' 重复
@@ -361,10 +372,6 @@ library-marker = 本数据库所含的 clusterql 视图库：其视图与注释�
 ## 列标题（--labels）
 
 label-with-unit = { $title }（{ $unit }）
-unit-bn-cny = 十亿元
-unit-mn-cny = 百万元
-unit-km2 = 平方公里
-unit-tce-per-10k-cny = 吨标准煤/万元
 
 ## report
 

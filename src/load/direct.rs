@@ -2,82 +2,138 @@
 //! transaction, the schema's own constraints (types, NOT NULL, CHECKs, the
 //! small tables' keys and references) judging every row as it goes in, and
 //! set queries the roster's keys and references (`keys`) before the commit;
-//! the ids of `enterprises` are checked as the insert returns them
-//! (`credit_codes`).
+//! the ids of `enterprises` are checked as they go in (`credit_codes`).
 //! A good file needs nothing more. On any failure the transaction is rolled back, leaving the
 //! database as it was, and the caller runs the validation that finds and
 //! explains every problem.
 
-use super::{Column, FileFormat, LoadRequest, Loaded, Mode, quote, reader_sql};
+use super::headers::Plan;
+use super::{Column, FileFormat, LoadRequest, Loaded, Mode, normalize, quote, reader_sql};
 use crate::engine::Engine;
 use crate::error::{Error, Result};
 
 /// Loads the files when they are good; `None` when anything is wrong
 /// (the database is then unchanged). Only an interrupt is an error: the
 /// user asked to stop, not to be told what is wrong.
+///
+/// A CSV file in the schema's own form is read with each column parsed
+/// straight into its type; one whose values need reading the Chinese way
+/// (units to convert, 是/否, `35.2%`) is read as text and normalized on the
+/// way in. A file that looked clean but was not gets the second reading
+/// when the first failed on a value.
 pub(super) fn insert(
     engine: &Engine,
     request: &LoadRequest,
     columns: &[Column],
     files: &[String],
     format: FileFormat,
+    plan: &Plan,
 ) -> Result<Option<Loaded>> {
-    let untyped = reader_sql(files, format, false, None);
-    let Some(file_columns) = engine.result_names(&format!("SELECT * FROM {untyped}")) else {
+    if super::credit_codes::applies(request) && !super::credit_codes::register(engine) {
         return Ok(None);
-    };
-    // Each table column from the file column of its name, in any case.
+    }
+    if format == FileFormat::Parquet || !plan.converts() {
+        match attempt(
+            engine,
+            request,
+            &statement(request, columns, files, format, plan, true),
+        )? {
+            Attempt::Loaded(loaded) => return Ok(Some(loaded)),
+            Attempt::Failed { on_a_value } if !on_a_value || format == FileFormat::Parquet => {
+                return Ok(None);
+            }
+            Attempt::Failed { .. } => {}
+        }
+    }
+    match attempt(
+        engine,
+        request,
+        &statement(request, columns, files, format, plan, false),
+    )? {
+        Attempt::Loaded(loaded) => Ok(Some(loaded)),
+        Attempt::Failed { .. } => Ok(None),
+    }
+}
+
+/// The `INSERT … SELECT` of the planned columns from the files: each value
+/// parsed by the reader into its column's type (`typed`, a CSV file), or
+/// read as text and normalized.
+fn statement(
+    request: &LoadRequest,
+    columns: &[Column],
+    files: &[String],
+    format: FileFormat,
+    plan: &Plan,
+    typed: bool,
+) -> String {
     let mut targets = Vec::new();
     let mut sources = Vec::new();
     // A CSV file's reader parses each column straight into the table's
     // type: quicker than text cast afterwards, and no guessing.
     let mut csv_types = Vec::new();
-    for name in &file_columns {
-        let named = super::column_named(&request.table, name, columns);
-        match columns.iter().find(|c| Some(&c.name) == named.as_ref()) {
-            Some(column) => {
-                targets.push(quote(&column.name));
-                sources.push(format!("CAST({} AS {})", quote(name), column.data_type));
-                csv_types.push(format!(
-                    "{}: {}",
-                    crate::sql_quote::sql_string(name),
-                    crate::sql_quote::sql_string(&column.data_type)
-                ));
-            }
-            None if request.ignore_extra => {}
-            // An unknown column is a problem to report.
-            None => return Ok(None),
-        }
-    }
-    if targets.is_empty() {
-        return Ok(None);
+    for planned in &plan.planned {
+        let Some(column) = columns.iter().find(|c| c.name == planned.column) else {
+            continue;
+        };
+        let header = quote(&planned.header);
+        targets.push(quote(&column.name));
+        sources.push(
+            if planned.scale != 0 || (!typed && format == FileFormat::Csv) {
+                let text = match format {
+                    FileFormat::Csv => header,
+                    FileFormat::Parquet => format!("CAST({header} AS VARCHAR)"),
+                };
+                normalize::value(&text, &column.data_type, Some(planned), true)
+            } else {
+                format!("CAST({header} AS {})", column.data_type)
+            },
+        );
+        csv_types.push(format!(
+            "{}: {}",
+            crate::sql_quote::sql_string(&planned.header),
+            crate::sql_quote::sql_string(&column.data_type)
+        ));
     }
     let reader = match format {
-        FileFormat::Csv => reader_sql(files, format, false, Some(&csv_types.join(", "))),
-        FileFormat::Parquet => untyped,
+        FileFormat::Csv if typed => reader_sql(files, format, false, Some(&csv_types.join(", "))),
+        _ => reader_sql(files, format, false, None),
     };
+    let id_check = targets
+        .iter()
+        .position(|target| *target == quote(super::credit_codes::COLUMN))
+        .filter(|_| super::credit_codes::applies(request))
+        .map(|at| super::credit_codes::require_valid(&sources[at]));
+    format!(
+        "INSERT INTO main.{} ({}) SELECT {} FROM {reader}{}",
+        request.table,
+        targets.join(", "),
+        sources.join(", "),
+        id_check.map_or_else(String::new, |condition| format!(" WHERE {condition}"))
+    )
+}
+
+enum Attempt {
+    Loaded(Loaded),
+    /// Rolled back; `on_a_value` when a value could not be read as its
+    /// type (another reading may still take it).
+    Failed {
+        on_a_value: bool,
+    },
+}
+
+/// Runs one insert in a transaction with the roster's key checks, and
+/// commits it if all holds.
+fn attempt(engine: &Engine, request: &LoadRequest, insert: &str) -> Result<Attempt> {
     let table = &request.table;
     let _progress = crate::progress::watch(engine.progress_handle());
     if engine.execute_batch("BEGIN TRANSACTION").is_err() {
-        return Ok(None);
+        return Ok(Attempt::Failed { on_a_value: false });
     }
     let written = (|| -> duckdb::Result<(usize, bool)> {
         if request.mode == Mode::Replace {
             engine.execute_batch(&format!("DELETE FROM main.{table}"))?;
         }
-        let insert = format!(
-            "INSERT INTO main.{table} ({}) SELECT {} FROM {reader}",
-            targets.join(", "),
-            sources.join(", ")
-        );
-        if super::credit_codes::applies(request) {
-            // The ids come back from the insert itself, checked as they come.
-            let query = engine.query(&(insert + &super::credit_codes::returning()))?;
-            let (rows, ids_valid) = super::credit_codes::all_valid(&query)?;
-            drop(query);
-            return Ok((rows, !ids_valid || violates_keys(engine, table)?));
-        }
-        let rows = engine.connection().execute(&insert, [])?;
+        let rows = engine.connection().execute(insert, [])?;
         Ok((rows, violates_keys(engine, table)?))
     })();
     let committed = written.and_then(|(rows, violates)| {
@@ -88,13 +144,16 @@ pub(super) fn insert(
         engine.execute_batch("COMMIT").map(|()| Some(rows))
     });
     match committed {
-        Ok(None) => Ok(None),
-        Ok(Some(rows)) => Ok(Some(Loaded { rows: rows as u64 })),
+        Ok(None) => Ok(Attempt::Failed { on_a_value: false }),
+        Ok(Some(rows)) => Ok(Attempt::Loaded(Loaded { rows: rows as u64 })),
         Err(error) => {
             let _ = engine.execute_batch("ROLLBACK");
+            // DuckDB's words for a value its reader or a cast could not
+            // take ("Could not convert string '是' to 'BOOLEAN'").
+            let on_a_value = error.to_string().contains("onver");
             match Error::from(error) {
                 Error::Interrupted => Err(Error::Interrupted),
-                _ => Ok(None),
+                _ => Ok(Attempt::Failed { on_a_value }),
             }
         }
     }

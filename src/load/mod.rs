@@ -19,7 +19,9 @@ use std::path::{Path, PathBuf};
 mod credit_codes;
 mod direct;
 pub mod encoding;
+mod headers;
 mod keys;
+mod normalize;
 pub mod sheet;
 
 use crate::engine::Engine;
@@ -63,6 +65,10 @@ pub struct LoadRequest {
     pub quiet: bool,
     /// Load `enterprises` ids that are not unified social credit codes.
     pub skip_id_check: bool,
+    /// Headers the user mapped to columns (`--map HEADER=COLUMN`).
+    pub maps: Vec<(String, String)>,
+    /// Units of headers that give none (`--unit COLUMN=UNIT`).
+    pub units: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,7 +93,9 @@ pub fn load(engine: &Engine, request: &LoadRequest) -> Result<Loaded> {
     let mut sheets = Vec::new();
     let files = as_csv(&files, request, &mut sheets)?;
     for sheet in &mut sheets {
-        sheet.name_columns(|header| column_named(&request.table, header, &columns));
+        sheet.name_columns(|header| {
+            headers::column_of(request, header, &columns).map(|(column, _)| column)
+        });
     }
     let format = detect_format(&files)?;
     let mut copies = Vec::new();
@@ -198,7 +206,13 @@ fn load_files(
     files: &[String],
     format: FileFormat,
 ) -> Result<Loaded> {
-    if let Some(loaded) = direct::insert(engine, request, columns, files, format)? {
+    let plan = plan_headers(engine, request, columns, files, format)?;
+    if !request.quiet {
+        for notice in &plan.notices {
+            eprintln!("{notice}");
+        }
+    }
+    if let Some(loaded) = direct::insert(engine, request, columns, files, format, &plan)? {
         return Ok(loaded);
     }
     // Something is wrong with the files; the validation below finds out
@@ -209,16 +223,49 @@ fn load_files(
         }
     }
     stage(engine, files, format)?;
-    let result = validate_and_insert(engine, request, columns);
+    let result = validate_and_insert(engine, request, columns, &plan);
     let _ = engine.execute_batch("DROP TABLE IF EXISTS temp.load_stage");
     result
 }
 
-/// The table column a file's header names: its name in any case, or its
-/// title in the data dictionary (集群编号 for `cluster_id`).
-fn column_named(table: &str, header: &str, columns: &[Column]) -> Option<String> {
-    let names: Vec<String> = columns.iter().map(|c| c.name.clone()).collect();
-    crate::dictionary::column_named(table, header, &names).cloned()
+/// The files' headers, each to its column and unit, or every header
+/// problem at once.
+fn plan_headers(
+    engine: &Engine,
+    request: &LoadRequest,
+    columns: &[Column],
+    files: &[String],
+    format: FileFormat,
+) -> Result<headers::Plan> {
+    let reader = reader_sql(files, format, false, None);
+    let names = match engine.result_names(&format!("SELECT * FROM {reader}")) {
+        Some(names) => names,
+        None => {
+            // Unreadable: staging says why, with the file's name.
+            if format == FileFormat::Csv {
+                for file in files {
+                    check_utf8(file)?;
+                }
+            }
+            stage(engine, files, format)?;
+            let names = staged_columns(engine)?
+                .into_iter()
+                .map(|(n, _)| n)
+                .collect();
+            let _ = engine.execute_batch("DROP TABLE IF EXISTS temp.load_stage");
+            names
+        }
+    };
+    headers::plan(request, &files.join(", "), &names, columns).map_err(|found| {
+        let mut problems = Problems::default();
+        for problem in found {
+            problems.add(problem);
+        }
+        problems
+            .into_result()
+            .err()
+            .unwrap_or_else(|| Error::LoadRejected(String::new()))
+    })
 }
 
 fn table_columns(engine: &Engine, table: &str) -> Result<Vec<Column>> {
@@ -438,63 +485,44 @@ fn validate_and_insert(
     engine: &Engine,
     request: &LoadRequest,
     columns: &[Column],
+    plan: &headers::Plan,
 ) -> Result<Loaded> {
     let staged = staged_columns(engine)?;
-    let mut problems = Problems::default();
-    // Names match case-insensitively; order does not matter.
-    let mut mapping: Vec<(&Column, Option<String>)> = Vec::new();
-    for column in columns {
-        let found = staged
-            .iter()
-            .find(|(name, _)| {
-                column_named(&request.table, name, columns).as_ref() == Some(&column.name)
-            })
-            .map(|(n, _)| n.clone());
-        if found.is_none() && !column.nullable {
-            problems.add(t!(
-                "load-missing-column",
-                column = &column.name,
-                type = &column.data_type
-            ));
-        }
-        // Its name and its title both as headers: which one is meant?
-        let headers: Vec<&String> = staged
-            .iter()
-            .filter(|(name, _)| {
-                column_named(&request.table, name, columns).as_ref() == Some(&column.name)
-            })
-            .map(|(name, _)| name)
-            .collect();
-        if headers.len() > 1 {
-            let listed: Vec<String> = headers.iter().map(|h| format!("'{h}'")).collect();
-            problems.add(t!(
-                "load-column-named-twice",
-                headers = listed.join(&t!("load-and-joiner")),
-                column = &column.name
-            ));
-        }
-        mapping.push((column, found));
-    }
-    for (name, _) in &staged {
-        if !request.ignore_extra && column_named(&request.table, name, columns).is_none() {
-            problems.add(t!(
-                "load-unknown-column",
-                column = name,
-                table = &request.table
-            ));
-        }
-    }
-    problems.into_result()?;
+    // Each staged column as text the normalizing reading takes: CSV
+    // columns are text already; a Parquet file's typed ones keep their type
+    // unless a unit converts them.
+    let text_of = |planned: &headers::Planned| -> Option<(String, bool)> {
+        let (name, data_type) = staged.iter().find(|(name, _)| *name == planned.header)?;
+        let quoted = quote(name);
+        Some(if data_type == "VARCHAR" {
+            (quoted, true)
+        } else if planned.scale != 0 {
+            (format!("CAST({quoted} AS VARCHAR)"), true)
+        } else {
+            (quoted, false)
+        })
+    };
+    let reading = |column: &Column| -> Option<(String, String)> {
+        let planned = plan.of_column(&column.name)?;
+        let (text, is_text) = text_of(planned)?;
+        let value = if is_text {
+            normalize::value(&text, &column.data_type, Some(planned), false)
+        } else {
+            format!("TRY_CAST({text} AS {})", column.data_type)
+        };
+        Some((text, value))
+    };
     let mut problems = Problems::default();
 
-    // Types: every value must cast to its column's type.
-    for (column, source) in &mapping {
-        let Some(source) = source else { continue };
-        let quoted = quote(source);
+    // Types: every value must read as its column's type.
+    for column in columns {
+        let Some((text, value)) = reading(column) else {
+            continue;
+        };
         let sql = format!(
-            "SELECT __file, __line, {quoted}::VARCHAR FROM temp.load_stage \
-             WHERE {quoted} IS NOT NULL AND TRY_CAST({quoted} AS {t}) IS NULL ORDER BY __file, __line LIMIT {limit}",
-            t = column.data_type,
+            "SELECT __file, __line, {text}::VARCHAR FROM temp.load_stage \
+             WHERE {written} AND ({value}) IS NULL ORDER BY __file, __line LIMIT {limit}",
+            written = normalize::is_written(&format!("{text}::VARCHAR"), &column.data_type),
             limit = PROBLEM_LIMIT + 1
         );
         for (file, line, value) in problem_rows(engine, &sql)? {
@@ -512,12 +540,11 @@ fn validate_and_insert(
     problems.into_result()?;
 
     // The typed rows, as they would be inserted.
-    let select_list = mapping
+    let select_list = columns
         .iter()
-        .map(|(column, source)| match source {
-            Some(source) => format!(
-                "CAST({} AS {}) AS {}",
-                quote(source),
+        .map(|column| match reading(column) {
+            Some((_, value)) => format!(
+                "CAST({value} AS {}) AS {}",
                 column.data_type,
                 quote(&column.name)
             ),

@@ -424,6 +424,8 @@ impl Shell {
                     encoding: crate::load::encoding::EncodingChoice(None),
                     quiet: false,
                     skip_id_check: false,
+                    maps: Vec::new(),
+                    units: Vec::new(),
                 };
                 if let Err(error) = crate::commands::load::load(&self.engine, &request) {
                     eprintln!("{}", error.report());

@@ -4,6 +4,8 @@
 
 use assert_cmd::Command;
 
+pub mod load_fixture;
+
 /// The clusterql binary built by this test run.
 pub fn clusterql() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_clusterql"));

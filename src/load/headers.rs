@@ -1,0 +1,293 @@
+//! The second step of a load: each header of the file to a column of the
+//! table and the unit its values are written in. A header is a column's
+//! name, or its title in the dictionary in either language, optionally
+//! with a unit (`总产值（亿元）`, `出口额/亿元`); `--map` names the column
+//! of any other header and `--unit` the unit of a header that gives none.
+//!
+//! Every header is judged before anything is read, so that a file with a
+//! bare money header, a unit that does not fit, or a header that names
+//! nothing is refused whole, every problem named at once.
+
+use super::{Column, LoadRequest};
+use crate::t;
+use crate::units::{self, Unit};
+
+/// One header the load reads, and how.
+#[derive(Debug, Clone)]
+pub(super) struct Planned {
+    /// As the file writes it.
+    pub header: String,
+    /// The table column it fills.
+    pub column: String,
+    /// The unit its values are written in when the header (or `--unit`)
+    /// names one: a cell may repeat it (`12.5亿元`).
+    pub unit: Option<&'static Unit>,
+    /// The power of ten its values are multiplied by to be in the
+    /// column's unit: −1 for 亿元 into a column of 十亿元.
+    pub scale: i32,
+}
+
+/// How a file's headers are read: the headers loaded, in file order, and
+/// what stderr should say of them.
+#[derive(Debug, Default)]
+pub(super) struct Plan {
+    pub planned: Vec<Planned>,
+    pub notices: Vec<String>,
+}
+
+impl Plan {
+    /// The plan of the table column `column`, if a header fills it.
+    pub fn of_column(&self, column: &str) -> Option<&Planned> {
+        self.planned.iter().find(|p| p.column == column)
+    }
+
+    /// Whether every value can be read as it is written: no unit to
+    /// convert. (Cells may still hold 是/否 or `1,234`; the quick path
+    /// finds out.)
+    pub fn converts(&self) -> bool {
+        self.planned.iter().any(|p| p.scale != 0)
+    }
+}
+
+/// The column a header names, and the unit part it writes (if any),
+/// without judging the unit. Spreadsheet messages use it to find a
+/// column's cells.
+pub(super) fn column_of<'h>(
+    request: &LoadRequest,
+    header: &'h str,
+    columns: &[Column],
+) -> Option<(String, Option<&'h str>)> {
+    let names: Vec<String> = columns.iter().map(|c| c.name.clone()).collect();
+    let mapped = |text: &str| {
+        request
+            .maps
+            .iter()
+            .find(|(from, _)| from.trim() == text.trim())
+            .and_then(|(_, to)| names.iter().find(|n| n.eq_ignore_ascii_case(to.trim())))
+            .cloned()
+    };
+    let named = |text: &str| crate::dictionary::column_named(&request.table, text, &names).cloned();
+    if let Some(column) = mapped(header).or_else(|| named(header)) {
+        // The whole header: a name, a title, or a header the user mapped.
+        // A mapped header may still write its unit.
+        let unit = if mapped(header).is_some() {
+            units::split_header(header).1
+        } else {
+            None
+        };
+        return Some((column, unit));
+    }
+    let (title, unit) = units::split_header(header);
+    unit?;
+    mapped(title)
+        .or_else(|| named(title))
+        .map(|column| (column, unit))
+}
+
+/// Plans the headers of the load's files; every problem found is returned,
+/// each naming the file and the header.
+pub(super) fn plan(
+    request: &LoadRequest,
+    file: &str,
+    headers: &[String],
+    columns: &[Column],
+) -> std::result::Result<Plan, Vec<String>> {
+    let mut plan = Plan::default();
+    let mut problems = Vec::new();
+    let at = |header: &str, problem: String| {
+        format!(
+            "{file}:1: {}",
+            t!("load-at-header", header = header, problem = problem)
+        )
+    };
+    // Columns whose header was refused are not also reported missing.
+    let mut refused = Vec::new();
+    for header in headers {
+        let Some((column, written_unit)) = column_of(request, header, columns) else {
+            if !request.ignore_extra {
+                problems.push(at(header, unknown(request, header, columns)));
+            }
+            continue;
+        };
+        match unit_of(request, header, &column, written_unit) {
+            Ok((unit, scale, notice)) => {
+                plan.notices.extend(notice);
+                plan.planned.push(Planned {
+                    header: header.clone(),
+                    column,
+                    unit,
+                    scale,
+                });
+            }
+            Err(problem) => {
+                problems.push(at(header, problem));
+                refused.push(column);
+            }
+        }
+    }
+    for column in columns {
+        let headers: Vec<String> = plan
+            .planned
+            .iter()
+            .filter(|p| p.column == column.name)
+            .map(|p| format!("'{}'", p.header))
+            .collect();
+        if headers.is_empty() && !column.nullable && !refused.contains(&column.name) {
+            problems.push(t!(
+                "load-missing-column",
+                column = &column.name,
+                type = &column.data_type
+            ));
+        }
+        if headers.len() > 1 {
+            problems.push(t!(
+                "load-column-named-twice",
+                headers = headers.join(&t!("load-and-joiner")),
+                column = &column.name
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(plan)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The unit a header's values are in, the power of ten that brings them
+/// to the column's, and what stderr should say; or why the header cannot
+/// be read.
+fn unit_of(
+    request: &LoadRequest,
+    header: &str,
+    column: &str,
+    written: Option<&str>,
+) -> std::result::Result<(Option<&'static Unit>, i32, Option<String>), String> {
+    let own = crate::dictionary::entries()
+        .iter()
+        .find(|e| e.table == request.table && e.column == column)
+        .and_then(|e| units::by_key(&e.unit));
+    let asked = request
+        .units
+        .iter()
+        .find(|(named, _)| named.trim().eq_ignore_ascii_case(column) || named.trim() == header)
+        .map(|(_, unit)| unit.as_str());
+    let lang = crate::i18n::current();
+    let written = match (written, asked) {
+        (Some(written), Some(asked))
+            if own.is_some_and(|own| {
+                units::spelled_for(written, &own.dimension)
+                    != units::spelled_for(asked, &own.dimension)
+            }) =>
+        {
+            return Err(t!("load-unit-disagrees", written = written, asked = asked));
+        }
+        (Some(written), _) => Some(written),
+        (None, asked) => asked,
+    };
+    let Some(own) = own else {
+        // A column without a unit (a name, a code, a flag) takes none.
+        return match written {
+            Some(written) => Err(t!(
+                "load-unit-for-unitless",
+                unit = written,
+                column = column
+            )),
+            None => Ok((None, 0, None)),
+        };
+    };
+    let Some(written) = written else {
+        if header.trim().eq_ignore_ascii_case(column) {
+            // The schema's own name carries its unit (`_bn_cny`).
+            return Ok((None, 0, None));
+        }
+        if own.dimension == "money" {
+            // Chinese sources count money in 万元 and 亿元 as often as in
+            // 元: a bare money header is a tenfold error waiting.
+            return Err(t!(
+                "load-money-without-unit",
+                units = units::names_of("money", lang),
+                example = crate::i18n::message_in(
+                    lang,
+                    "label-with-unit",
+                    &[
+                        ("title", header.trim().to_string().into()),
+                        (
+                            "unit",
+                            units::by_key("100mn CNY")
+                                .map_or("", |u| u.name(lang))
+                                .to_string()
+                                .into()
+                        )
+                    ]
+                ),
+                column = column
+            ));
+        }
+        let notice = (!matches!(own.dimension.as_str(), "share" | "year")).then(|| {
+            t!(
+                "load-natural-unit",
+                header = header,
+                column = column,
+                unit = own.name(lang)
+            )
+        });
+        return Ok((None, 0, notice));
+    };
+    let Some(unit) = units::spelled_for(written, &own.dimension) else {
+        return Err(t!(
+            "load-unknown-unit",
+            unit = written,
+            units = units::names_of(&own.dimension, lang)
+        ));
+    };
+    if unit.dimension != own.dimension {
+        return Err(t!(
+            "load-unit-does-not-fit",
+            unit = written,
+            column = column,
+            own = own.name(lang),
+            units = units::names_of(&own.dimension, lang)
+        ));
+    }
+    let scale = unit.power_of_ten - own.power_of_ten;
+    let notice = (scale != 0).then(|| {
+        let by = 10u128.pow(scale.unsigned_abs()).to_string();
+        let operation = if scale > 0 { "×" } else { "÷" };
+        format!("{header} → {column} {operation} {by}")
+    });
+    Ok((Some(unit), scale, notice))
+}
+
+/// Why a header names no column, with the closest name or title of the
+/// table's columns in either language when one is close.
+fn unknown(request: &LoadRequest, header: &str, columns: &[Column]) -> String {
+    let (title, _) = units::split_header(header);
+    let wanted = title.to_lowercase();
+    let mut best: Option<(f64, String, &str)> = None;
+    for entry in crate::dictionary::entries()
+        .iter()
+        .filter(|e| e.table == request.table && columns.iter().any(|c| c.name == e.column))
+    {
+        for candidate in [&entry.column, &entry.title_zh, &entry.title_en] {
+            let score = strsim::normalized_levenshtein(&wanted, &candidate.to_lowercase());
+            if best.as_ref().is_none_or(|(b, _, _)| score > *b) {
+                best = Some((score, candidate.clone(), &entry.column));
+            }
+        }
+    }
+    match best {
+        Some((score, candidate, column)) if score >= 0.5 => t!(
+            "load-header-unknown-suggest",
+            table = &request.table,
+            suggestion = candidate,
+            column = column,
+            header = header
+        ),
+        _ => t!(
+            "load-header-unknown",
+            table = &request.table,
+            header = header
+        ),
+    }
+}
