@@ -97,6 +97,18 @@ fn a_roster_in_wan_yuan_with_dashes_for_no_value_loads() {
     );
 }
 
+#[test]
+fn dates_in_every_layout_chinese_sources_use_load() {
+    let fx = Fixture::new();
+    let out = fx.load(&fixture("clusters_dates.csv"), "clusters", &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let loaded = fx.query(
+        "select count(*) as n, min(valid_from) as first, max(valid_from) as last, \
+         min(valid_to) as until from clusters where cluster_id like 'P2099-%'",
+    );
+    assert_eq!(loaded.stdout, "n,first,last,until\n5,2023-01-11,2023-01-11,2028-12-31\n");
+}
+
 /// A header of the fixture's CSV with one cell changed, as bytes.
 fn report_with(header: &[&str], rows: &[&[&str]]) -> Vec<u8> {
     let mut text = header.join(",");
