@@ -106,7 +106,10 @@ fn dates_in_every_layout_chinese_sources_use_load() {
         "select count(*) as n, min(valid_from) as first, max(valid_from) as last, \
          min(valid_to) as until from clusters where cluster_id like 'P2099-%'",
     );
-    assert_eq!(loaded.stdout, "n,first,last,until\n5,2023-01-11,2023-01-11,2028-12-31\n");
+    assert_eq!(
+        loaded.stdout,
+        "n,first,last,until\n5,2023-01-11,2023-01-11,2028-12-31\n"
+    );
 }
 
 /// A header of the fixture's CSV with one cell changed, as bytes.
