@@ -141,6 +141,9 @@ pub enum Command {
         /// The unit of a column whose header names none (money: 元, 万元, 亿元…); repeatable
         #[arg(long = "unit", value_name = "COLUMN=UNIT", value_parser = key_value)]
         units: Vec<(String, String)>,
+        /// The row of a spreadsheet that names the columns, from 1 (default: found among the first rows, title rows above it skipped)
+        #[arg(long, value_name = "N")]
+        header_row: Option<u32>,
     },
     /// The published claims (the April 2023 briefing, the June 2023 update), published against computed; exit 3 if any fails (errata are listed apart)
     Check {

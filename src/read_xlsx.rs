@@ -13,7 +13,7 @@ use duckdb::Connection;
 use duckdb::core::{DataChunkHandle, Inserter, LogicalTypeHandle, LogicalTypeId};
 use duckdb::vtab::{BindInfo, InitInfo, TableFunctionInfo, VTab};
 
-use crate::load::sheet::{DataRow, Sheet, open_sheet, text_of};
+use crate::load::sheet::{CellRange, DataRow, HeaderChoice, Layout, Sheet, open_sheet, text_of};
 use crate::t;
 
 /// Rows handed to DuckDB at a time (its vector size).
@@ -30,11 +30,53 @@ enum Kind {
     Text,
 }
 
+/// The options of DuckDB's excel extension, with its meanings.
+#[derive(Clone)]
+struct Options {
+    /// `sheet`: a name, or a number from 1.
+    wanted: Option<String>,
+    /// `header`: the table's first row names its columns (else they are
+    /// named by their letters).
+    header: bool,
+    /// `range`: `A2:F200`; found when not given (the title rows above a
+    /// list skipped).
+    range: Option<CellRange>,
+    /// `stop_at_empty`: the table ends at its first empty row (true unless
+    /// a range is given).
+    stop_at_empty: bool,
+    /// `all_varchar`: every column as text.
+    all_varchar: bool,
+    /// `empty_as_varchar`: a column without a value is VARCHAR, not DOUBLE.
+    empty_as_varchar: bool,
+    /// `ignore_errors`: a cell of another kind than its column's is NULL.
+    ignore_errors: bool,
+}
+
+impl Options {
+    fn layout(&self) -> Layout<'static> {
+        Layout {
+            header: HeaderChoice::First,
+            has_header: self.header,
+            range: self.range,
+            stop_at_empty: self.stop_at_empty,
+            refuse_after_end: false,
+        }
+    }
+
+    fn open(&self, path: &str) -> crate::error::Result<Sheet> {
+        open_sheet(
+            std::path::Path::new(path),
+            self.wanted.as_deref(),
+            &self.layout(),
+        )
+    }
+}
+
 /// What the query named and the columns' kinds; the sheet as the sample
 /// left it, for the first scan to go on with.
 pub struct Bound {
     path: String,
-    wanted: Option<String>,
+    options: Options,
     kinds: Vec<Kind>,
     first_scan: Mutex<Option<Reading>>,
 }
@@ -54,7 +96,9 @@ pub struct Cursor {
 /// The sandbox's function has nothing to read.
 pub struct Nothing;
 
-fn kind_of<'a>(values: impl Iterator<Item = &'a Data>) -> Kind {
+/// The kind of a column from its sampled values; a column without any is
+/// DOUBLE, as in DuckDB's reader, or VARCHAR when `empty_as_varchar`.
+fn kind_of<'a>(values: impl Iterator<Item = &'a Data>, empty_as_varchar: bool) -> Kind {
     let mut kind = None;
     for value in values {
         let this = match value {
@@ -69,7 +113,11 @@ fn kind_of<'a>(values: impl Iterator<Item = &'a Data>) -> Kind {
             Some(_) => {}
         }
     }
-    kind.unwrap_or(Kind::Text)
+    kind.unwrap_or(if empty_as_varchar {
+        Kind::Text
+    } else {
+        Kind::Number
+    })
 }
 
 struct ReadXlsx;
@@ -80,11 +128,30 @@ impl VTab for ReadXlsx {
 
     fn bind(bind: &BindInfo) -> Result<Bound, Box<dyn std::error::Error>> {
         let path = bind.get_parameter(0).to_string();
-        let wanted = bind.get_named_parameter("sheet").map(|v| v.to_string());
-        let all_varchar = bind
-            .get_named_parameter("all_varchar")
-            .is_some_and(|v| v.to_string() == "true");
-        let mut sheet = open_sheet(std::path::Path::new(&path), wanted.as_deref())?;
+        let flag = |name: &str| {
+            bind.get_named_parameter(name)
+                .map(|value| value.to_string() == "true")
+        };
+        let range = match bind.get_named_parameter("range") {
+            Some(text) => {
+                let text = text.to_string();
+                Some(
+                    CellRange::parse(&text)
+                        .ok_or_else(|| t!("read-xlsx-bad-range", range = text))?,
+                )
+            }
+            None => None,
+        };
+        let options = Options {
+            wanted: bind.get_named_parameter("sheet").map(|v| v.to_string()),
+            header: flag("header").unwrap_or(true),
+            stop_at_empty: flag("stop_at_empty").unwrap_or(range.is_none()),
+            range,
+            all_varchar: flag("all_varchar").unwrap_or(false),
+            empty_as_varchar: flag("empty_as_varchar").unwrap_or(false),
+            ignore_errors: flag("ignore_errors").unwrap_or(false),
+        };
+        let mut sheet = options.open(&path)?;
         let mut sampled = VecDeque::new();
         while sampled.len() < SAMPLE {
             match sheet.next_row()? {
@@ -94,10 +161,13 @@ impl VTab for ReadXlsx {
         }
         let kinds: Vec<Kind> = (0..sheet.columns.len())
             .map(|column| {
-                if all_varchar {
+                if options.all_varchar {
                     Kind::Text
                 } else {
-                    kind_of(sampled.iter().filter_map(|row| row.cells.get(column)))
+                    kind_of(
+                        sampled.iter().filter_map(|row| row.cells.get(column)),
+                        options.empty_as_varchar,
+                    )
                 }
             })
             .collect();
@@ -111,7 +181,7 @@ impl VTab for ReadXlsx {
         }
         Ok(Bound {
             path,
-            wanted,
+            options,
             kinds,
             first_scan: Mutex::new(Some(Reading { sheet, sampled })),
         })
@@ -129,7 +199,7 @@ impl VTab for ReadXlsx {
         let reading = match first {
             Some(reading) => reading,
             None => Reading {
-                sheet: open_sheet(std::path::Path::new(&bound.path), bound.wanted.as_deref())?,
+                sheet: bound.options.open(&bound.path)?,
                 sampled: VecDeque::new(),
             },
         };
@@ -182,6 +252,7 @@ impl VTab for ReadXlsx {
                         let text = text_of(other, || sheet.cell(row.index, column))?;
                         vector.insert(at, text.as_str());
                     }
+                    (_, _) if bound.options.ignore_errors => vector.set_null(at),
                     (_, _) => {
                         return Err(t!(
                             "read-xlsx-kind-changed",
@@ -209,7 +280,27 @@ impl VTab for ReadXlsx {
                 LogicalTypeHandle::from(LogicalTypeId::Varchar),
             ),
             (
+                "range".to_string(),
+                LogicalTypeHandle::from(LogicalTypeId::Varchar),
+            ),
+            (
+                "header".to_string(),
+                LogicalTypeHandle::from(LogicalTypeId::Boolean),
+            ),
+            (
                 "all_varchar".to_string(),
+                LogicalTypeHandle::from(LogicalTypeId::Boolean),
+            ),
+            (
+                "stop_at_empty".to_string(),
+                LogicalTypeHandle::from(LogicalTypeId::Boolean),
+            ),
+            (
+                "empty_as_varchar".to_string(),
+                LogicalTypeHandle::from(LogicalTypeId::Boolean),
+            ),
+            (
+                "ignore_errors".to_string(),
                 LogicalTypeHandle::from(LogicalTypeId::Boolean),
             ),
         ])

@@ -115,6 +115,7 @@ pub fn run(invocation: Invocation) -> Result<()> {
             sheet,
             maps,
             units,
+            header_row,
             ..
         }) => {
             let request = crate::load::LoadRequest {
@@ -132,6 +133,7 @@ pub fn run(invocation: Invocation) -> Result<()> {
                 skip_id_check: *no_id_check,
                 maps: maps.clone(),
                 units: units.clone(),
+                header_row: *header_row,
             };
             let outcome = crate::commands::load::load(&engine, &request);
             // A database made for this load goes with it when the load fails:

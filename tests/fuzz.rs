@@ -56,6 +56,7 @@ fn load_links_as(
         skip_id_check: false,
         maps: Vec::new(),
         units: Vec::new(),
+        header_row: None,
     };
     load(engine, &request).map(|loaded| loaded.rows)
 }

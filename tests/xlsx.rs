@@ -224,8 +224,9 @@ fn a_long_sheet_streams_and_a_late_text_cell_is_named() {
     assert_eq!(out.stdout, "n,ids,text\n5000,12502500.0,1\n");
 }
 
-/// A value right of the header row has no column name: refused with its
-/// cell, whether the sheet is streamed (`load`) or read into SQL.
+/// A value outside the header's columns has no column name: refused with
+/// its cell, whether the sheet is read into SQL (a gap in the header row)
+/// or loaded (a value right of the header in a row of data).
 #[test]
 fn a_value_right_of_the_header_is_refused() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -233,8 +234,9 @@ fn a_value_right_of_the_header_is_refused() {
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
     sheet.write_string(0, 0, "cluster_id").expect("header");
+    sheet.write_string(0, 1, "link").expect("header");
+    sheet.write_string(0, 3, "stray").expect("stray");
     sheet.write_string(1, 0, "N2022-001").expect("id");
-    sheet.write_string(3, 2, "stray").expect("stray");
     book.save(&path).expect("saved");
     let out = run(clusterql_empty().args([
         "-c",
@@ -242,10 +244,30 @@ fn a_value_right_of_the_header_is_refused() {
     ]));
     assert_eq!(out.code, 1);
     assert!(
-        out.stderr.contains("Sheet1!B1") || out.stderr.contains("Sheet1!C1"),
+        out.stderr.contains("Sheet1!C1: the header cell is empty"),
         "{}",
         out.stderr
     );
+    let loaded = dir.path().join("loaded.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "cluster_id").expect("header");
+    sheet.write_string(0, 1, "link").expect("header");
+    sheet.write_string(1, 0, "N2022-001").expect("id");
+    sheet.write_string(1, 1, "a link").expect("link");
+    sheet.write_string(1, 3, "stray").expect("stray");
+    book.save(&loaded).expect("saved");
+    let db = dir.path().join("wide.duckdb");
+    let out = run(clusterql().args([
+        "--db",
+        db.to_str().expect("path"),
+        "load",
+        loaded.to_str().expect("path"),
+        "--table",
+        "chain_links",
+    ]));
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(out.stderr.contains("Sheet1!D1"), "{}", out.stderr);
 }
 
 /// A table that starts at C3, below a formatted but empty row, reads from

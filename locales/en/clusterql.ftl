@@ -66,6 +66,7 @@ cmd-load-arg-no_id_check = Load enterprise ids that are not unified social credi
 cmd-load-arg-sheet = The sheet of a spreadsheet (.xlsx, .xls, .ods) to load: its name, or its number from 1 (default: the first)
 cmd-load-arg-maps = Read the file's column HEADER into the table's COLUMN (a header that names no column or title); repeatable
 cmd-load-arg-units = The unit of a column whose header names none (money: 元, 万元, 亿元…); repeatable
+cmd-load-arg-header_row = The row of a spreadsheet that names the columns, from 1 (default: found among the first rows, title rows above it skipped)
 
 cmd-check-about = The published claims (the April 2023 briefing, the June 2023 update), published against computed; exit 3 if any fails (errata are listed apart)
 cmd-check-after-help =
@@ -324,6 +325,8 @@ load-unit-does-not-fit = '{ $unit }' does not fit { $column }, which is measured
 load-unit-for-unitless = { $column } takes no unit, and the header gives '{ $unit }'
 load-unit-disagrees = the header says '{ $written }' and --unit says '{ $asked }'
 load-natural-unit = { $header } → { $column }, read in { $unit } (the header names no unit)
+load-row-numbers-dropped = { $header }: the rows' numbers, 1 to { $rows }, not loaded
+load-row-numbers-not = holds more than the rows' numbers 1, 2, 3 …, and names no column of { $table } (--map '{ $header }=COLUMN' reads it into one; --ignore-extra skips it)
 load-key-value = '{ $text }': expected KEY=VALUE
 load-wrong-type = column '{ $column }': '{ $value }' is not a { $type }
 load-empty-required = column '{ $column }' is empty but required
@@ -378,12 +381,17 @@ sheet-none = no sheet at all
 sheet-empty = sheet { $sheet } is empty
 sheet-empty-header = the header cell is empty (a merged or missing column name)
 sheet-error-cell = the cell holds an error ({ $error }), not a value
+sheet-row-after-end = a row under the table, which ends at its first empty row ({ $end }); delete the empty rows to load it, or move it away
+sheet-no-header-row = sheet { $sheet }: row { $row } holds nothing to name the columns
+load-sheet-skipped = { $file } { $sheet }: above the table, not loaded: { $text }
+load-sheet-note = { $file } { $note } (a note under the table, not loaded)
 batch-parquet-one-result = a { $format } file holds one result, and { $file } already has one
 batch-read-as = { $file }: read as { $encoding } text
 session-library-not-installed = warning: the view library was not installed, the database's own views are left as they are: { $error }
 dataset-incomplete = bundled dataset incomplete in { $dir } (missing { $missing }): set CLUSTERQL_DATA to its folder, or use --empty
 xlsx-write-failed = writing the workbook: { $reason }
 xlsx-too-many-rows = a result of more than { $rows } rows does not fit an Excel sheet ({ $sheet_rows } rows, header included); write csv or parquet instead
+read-xlsx-bad-range = read_xlsx: range '{ $range }' is not a block of cells such as A2:F200, A5:Z or E:Z
 read-xlsx-sandbox = read_xlsx reads a file, which --sandbox does not allow
 generate-bad-scale = '{ $text }' is not a scale: a positive number up to 100000 (1 is the bundled data) or `national`
 generate-scale-too-small = --scale { $scale }: so small that the roster would be empty

@@ -66,6 +66,7 @@ cmd-load-arg-no_id_check = 装入不是统一社会信用代码的企业编号�
 cmd-load-arg-sheet = 要装入的电子表格（.xlsx、.xls、.ods）工作表：表名，或从 1 起的序号（默认：第一张）
 cmd-load-arg-maps = 把文件中表头为 HEADER 的列装入表的 COLUMN 列（用于不是列名或标题的表头）；可重复
 cmd-load-arg-units = 表头未写单位的列的单位（金额：元、万元、亿元……）；可重复
+cmd-load-arg-header_row = 电子表格中作为表头（列名）的行号，从 1 起（默认：在前几行中自动查找，跳过其上的标题行）
 
 cmd-check-about = 公布的说法（2023年4月发布会、2023年6月更新）与计算值对照；若有说法不成立，退出码为 3（勘误另列）
 cmd-check-after-help =
@@ -308,6 +309,8 @@ load-unit-does-not-fit = '{ $unit }' 不适用于 { $column }，该列以 { $own
 load-unit-for-unitless = { $column } 没有单位，表头却写了 '{ $unit }'
 load-unit-disagrees = 表头写的是 '{ $written }'，--unit 给的是 '{ $asked }'
 load-natural-unit = { $header } → { $column }，按 { $unit } 读入（表头未写单位）
+load-row-numbers-dropped = { $header }：行的序号（1 到 { $rows }），不载入
+load-row-numbers-not = 不只是行的序号 1、2、3……，又不是 { $table } 的列（--map '{ $header }=列名' 可把它装入某列；--ignore-extra 可跳过它）
 load-key-value = '{ $text }'：应为 键=值
 load-wrong-type = 列 '{ $column }'：'{ $value }' 不是 { $type }
 load-empty-required = 列 '{ $column }' 为空，但它是必填的
@@ -353,12 +356,17 @@ sheet-none = 工作簿中没有工作表
 sheet-empty = 工作表 { $sheet } 是空的
 sheet-empty-header = 表头单元格为空（合并单元格或缺少列名）
 sheet-error-cell = 单元格是错误值（{ $error }），不是数据
+sheet-row-after-end = 表格之下还有一行数据；表格到第一个空行（第 { $end } 行）为止。如要载入，请删去空行，或把这一行移走
+sheet-no-header-row = 工作表 { $sheet }：第 { $row } 行没有可作列名的内容
+load-sheet-skipped = { $file } { $sheet }：表格上方的内容，未载入：{ $text }
+load-sheet-note = { $file } { $note }（表格下方的注释，未载入）
 batch-parquet-one-result = 一个 { $format } 文件只能装一个结果，而 { $file } 已经有一个
 batch-read-as = { $file }：按 { $encoding } 编码读取
 session-library-not-installed = 警告：视图库没有安装，数据库中原有的视图保持不变：{ $error }
 dataset-incomplete = { $dir } 中的内置数据集不完整（缺少 { $missing }）：请把 CLUSTERQL_DATA 设为其所在文件夹，或使用 --empty
 xlsx-write-failed = 写工作簿时出错：{ $reason }
 xlsx-too-many-rows = 超过 { $rows } 行的结果放不进一张 Excel 工作表（{ $sheet_rows } 行，含表头）；请改写 csv 或 parquet
+read-xlsx-bad-range = read_xlsx：range '{ $range }' 不是形如 A2:F200、A5:Z 或 E:Z 的单元格区域
 read-xlsx-sandbox = read_xlsx 要读文件，而 --sandbox 不允许
 generate-bad-scale = '{ $text }' 不是有效的规模：不超过 100000 的正数（1 即内置数据）或 national
 generate-scale-too-small = --scale { $scale }：太小，名录会是空的

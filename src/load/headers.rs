@@ -33,6 +33,9 @@ pub(super) struct Planned {
 pub(super) struct Plan {
     pub planned: Vec<Planned>,
     pub notices: Vec<String>,
+    /// A `序号` / `No.` header that names no column: the rows' numbers,
+    /// left out once they are found to be 1, 2, 3 …
+    pub row_numbers: Option<String>,
 }
 
 impl Plan {
@@ -104,6 +107,10 @@ pub(super) fn plan(
     let mut refused = Vec::new();
     for header in headers {
         let Some((column, written_unit)) = column_of(request, header, columns) else {
+            if is_row_number(header) && plan.row_numbers.is_none() {
+                plan.row_numbers = Some(header.clone());
+                continue;
+            }
             if !request.ignore_extra {
                 problems.push(at(header, unknown(request, header, columns)));
             }
@@ -152,6 +159,12 @@ pub(super) fn plan(
     } else {
         Err(problems)
     }
+}
+
+/// Headers that number a list's rows, as official lists have in their
+/// first column.
+fn is_row_number(header: &str) -> bool {
+    ["序号", "序", "No.", "No", "NO.", "编号"].contains(&header.trim())
 }
 
 /// The unit a header's values are in, the power of ten that brings them

@@ -21,6 +21,7 @@ mod direct;
 pub mod encoding;
 mod headers;
 mod keys;
+mod layout;
 mod normalize;
 pub mod sheet;
 
@@ -69,6 +70,9 @@ pub struct LoadRequest {
     pub maps: Vec<(String, String)>,
     /// Units of headers that give none (`--unit COLUMN=UNIT`).
     pub units: Vec<(String, String)>,
+    /// The sheet row (from 1) that names a spreadsheet's columns; found
+    /// when `None`.
+    pub header_row: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,7 +95,7 @@ pub fn load(engine: &Engine, request: &LoadRequest) -> Result<Loaded> {
     let columns = table_columns(engine, &request.table)?;
     let files = expand(&request.paths)?;
     let mut sheets = Vec::new();
-    let files = as_csv(&files, request, &mut sheets)?;
+    let files = as_csv(&files, request, &columns, &mut sheets)?;
     for sheet in &mut sheets {
         sheet.name_columns(|header| {
             headers::column_of(request, header, &columns).map(|(column, _)| column)
@@ -112,20 +116,37 @@ pub fn load(engine: &Engine, request: &LoadRequest) -> Result<Loaded> {
 fn as_csv(
     files: &[String],
     request: &LoadRequest,
+    columns: &[Column],
     sheets: &mut Vec<sheet::SheetCopy>,
 ) -> Result<Vec<String>> {
     let mut out = Vec::new();
+    let names_column = |text: &str| headers::column_of(request, text, columns).is_some();
+    let layout = sheet::Layout::for_load(&names_column, request.header_row);
     for file in files {
         if !sheet::is_spreadsheet(file) {
             out.push(file.clone());
             continue;
         }
-        let copy = sheet::to_csv(Path::new(file), request.sheet.as_deref())?;
+        let copy = sheet::to_csv(Path::new(file), request.sheet.as_deref(), &layout)?;
         if !request.quiet {
             eprintln!(
                 "{}",
                 t!("load-reading-sheet", file = file, sheet = &copy.sheet)
             );
+            for text in &copy.skipped {
+                eprintln!(
+                    "{}",
+                    t!(
+                        "load-sheet-skipped",
+                        file = file,
+                        sheet = &copy.sheet,
+                        text = text
+                    )
+                );
+            }
+            for note in &copy.notes {
+                eprintln!("{}", t!("load-sheet-note", file = file, note = note));
+            }
         }
         out.push(copy.copy.display().to_string());
         sheets.push(copy);
@@ -207,6 +228,9 @@ fn load_files(
     format: FileFormat,
 ) -> Result<Loaded> {
     let plan = plan_headers(engine, request, columns, files, format)?;
+    if let Some(header) = &plan.row_numbers {
+        check_row_numbers(engine, request, files, format, header)?;
+    }
     if !request.quiet {
         for notice in &plan.notices {
             eprintln!("{notice}");
@@ -226,6 +250,52 @@ fn load_files(
     let result = validate_and_insert(engine, request, columns, &plan);
     let _ = engine.execute_batch("DROP TABLE IF EXISTS temp.load_stage");
     result
+}
+
+/// A `序号` column is left out when it numbers the rows 1 to n (in any
+/// order); anything else in it might be data, and is not dropped in silence.
+fn check_row_numbers(
+    engine: &Engine,
+    request: &LoadRequest,
+    files: &[String],
+    format: FileFormat,
+    header: &str,
+) -> Result<()> {
+    let reader = reader_sql(files, format, false, None);
+    let column = quote(header);
+    let sql = format!(
+        "SELECT count(*) AS n, count(DISTINCT v) = count(*) AND count(v) = count(*) \
+         AND min(v) = 1 AND max(v) = count(*) AND bool_and(v = round(v)) \
+         FROM (SELECT TRY_CAST(TRY_CAST({column} AS VARCHAR) AS DOUBLE) AS v FROM {reader})"
+    );
+    let (rows, numbers): (i64, Option<bool>) = engine
+        .connection()
+        .query_row(&sql, [], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    if numbers == Some(true) || rows == 0 {
+        if !request.quiet {
+            eprintln!(
+                "{}",
+                t!("load-row-numbers-dropped", header = header, rows = rows)
+            );
+        }
+        return Ok(());
+    }
+    if request.ignore_extra {
+        return Ok(());
+    }
+    Err(Error::LoadRejected(format!(
+        "{}:1: {}",
+        files.join(", "),
+        t!(
+            "load-at-header",
+            header = header,
+            problem = t!(
+                "load-row-numbers-not",
+                table = &request.table,
+                header = header
+            )
+        )
+    )))
 }
 
 /// The files' headers, each to its column and unit, or every header

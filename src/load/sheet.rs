@@ -11,7 +11,12 @@ use std::io::{BufReader, BufWriter, Write};
 use std::path::Path;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
-use calamine::{Data, DataRef, Reader, Xlsx, open_workbook, open_workbook_auto};
+use calamine::{
+    Data, DataRef, Dimensions, Reader, Sheets, Xlsx, open_workbook, open_workbook_auto,
+};
+
+pub use super::layout::HeaderChoice;
+use super::layout::{self, SparseRow};
 
 use crate::error::{Error, Result};
 use crate::t;
@@ -32,8 +37,13 @@ pub struct SheetCopy {
     /// Each column's header, its letters (`C`), and the table column the
     /// header names (a dictionary title names another), which messages use.
     columns: Vec<(String, String, Option<String>)>,
-    /// The sheet row of each CSV line from line 2 on.
+    /// The sheet row of each CSV line from line 2 on, and of the header
+    /// (line 1).
     rows: Vec<u32>,
+    header_row: u32,
+    /// Notes under the table and text above it, for stderr.
+    pub notes: Vec<String>,
+    pub skipped: Vec<String>,
 }
 
 impl SheetCopy {
@@ -56,13 +66,20 @@ impl SheetCopy {
             let after = &rest[at + copy.len()..];
             let digits = after.chars().take_while(char::is_ascii_digit).count();
             let line: usize = after[..digits].parse().unwrap_or(0);
-            let row = line
-                .checked_sub(2)
-                .and_then(|index| self.rows.get(index))
-                .copied();
+            let row = match line {
+                1 => Some(self.header_row),
+                _ => line
+                    .checked_sub(2)
+                    .and_then(|index| self.rows.get(index))
+                    .copied(),
+            };
+            // Messages name a column by the table's name for it, or by
+            // the header when the header is the problem.
             let column = self.columns.iter().find(|(header, _, named)| {
-                let name = named.as_deref().unwrap_or(header);
-                after[digits..].starts_with(&format!(": column '{name}'"))
+                [named.as_deref(), Some(header.as_str())]
+                    .into_iter()
+                    .flatten()
+                    .any(|name| after[digits..].starts_with(&format!(": column '{name}'")))
             });
             match (row, column) {
                 (Some(row), Some((_, letters, _))) => {
@@ -84,15 +101,122 @@ impl SheetCopy {
     }
 }
 
-/// A sheet being read row by row, its header checked.
+/// A sheet being read row by row, its header found and checked.
 pub struct Sheet {
     pub original: String,
     pub name: String,
     /// Each column's name and its letters (`C`).
     pub columns: Vec<(String, String)>,
+    /// The last row of the header (from 0): data rows count from it.
     first_row: u32,
     first_column: u32,
     rows: Rows,
+    /// Rows read ahead (to find the header) and not yet handed out.
+    pending: VecDeque<SparseRow>,
+    /// The last row handed out, or the header's.
+    previous_row: u32,
+    /// Empty rows still to hand out (a table read past its empty rows).
+    empty_rows: u32,
+    ended: bool,
+    layout: Reading,
+    /// Notes under the table (`注：…`), with their cells, never data.
+    pub notes: Vec<String>,
+    /// Text above the header (a title), skipped.
+    pub skipped: Vec<String>,
+}
+
+/// How a sheet's table is read, once found.
+#[derive(Clone, Copy)]
+struct Reading {
+    /// The table ends at its first empty row.
+    stop_at_empty: bool,
+    /// A row of data under that end is refused (`load`: it would be lost),
+    /// not left unread (`read_xlsx`, as DuckDB's reader does).
+    refuse_after_end: bool,
+    /// The part of the sheet asked for (`range`); cells outside it are not
+    /// read.
+    range: Option<CellRange>,
+}
+
+/// Where a sheet's table is and how it ends.
+pub struct Layout<'a> {
+    pub header: HeaderChoice<'a>,
+    /// Whether the table's first row names its columns (`read_xlsx`'s
+    /// `header`); else columns are named by their letters.
+    pub has_header: bool,
+    pub range: Option<CellRange>,
+    pub stop_at_empty: bool,
+    pub refuse_after_end: bool,
+}
+
+impl Layout<'_> {
+    /// `load`'s reading: the header found among the first rows (or the row
+    /// asked for), the table to its first empty row, anything but notes
+    /// under it refused.
+    pub fn for_load<'a>(
+        names_column: &'a dyn Fn(&str) -> bool,
+        header_row: Option<u32>,
+    ) -> Layout<'a> {
+        Layout {
+            header: match header_row {
+                Some(row) => HeaderChoice::At(row.saturating_sub(1)),
+                None => HeaderChoice::Best(names_column),
+            },
+            has_header: true,
+            range: None,
+            stop_at_empty: true,
+            refuse_after_end: true,
+        }
+    }
+}
+
+/// A block of cells in A1 notation (`A2:F200`, `A5:Z`, `E:Z`), from 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CellRange {
+    pub first_row: u32,
+    pub first_column: u32,
+    pub last_row: Option<u32>,
+    pub last_column: Option<u32>,
+}
+
+impl CellRange {
+    /// Reads `A2:F200`; `None` when it is not a range.
+    pub fn parse(text: &str) -> Option<CellRange> {
+        let (from, to) = text.trim().split_once(':').unwrap_or((text.trim(), ""));
+        let corner = |part: &str| -> Option<(Option<u32>, Option<u32>)> {
+            let letters_end = part
+                .find(|c: char| !c.is_ascii_alphabetic())
+                .unwrap_or(part.len());
+            let (letters, digits) = part.split_at(letters_end);
+            let column = (!letters.is_empty()).then(|| {
+                letters.chars().fold(0u32, |n, c| {
+                    n * 26 + (c.to_ascii_uppercase() as u32 - 'A' as u32 + 1)
+                }) - 1
+            });
+            let row = if digits.is_empty() {
+                None
+            } else {
+                Some(digits.parse::<u32>().ok()?.checked_sub(1)?)
+            };
+            (column.is_some() || row.is_some()).then_some((column, row))
+        };
+        let (first_column, first_row) = corner(from)?;
+        let (last_column, last_row) = if to.is_empty() {
+            (None, None)
+        } else {
+            corner(to)?
+        };
+        Some(CellRange {
+            first_row: first_row.unwrap_or(0),
+            first_column: first_column.unwrap_or(0),
+            last_row,
+            last_column,
+        })
+    }
+
+    fn holds_column(&self, column: u32) -> bool {
+        column >= self.first_column && self.last_column.is_none_or(|last| column <= last)
+    }
 }
 
 /// One row of data: its index (the header being 0) and a value a column.
@@ -116,10 +240,6 @@ enum Rows {
         next: usize,
     },
 }
-
-/// A row as the XML has it: its sheet row and its cells' columns, both
-/// counted from 0, only the cells that exist.
-type SparseRow = (u32, Vec<(u32, Data)>);
 
 enum Message {
     Rows(Vec<SparseRow>),
@@ -148,105 +268,179 @@ impl Sheet {
         Error::LoadRejected(format!("{}: {message}", self.original))
     }
 
-    /// The next row that holds anything; spreadsheets often end in empty
-    /// rows, which are no data.
+    /// The next row of the table, `None` at its end: the sheet's end, the
+    /// range's, or (as asked) its first empty row or a note under it.
     pub fn next_row(&mut self) -> Result<Option<DataRow>> {
+        if self.empty_rows > 0 {
+            self.empty_rows -= 1;
+            self.previous_row += 1;
+            let index = (self.previous_row - self.first_row) as usize;
+            return Ok(Some(DataRow {
+                index,
+                cells: vec![Data::Empty; self.columns.len()],
+            }));
+        }
+        if self.ended {
+            return Ok(None);
+        }
+        let Some((row, cells)) = self.next_table_row()? else {
+            return Ok(None);
+        };
+        if row > self.previous_row + 1 {
+            if self.layout.stop_at_empty {
+                self.ended = true;
+                self.read_after_end((row, cells))?;
+                return Ok(None);
+            }
+            self.empty_rows = row - self.previous_row - 1;
+            self.pending.push_front((row, cells));
+            return self.next_row();
+        }
+        if self.layout.stop_at_empty && layout::is_note(&cells, false, plain_text) {
+            self.ended = true;
+            self.read_after_end((row, cells))?;
+            return Ok(None);
+        }
+        self.previous_row = row;
+        let index = (row - self.first_row) as usize;
+        let mut values = vec![Data::Empty; self.columns.len()];
+        for (column, value) in cells {
+            let named = column >= self.first_column
+                && ((column - self.first_column) as usize) < self.columns.len();
+            if !named {
+                // A value left or right of the header: its column has no
+                // name.
+                return Err(self.refused(format!(
+                    "{}!{}{}: {}",
+                    self.name,
+                    letters(column),
+                    self.first_row + 1,
+                    t!("sheet-empty-header")
+                )));
+            }
+            values[(column - self.first_column) as usize] = value;
+        }
+        Ok(Some(DataRow {
+            index,
+            cells: values,
+        }))
+    }
+
+    /// Rows under the table's end: notes are kept for the reader to tell;
+    /// a row of data is refused when it would be lost silently.
+    fn read_after_end(&mut self, first: SparseRow) -> Result<()> {
+        let mut next = Some(first);
+        while let Some((row, cells)) = next {
+            if layout::is_note(&cells, true, plain_text) {
+                let (column, value) = &cells[0];
+                self.notes.push(format!(
+                    "{}!{}{}: {}",
+                    self.name,
+                    letters(*column),
+                    row + 1,
+                    plain_text(value)
+                ));
+            } else if self.layout.refuse_after_end {
+                let column = cells.first().map_or(0, |(c, _)| *c);
+                return Err(self.refused(format!(
+                    "{}!{}{}: {}",
+                    self.name,
+                    letters(column),
+                    row + 1,
+                    t!("sheet-row-after-end", end = self.previous_row + 2)
+                )));
+            } else {
+                return Ok(());
+            }
+            next = self.next_table_row()?;
+        }
+        Ok(())
+    }
+
+    /// The next row that holds anything inside the range asked for.
+    fn next_table_row(&mut self) -> Result<Option<SparseRow>> {
         loop {
-            let Some((index, cells)) = self.next_any_row()? else {
+            let Some((row, mut cells)) = (match self.pending.pop_front() {
+                Some(row) => Some(row),
+                None => self.next_sparse()?,
+            }) else {
                 return Ok(None);
             };
-            if index == 0 {
-                continue;
+            if let Some(range) = self.layout.range {
+                if range.last_row.is_some_and(|last| row > last) {
+                    return Ok(None);
+                }
+                if row < range.first_row {
+                    continue;
+                }
+                cells.retain(|(column, _)| range.holds_column(*column));
             }
-            if cells.iter().any(|value| *value != Data::Empty) {
-                return Ok(Some(DataRow { index, cells }));
+            if !cells.is_empty() {
+                return Ok(Some((row, cells)));
             }
         }
     }
 
-    /// The next row of the sheet, empty or not, as (index, a value a column).
-    fn next_any_row(&mut self) -> Result<Option<(usize, Vec<Data>)>> {
-        let width = self.columns.len().max(1);
-        let (first_row, first_column) = (self.first_row, self.first_column);
-        match &mut self.rows {
-            Rows::Whole { range, next } => {
+    /// The sheet's next row that holds anything, as the workbook has it.
+    fn next_sparse(&mut self) -> Result<Option<SparseRow>> {
+        let Sheet { original, rows, .. } = self;
+        match rows {
+            Rows::Whole { range, next } => loop {
                 if *next >= range.height() {
                     return Ok(None);
                 }
                 let index = *next;
                 *next += 1;
-                let cells = (0..range.width())
-                    .map(|column| range.get((index, column)).cloned().unwrap_or(Data::Empty))
+                let (top, left) = range.start().unwrap_or((0, 0));
+                let cells: Vec<(u32, Data)> = (0..range.width())
+                    .filter_map(|column| {
+                        range
+                            .get((index, column))
+                            .filter(|value| **value != Data::Empty)
+                            .map(|value| (left + column as u32, value.clone()))
+                    })
                     .collect();
-                Ok(Some((index, cells)))
-            }
-            Rows::Streamed { .. } => {
-                let Some((row, cells)) = self.next_sparse()? else {
+                if !cells.is_empty() {
+                    return Ok(Some((top + index as u32, cells)));
+                }
+            },
+            Rows::Streamed {
+                receiver,
+                pending,
+                done,
+            } => loop {
+                if let Some(row) = pending.pop_front() {
+                    return Ok(Some(row));
+                }
+                if *done {
                     return Ok(None);
-                };
-                let index = row.saturating_sub(first_row) as usize;
-                let mut values = vec![Data::Empty; width];
-                for (column, value) in cells {
-                    let named = column >= first_column
-                        && ((column - first_column) as usize) < self.columns.len();
-                    if !named {
-                        // A value left or right of the header: its column
-                        // has no name.
-                        return Err(self.refused(format!(
-                            "{}!{}{}: {}",
-                            self.name,
-                            letters(column),
-                            first_row + 1,
-                            t!("sheet-empty-header")
+                }
+                match receiver.recv() {
+                    Ok(Message::Rows(rows)) => pending.extend(rows),
+                    Ok(Message::End) => *done = true,
+                    Ok(Message::Failed(message)) => {
+                        return Err(Error::LoadRejected(format!("{original}: {message}")));
+                    }
+                    Err(_) => {
+                        return Err(Error::LoadRejected(format!(
+                            "{original}: {}",
+                            t!("sheet-reader-stopped")
                         )));
                     }
-                    if let Some(slot) = values.get_mut((column - first_column) as usize) {
-                        *slot = value;
-                    }
                 }
-                Ok(Some((index, values)))
-            }
-        }
-    }
-
-    fn next_sparse(&mut self) -> Result<Option<SparseRow>> {
-        let Sheet { original, rows, .. } = self;
-        let Rows::Streamed {
-            receiver,
-            pending,
-            done,
-        } = rows
-        else {
-            return Ok(None);
-        };
-        loop {
-            if let Some(row) = pending.pop_front() {
-                return Ok(Some(row));
-            }
-            if *done {
-                return Ok(None);
-            }
-            match receiver.recv() {
-                Ok(Message::Rows(rows)) => pending.extend(rows),
-                Ok(Message::End) => *done = true,
-                Ok(Message::Failed(message)) => {
-                    return Err(Error::LoadRejected(format!("{original}: {message}")));
-                }
-                Err(_) => {
-                    return Err(Error::LoadRejected(format!(
-                        "{original}: {}",
-                        t!("sheet-reader-stopped")
-                    )));
-                }
-            }
+            },
         }
     }
 }
 
+/// A header cell's text, or a note's: what the cell shows.
+fn plain_text(value: &Data) -> String {
+    text_of(value, String::new).unwrap_or_default()
+}
+
 /// Opens the sheet (`wanted`: a name, or a number from 1; the first when
-/// `None`) of the workbook at `path` and reads its header; the first row
-/// must name every column.
-pub fn open_sheet(path: &Path, wanted: Option<&str>) -> Result<Sheet> {
+/// `None`) of the workbook at `path` and finds its table as `layout` says.
+pub fn open_sheet(path: &Path, wanted: Option<&str>, layout: &Layout<'_>) -> Result<Sheet> {
     let original = path.display().to_string();
     let refused = |message: String| Error::LoadRejected(format!("{original}: {message}"));
     let streamable = ["xlsx", "xlsm"].contains(
@@ -257,7 +451,7 @@ pub fn open_sheet(path: &Path, wanted: Option<&str>) -> Result<Sheet> {
             .to_ascii_lowercase()
             .as_str(),
     );
-    let mut sheet = if streamable {
+    let (name, rows) = if streamable {
         let book: Xlsx<_> = open_workbook(path).map_err(|e: calamine::XlsxError| {
             refused(t!("sheet-unreadable", reason = e.to_string()))
         })?;
@@ -268,35 +462,12 @@ pub fn open_sheet(path: &Path, wanted: Option<&str>) -> Result<Sheet> {
             .name("xlsx-reader".to_string())
             .spawn(move || stream(book, &thread_name, &sender))
             .map_err(|e| Error::Engine(e.to_string()))?;
-        let mut sheet = Sheet {
-            original: original.clone(),
-            name,
-            columns: Vec::new(),
-            first_row: 0,
-            first_column: 0,
-            rows: Rows::Streamed {
-                receiver,
-                pending: VecDeque::new(),
-                done: false,
-            },
+        let rows = Rows::Streamed {
+            receiver,
+            pending: VecDeque::new(),
+            done: false,
         };
-        // The header is the first row that has values, from its first to
-        // its last; a gap in it is a column without a name.
-        let Some((row, cells)) = sheet.next_sparse()? else {
-            return Err(sheet.refused(t!("sheet-empty", sheet = &sheet.name)));
-        };
-        sheet.first_row = row;
-        let first = cells.iter().map(|(column, _)| *column).min().unwrap_or(0);
-        let last = cells.iter().map(|(column, _)| *column).max().unwrap_or(0);
-        sheet.first_column = first;
-        let mut header = vec![Data::Empty; (last - first + 1) as usize];
-        for (column, value) in cells {
-            if let Some(slot) = header.get_mut((column - first) as usize) {
-                *slot = value;
-            }
-        }
-        sheet.name_columns(&header)?;
-        sheet
+        (name, rows)
     } else {
         let mut book = open_workbook_auto(path)
             .map_err(|e| refused(t!("sheet-unreadable", reason = e.to_string())))?;
@@ -304,49 +475,128 @@ pub fn open_sheet(path: &Path, wanted: Option<&str>) -> Result<Sheet> {
         let range = book
             .worksheet_range(&name)
             .map_err(|e| refused(format!("sheet {name}: {e}")))?;
-        let (first_row, first_column) = range.start().unwrap_or((0, 0));
-        let header: Vec<Data> = range
-            .rows()
-            .next()
-            .map(<[Data]>::to_vec)
-            .unwrap_or_default();
-        let mut sheet = Sheet {
-            original: original.clone(),
-            name,
-            columns: Vec::new(),
-            first_row,
-            first_column,
-            rows: Rows::Whole { range, next: 1 },
-        };
-        if header.is_empty() {
-            return Err(sheet.refused(t!("sheet-empty", sheet = &sheet.name)));
-        }
-        sheet.name_columns(&header)?;
-        sheet
+        (name, Rows::Whole { range, next: 0 })
     };
+    let mut sheet = Sheet {
+        original: original.clone(),
+        name,
+        columns: Vec::new(),
+        first_row: 0,
+        first_column: 0,
+        rows,
+        pending: VecDeque::new(),
+        previous_row: 0,
+        empty_rows: 0,
+        ended: false,
+        layout: Reading {
+            stop_at_empty: layout.stop_at_empty,
+            refuse_after_end: layout.refuse_after_end,
+            range: layout.range,
+        },
+        notes: Vec::new(),
+        skipped: Vec::new(),
+    };
+    // The first rows, to find the header among them.
+    let mut window = Vec::new();
+    while window.len() < layout::WINDOW {
+        match sheet.next_table_row()? {
+            Some(row) => window.push(row),
+            None => break,
+        }
+    }
+    if window.is_empty() {
+        return Err(sheet.refused(t!("sheet-empty", sheet = &sheet.name)));
+    }
+    let header = if layout.has_header {
+        let choice = match (&layout.header, layout.range) {
+            (HeaderChoice::At(row), _) => HeaderChoice::At(*row),
+            (_, Some(range)) => HeaderChoice::At(range.first_row.max(window[0].0)),
+            (choice, None) => match choice {
+                HeaderChoice::First => HeaderChoice::First,
+                HeaderChoice::Best(names) => HeaderChoice::Best(*names),
+                HeaderChoice::At(row) => HeaderChoice::At(*row),
+            },
+        };
+        let at = layout::header_row(&window, &choice, plain_text).ok_or_else(|| {
+            let row = match choice {
+                HeaderChoice::At(row) => row + 1,
+                _ => 1,
+            };
+            sheet.refused(t!("sheet-no-header-row", sheet = &sheet.name, row = row))
+        })?;
+        let merges = if layout::may_be_merged(&window, at) {
+            merged_regions(path, &sheet.name, streamable)
+        } else {
+            Vec::new()
+        };
+        layout::header(&window, at, &merges, plain_text)
+    } else {
+        // No header: the columns are named by their letters, and the
+        // table starts at its first row.
+        let row = window[0].0;
+        let first_column = window
+            .iter()
+            .flat_map(|(_, cells)| cells.iter().map(|(c, _)| *c))
+            .min()
+            .unwrap_or(0);
+        let last_column = window
+            .iter()
+            .flat_map(|(_, cells)| cells.iter().map(|(c, _)| *c))
+            .max()
+            .unwrap_or(0);
+        layout::Header {
+            first_row: row,
+            last_row: row.wrapping_sub(1),
+            first_column,
+            names: (first_column..=last_column)
+                .map(|c| Some(letters(c)))
+                .collect(),
+            skipped: Vec::new(),
+        }
+    };
+    sheet.first_row = header.last_row;
+    sheet.previous_row = header.last_row;
+    sheet.first_column = header.first_column;
+    sheet.skipped = header.skipped;
+    for (index, name) in header.names.into_iter().enumerate() {
+        let Some(name) = name else {
+            return Err(sheet.refused(format!(
+                "{}!{}{}: {}",
+                sheet.name,
+                letters(header.first_column + index as u32),
+                header.last_row + 1,
+                t!("sheet-empty-header")
+            )));
+        };
+        let column_letters = letters(header.first_column + index as u32);
+        sheet.columns.push((name, column_letters));
+    }
+    // The rows under the header are the table's; those above were read.
+    let data_from = if layout.has_header {
+        header.last_row + 1
+    } else {
+        header.first_row
+    };
+    sheet
+        .pending
+        .extend(window.into_iter().filter(|(row, _)| *row >= data_from));
     sheet.columns.shrink_to_fit();
     Ok(sheet)
 }
 
-impl Sheet {
-    /// Names the columns from the header row; an empty header cell (a
-    /// merged or missing name) is refused.
-    fn name_columns(&mut self, header: &[Data]) -> Result<()> {
-        for (index, value) in header.iter().enumerate() {
-            let name = match value {
-                Data::Empty => {
-                    return Err(self.refused(format!(
-                        "{}: {}",
-                        self.cell(0, index),
-                        t!("sheet-empty-header")
-                    )));
-                }
-                other => text_of(other, || self.cell(0, index)).map_err(|m| self.refused(m))?,
-            };
-            let column_letters = letters(self.first_column + index as u32);
-            self.columns.push((name, column_letters));
-        }
-        Ok(())
+/// The merged regions of a sheet, read only when its first rows suggest a
+/// header of merged cells: a second pass over an `.xlsx`.
+fn merged_regions(path: &Path, sheet: &str, streamable: bool) -> Vec<Dimensions> {
+    if streamable {
+        let Ok(mut book) = open_workbook::<Xlsx<_>, _>(path) else {
+            return Vec::new();
+        };
+        return book.merge_cells_by_sheet_name(sheet).unwrap_or_default();
+    }
+    match open_workbook_auto(path) {
+        Ok(Sheets::Xls(book)) => book.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
+        Ok(Sheets::Xlsx(mut book)) => book.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
+        _ => Vec::new(),
     }
 }
 
@@ -422,8 +672,8 @@ fn stream(mut book: Xlsx<BufReader<File>>, name: &str, sender: &SyncSender<Messa
 
 /// Copies the sheet (`wanted`: a name, or a number from 1; the first when
 /// `None`) of the workbook at `path` as CSV.
-pub fn to_csv(path: &Path, wanted: Option<&str>) -> Result<SheetCopy> {
-    let mut sheet = open_sheet(path, wanted)?;
+pub fn to_csv(path: &Path, wanted: Option<&str>, layout: &Layout<'_>) -> Result<SheetCopy> {
+    let mut sheet = open_sheet(path, wanted, layout)?;
     let (file, copy) = super::new_copy("csv")?;
     let mut copied = SheetCopy {
         original: sheet.original.clone(),
@@ -435,6 +685,9 @@ pub fn to_csv(path: &Path, wanted: Option<&str>) -> Result<SheetCopy> {
             .map(|(header, letters)| (header.clone(), letters.clone(), None))
             .collect(),
         rows: Vec::new(),
+        header_row: sheet.first_row + 1,
+        notes: Vec::new(),
+        skipped: Vec::new(),
     };
     let mut out = BufWriter::new(file);
     let mut line = String::new();
@@ -464,6 +717,8 @@ pub fn to_csv(path: &Path, wanted: Option<&str>) -> Result<SheetCopy> {
     out.write_all(line.as_bytes())
         .and_then(|()| out.flush())
         .map_err(|e| Error::io(&copied.copy, e))?;
+    copied.notes = std::mem::take(&mut sheet.notes);
+    copied.skipped = std::mem::take(&mut sheet.skipped);
     Ok(copied)
 }
 

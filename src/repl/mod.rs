@@ -426,6 +426,7 @@ impl Shell {
                     skip_id_check: false,
                     maps: Vec::new(),
                     units: Vec::new(),
+                    header_row: None,
                 };
                 if let Err(error) = crate::commands::load::load(&self.engine, &request) {
                     eprintln!("{}", error.report());
