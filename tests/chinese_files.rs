@@ -2,7 +2,8 @@
 //! units in headers (亿元, 万元, 万人, %), 是/否 and its kin, thousands
 //! separators, full-width digits; and the files that must still be refused,
 //! each problem located, the database unchanged. The fixtures were written
-//! by Python's csv module and openpyxl (tests/fixtures/make_chinese_reports.py).
+//! by Python's csv module and openpyxl (tests/fixtures/make_chinese_reports.py)
+//! and saved again by LibreOffice (tests/fixtures/make_libreoffice_fixtures.sh).
 
 mod common;
 
@@ -56,21 +57,35 @@ fn a_gbk_provincial_report_in_yi_and_wan_yuan_loads_converted() {
     );
 }
 
+/// The 2027 report of provincial_report.xlsx in the schema's units.
+const REPORT_2027: [&str; 2] = [
+    "N2022-001,15.05,12.345678,12.0,310,300,130,30500,0.225,4.0,0.385,0.05,true,true,false,false",
+    "N2022-002,9.99,5.0,8.0,520,500,210,100000,0.05,1.23,0.41,0.09,false,false,true,true",
+];
+
+/// One report, as openpyxl wrote it and as LibreOffice saved it again:
+/// legacy `.xls`, its own `.xlsx`, and CSV in GBK
+/// (tests/fixtures/make_libreoffice_fixtures.sh).
 #[test]
-fn an_openpyxl_workbook_with_units_in_its_headers_loads_converted() {
-    let fx = Fixture::new();
-    let out = fx.load(&fixture("provincial_report.xlsx"), "cluster_reports", &[]);
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let loaded = fx.query(&format!(
-        "select {REPORT_COLUMNS} from cluster_reports where report_year = 2027 order by cluster_id"
-    ));
-    assert_eq!(
-        loaded.stdout.lines().skip(1).collect::<Vec<_>>(),
-        [
-            "N2022-001,15.05,12.345678,12.0,310,300,130,30500,0.225,4.0,0.385,0.05,true,true,false,false",
-            "N2022-002,9.99,5.0,8.0,520,500,210,100000,0.05,1.23,0.41,0.09,false,false,true,true",
-        ]
-    );
+fn a_report_saved_by_openpyxl_and_by_libreoffice_loads_converted() {
+    for file in [
+        "provincial_report.xlsx",
+        "libreoffice_report.xls",
+        "libreoffice_report.xlsx",
+        "libreoffice_report_gbk.csv",
+    ] {
+        let fx = Fixture::new();
+        let out = fx.load(&fixture(file), "cluster_reports", &[]);
+        assert_eq!(out.code, 0, "{file}: {}", out.stderr);
+        let loaded = fx.query(&format!(
+            "select {REPORT_COLUMNS} from cluster_reports where report_year = 2027 order by cluster_id"
+        ));
+        assert_eq!(
+            loaded.stdout.lines().skip(1).collect::<Vec<_>>(),
+            REPORT_2027,
+            "{file}"
+        );
+    }
 }
 
 #[test]
