@@ -105,6 +105,43 @@ fn a_titled_report_with_row_numbers_and_notes_loads_and_says_what_it_left() {
     );
 }
 
+/// The same report exported by LibreOffice as GBK CSV keeps its title line
+/// and its note: the same rules find the table.
+#[test]
+fn a_csv_export_with_a_title_line_and_notes_loads_its_table() {
+    let fx = Fixture::new();
+    let path = std::path::PathBuf::from(fixture("libreoffice_titled_gbk.csv"));
+    let out = fx.load(&path, "cluster_reports", &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for said in [
+        "libreoffice_titled_gbk.csv: above the table, not loaded: 2028年某省中小企业特色产业集群发展情况统计表",
+        "libreoffice_titled_gbk.csv: 注：产值按当年价格计算。 (a note under the table, not loaded)",
+        "序号: the rows' numbers, 1 to 2, not loaded",
+    ] {
+        assert!(out.stderr.contains(said), "{said:?} not in: {}", out.stderr);
+    }
+    let loaded = fx.query(
+        "select count(*) as n, sum(employees) as employees from cluster_reports where report_year = 2028",
+    );
+    assert_eq!(loaded.stdout, "n,employees\n2,136000\n");
+    // A bad value is named on its line in the user's file, the title
+    // counted.
+    let before = fx.counts();
+    let bad = fx.file(
+        "titled.csv",
+        "链条名单,\n集群编号,产业链关键环节\nN2022-001,a\nN2099-001,b\n".as_bytes(),
+    );
+    let out = fx.load(&bad, "chain_links", &[]);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("titled.csv:4: column 'cluster_id': 'N2099-001' is not in clusters"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(fx.counts(), before);
+}
+
 /// A workbook made here with rust_xlsxwriter, for what the fixtures do
 /// not show: rows under a gap, a 序号 that is data, an asked header row.
 fn workbook(path: &std::path::Path, rows: &[Vec<&str>]) {

@@ -151,6 +151,8 @@ pub fn decode_text(path: &Path, bytes: &[u8]) -> Result<(String, &'static Encodi
 pub struct Transcoded {
     pub original: String,
     pub copy: tempfile::TempPath,
+    /// Lines of the original above the copy's first (a title cut away).
+    pub lines_above: usize,
 }
 
 /// Writes `path`, read as `encoding`, as UTF-8 into a temporary file.
@@ -163,6 +165,7 @@ pub fn transcode(path: &Path, encoding: &'static Encoding) -> Result<Transcoded>
     let transcoded = Transcoded {
         original: path.display().to_string(),
         copy,
+        lines_above: 0,
     };
     let mut input = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let mut output = BufWriter::new(output);

@@ -17,6 +17,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 mod credit_codes;
+mod csv_layout;
 mod direct;
 pub mod encoding;
 mod headers;
@@ -104,7 +105,10 @@ pub fn load(engine: &Engine, request: &LoadRequest) -> Result<Loaded> {
     let format = detect_format(&files)?;
     let mut copies = Vec::new();
     let files = match format {
-        FileFormat::Csv => as_utf8(&files, request, &sheets, &mut copies)?,
+        FileFormat::Csv => {
+            let readable = as_utf8(&files, request, &sheets, &mut copies)?;
+            tables_of(&readable, request, &columns, &sheets, &mut copies)?
+        }
         FileFormat::Parquet => files,
     };
     load_files(engine, request, &columns, &files, format)
@@ -198,6 +202,53 @@ fn as_utf8(
     Ok(readable)
 }
 
+/// Each CSV file's table: a file with title lines above its header or
+/// notes under its rows is read from a copy of the table alone (kept in
+/// `copies`), and stderr says what was left out.
+fn tables_of(
+    files: &[String],
+    request: &LoadRequest,
+    columns: &[Column],
+    sheets: &[sheet::SheetCopy],
+    copies: &mut Vec<encoding::Transcoded>,
+) -> Result<Vec<String>> {
+    let names_column = |text: &str| headers::column_of(request, text, columns).is_some();
+    let mut tables = Vec::new();
+    for file in files {
+        let path = Path::new(file);
+        // Sheets were laid out already; tab-separated text is left whole.
+        let tabbed = csv_delimiter(std::slice::from_ref(file)) == "\t";
+        if !path.is_file() || tabbed || sheets.iter().any(|sheet| *sheet.copy == *path) {
+            tables.push(file.clone());
+            continue;
+        }
+        let Some(trimmed) = csv_layout::find(path, &names_column)? else {
+            tables.push(file.clone());
+            continue;
+        };
+        let original = copies
+            .iter()
+            .find(|copy| *copy.copy == *path)
+            .map_or_else(|| file.clone(), |copy| copy.original.clone());
+        if !request.quiet {
+            for text in &trimmed.titles {
+                eprintln!("{}", t!("load-csv-skipped", file = &original, text = text));
+            }
+            for note in &trimmed.notes {
+                eprintln!("{}", t!("load-csv-note", file = &original, note = note));
+            }
+        }
+        let copy = trimmed.copy(path)?;
+        tables.push(copy.display().to_string());
+        copies.push(encoding::Transcoded {
+            original,
+            copy,
+            lines_above: trimmed.lines_above,
+        });
+    }
+    Ok(tables)
+}
+
 /// Messages name the user's files and cells, not the copies DuckDB read.
 fn with_original_names(
     error: Error,
@@ -206,7 +257,7 @@ fn with_original_names(
 ) -> Error {
     let rename = |mut text: String| {
         for copy in copies {
-            text = text.replace(&copy.copy.display().to_string(), &copy.original);
+            text = renamed(&text, copy);
         }
         for sheet in sheets {
             text = sheet.in_cells(&text);
@@ -218,6 +269,31 @@ fn with_original_names(
         Error::Engine(text) => Error::Engine(rename(text)),
         other => other,
     }
+}
+
+/// `text` with the copy's name replaced by the original's, and the line
+/// after it (`copy.csv:3:`) counted as the original counts it.
+fn renamed(text: &str, copy: &encoding::Transcoded) -> String {
+    let name = copy.copy.display().to_string();
+    if copy.lines_above == 0 {
+        return text.replace(&name, &copy.original);
+    }
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(&name) {
+        out.push_str(&rest[..at]);
+        out.push_str(&copy.original);
+        rest = &rest[at + name.len()..];
+        if let Some(after) = rest.strip_prefix(':') {
+            let digits = after.chars().take_while(char::is_ascii_digit).count();
+            if let Ok(line) = after[..digits].parse::<usize>() {
+                out.push_str(&format!(":{}", line + copy.lines_above));
+                rest = &after[digits..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn load_files(
