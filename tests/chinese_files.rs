@@ -249,6 +249,13 @@ fn files_that_would_load_wrong_are_refused_located_in_both_languages() {
         "cluster_reports",
         &["over.csv:2: breaks the rule (industrial_internet_rate BETWEEN 0 AND 1): industrial_internet_rate = 1.35"],
     );
+    fx.rejects_with(
+        "over_zh.csv",
+        &over,
+        "cluster_reports",
+        &["--lang", "zh"],
+        &["over_zh.csv:2: 违反规则 (industrial_internet_rate BETWEEN 0 AND 1)：industrial_internet_rate = 1.35"],
+    );
     // 是 where a number belongs.
     let yes = report_with(&HEADER, &[&with(&[(9, "是")], ROW)]);
     fx.rejects(
@@ -272,6 +279,13 @@ fn files_that_would_load_wrong_are_refused_located_in_both_languages() {
         &over_total,
         "cluster_reports",
         &["over_total.csv:2: breaks the rule (leading_output_bn_cny <= total_output_bn_cny): total_output_bn_cny = 12.345, leading_output_bn_cny = 20.0"],
+    );
+    fx.rejects_with(
+        "over_total_zh.csv",
+        &over_total,
+        "cluster_reports",
+        &["--lang", "zh"],
+        &["over_total_zh.csv:2: 违反规则 (leading_output_bn_cny <= total_output_bn_cny)：total_output_bn_cny = 12.345, leading_output_bn_cny = 20.0"],
     );
     // A header that names nothing gets the closest title.
     let unknown = report_with(&with(&[(2, "总产出（亿元）")], HEADER), &[&ROW]);
