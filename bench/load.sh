@@ -56,5 +56,5 @@ for format in csv parquet; do
     load=$(printf '%s\n' "${load_times[@]}" | median)
     unchecked=$(printf '%s\n' "${unchecked_times[@]}" | median)
     awk -v f="$format" -v r="$rows" -v b="$bare" -v t="$typed" -v i="$insert" -v l="$load" -v u="$unchecked" \
-        'BEGIN { printf "%-8s %9d rows  bare CTAS %5.2f s  typed CTAS %5.2f s  bare INSERT %5.2f s  load %5.2f s  load --no-id-check %5.2f s  load/CTAS %.2f  load/typed CTAS %.2f  load/INSERT %.2f  id check +%.1f %%\n", f, r, b, t, i, l, u, l / b, l / t, l / i, (l / u - 1) * 100 }'
+        'BEGIN { printf "%-8s %9d rows  bare CTAS %5.2f s  typed CTAS %5.2f s  bare INSERT %5.2f s  load %5.2f s  load --no-id-check %5.2f s  load/CTAS %.2f  load/typed CTAS %.2f  load/INSERT %.2f  id check %+.1f %%\n", f, r, b, t, i, l, u, l / b, l / t, l / i, (l / u - 1) * 100 }'
 done

@@ -127,6 +127,32 @@ fn dates_in_every_layout_chinese_sources_use_load() {
     );
 }
 
+/// Cells formatted as percents hold fractions: under a （%） header they
+/// would load a hundred times too small, so the column is refused.
+#[test]
+fn percent_formatted_cells_under_a_percent_header_are_refused() {
+    let fx = Fixture::new();
+    let before = fx.counts();
+    let path = fixture("percent_formatted.xlsx");
+    let out = fx.load(&path, "cluster_reports", &[]);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "percent_formatted.xlsx 2027年!L1: column '工业互联网平台普及率（%）': every value is between 0 and 1"
+        ),
+        "{}",
+        out.stderr
+    );
+    let out = fx.load(&path, "cluster_reports", &["--lang", "zh"]);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("所有值都在 0 到 1 之间"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(fx.counts(), before);
+}
+
 /// A header of the fixture's CSV with one cell changed, as bytes.
 fn report_with(header: &[&str], rows: &[&[&str]]) -> Vec<u8> {
     let mut text = header.join(",");

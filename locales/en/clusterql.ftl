@@ -325,6 +325,7 @@ load-unit-does-not-fit = '{ $unit }' does not fit { $column }, which is measured
 load-unit-for-unitless = { $column } takes no unit, and the header gives '{ $unit }'
 load-unit-disagrees = the header says '{ $written }' and --unit says '{ $asked }'
 load-natural-unit = { $header } → { $column }, read in { $unit } (the header names no unit)
+load-percent-as-fraction = every value is between 0 and 1, as a spreadsheet keeps cells formatted as percents (35.2 % is kept as 0.352): read under this header they would load a hundred times too small. If the cells are fractions, write the header without the percent sign; if they are percents, type them as numbers (35.2)
 load-row-numbers-dropped = { $header }: the rows' numbers, 1 to { $rows }, not loaded
 load-row-numbers-not = holds more than the rows' numbers 1, 2, 3 …, and names no column of { $table } (--map '{ $header }=COLUMN' reads it into one; --ignore-extra skips it)
 load-key-value = '{ $text }': expected KEY=VALUE

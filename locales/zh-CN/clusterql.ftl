@@ -309,6 +309,7 @@ load-unit-does-not-fit = '{ $unit }' 不适用于 { $column }，该列以 { $own
 load-unit-for-unitless = { $column } 没有单位，表头却写了 '{ $unit }'
 load-unit-disagrees = 表头写的是 '{ $written }'，--unit 给的是 '{ $asked }'
 load-natural-unit = { $header } → { $column }，按 { $unit } 读入（表头未写单位）
+load-percent-as-fraction = 所有值都在 0 到 1 之间，而电子表格把设为百分比格式的单元格存为小数（35.2% 存为 0.352）：按这个表头读入会小一百倍。若单元格是小数，请去掉表头中的百分号；若是百分数，请把它们写成数字（35.2）
 load-row-numbers-dropped = { $header }：行的序号（1 到 { $rows }），不载入
 load-row-numbers-not = 不只是行的序号 1、2、3……，又不是 { $table } 的列（--map '{ $header }=列名' 可把它装入某列；--ignore-extra 可跳过它）
 load-key-value = '{ $text }'：应为 键=值

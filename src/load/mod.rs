@@ -111,7 +111,7 @@ pub fn load(engine: &Engine, request: &LoadRequest) -> Result<Loaded> {
         }
         FileFormat::Parquet => files,
     };
-    load_files(engine, request, &columns, &files, format)
+    load_files(engine, request, &columns, &files, format, !sheets.is_empty())
         .map_err(|error| with_original_names(error, &copies, &sheets))
 }
 
@@ -302,10 +302,14 @@ fn load_files(
     columns: &[Column],
     files: &[String],
     format: FileFormat,
+    from_sheets: bool,
 ) -> Result<Loaded> {
     let plan = plan_headers(engine, request, columns, files, format)?;
     if let Some(header) = &plan.row_numbers {
         check_row_numbers(engine, request, files, format, header)?;
+    }
+    if from_sheets {
+        check_formatted_percents(engine, files, format, &plan)?;
     }
     if !request.quiet {
         for notice in &plan.notices {
@@ -372,6 +376,48 @@ fn check_row_numbers(
             )
         )
     )))
+}
+
+/// A spreadsheet keeps a cell formatted as a percent as its fraction (35.2 %
+/// is 0.352), so under a `（%）` header those cells would load a hundred
+/// times too small, and be valid shares. A column of such a header whose
+/// every value lies between 0 and 1 is refused rather than guessed at.
+fn check_formatted_percents(
+    engine: &Engine,
+    files: &[String],
+    format: FileFormat,
+    plan: &headers::Plan,
+) -> Result<()> {
+    let reader = reader_sql(files, format, false, None);
+    let mut problems = Problems::default();
+    for planned in &plan.planned {
+        let in_percent = planned
+            .unit
+            .is_some_and(|unit| unit.dimension == "share" && unit.power_of_ten < 0);
+        if !in_percent {
+            continue;
+        }
+        let column = quote(&planned.header);
+        let sql = format!(
+            "SELECT count(v), count(*) FILTER (WHERE abs(v) > 1) \
+             FROM (SELECT TRY_CAST(TRY_CAST({column} AS VARCHAR) AS DOUBLE) AS v FROM {reader})"
+        );
+        let (values, above_one): (i64, i64) = engine
+            .connection()
+            .query_row(&sql, [], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        if values > 0 && above_one == 0 {
+            problems.add(format!(
+                "{}:1: {}",
+                files.join(", "),
+                t!(
+                    "load-at-header",
+                    header = &planned.header,
+                    problem = t!("load-percent-as-fraction")
+                )
+            ));
+        }
+    }
+    problems.into_result()
 }
 
 /// The files' headers, each to its column and unit, or every header
