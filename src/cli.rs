@@ -142,7 +142,7 @@ pub enum Command {
         #[arg(long = "unit", value_name = "COLUMN=UNIT", value_parser = key_value)]
         units: Vec<(String, String)>,
         /// The row of a spreadsheet that names the columns, from 1 (default: found among the first rows, title rows above it skipped)
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
         header_row: Option<u32>,
     },
     /// The published claims (the April 2023 briefing, the June 2023 update), published against computed; exit 3 if any fails (errata are listed apart)

@@ -337,6 +337,55 @@ fn files_that_would_load_wrong_are_refused_located_in_both_languages() {
     );
 }
 
+/// A unit written after the number is taken off only whole: a cell
+/// `5100 million yuan` under `(100 million yuan)` is not 5 of them.
+#[test]
+fn a_units_digits_are_never_taken_from_the_number() {
+    let fx = Fixture::new();
+    let header = "cluster_id,report_year,Total output (100 million yuan),leading_output_bn_cny,sme_output_bn_cny,\
+        enterprise_count,sme_count,above_scale_count,employees,sme_rd_bn_cny,export_bn_cny,\
+        industrial_internet_rate,energy_intensity,is_county_pillar,served_by_national_platform,\
+        has_promotion_mechanism,has_rights_protection";
+    let row = |cluster: &str, total: &str| {
+        format!("{cluster},2030,{total},1,1,10,5,5,100,0.1,0.1,0.5,0.1,true,true,true,true")
+    };
+    let refused = format!("{header}\n{}\n", row("N2022-001", "5100 million yuan"));
+    fx.rejects(
+        "digits.csv",
+        refused.as_bytes(),
+        "cluster_reports",
+        &["digits.csv:2: column 'total_output_bn_cny': '5100 million yuan' is not a DOUBLE"],
+    );
+    let good = format!(
+        "{header}\n{}\n{}\n",
+        row("N2022-002", "51 100 million yuan"),
+        row("N2022-003", "\u{3000}５１亿元 ")
+    );
+    let path = fx.file("spaced.csv", good.as_bytes());
+    let out = fx.load(&path, "cluster_reports", &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let loaded = fx.query(
+        "select cluster_id, total_output_bn_cny from cluster_reports where report_year = 2030 order by 1",
+    );
+    assert_eq!(
+        loaded.stdout,
+        "cluster_id,total_output_bn_cny\nN2022-002,5.1\nN2022-003,5.1\n"
+    );
+    // A --map or --unit that names nothing in the file is a typo.
+    let out = fx.load(
+        &path,
+        "cluster_reports",
+        &["--map", "产值=total_output_bn_cny"],
+    );
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("--map '产值=…': the file has no header '产值'"),
+        "{}",
+        out.stderr
+    );
+}
+
 /// `--labels` headings load back unchanged: export to a workbook, edit,
 /// load.
 #[test]

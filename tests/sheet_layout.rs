@@ -58,6 +58,13 @@ fn duckdbs_parameters_keep_their_meaning() {
         "{}",
         out.stderr
     );
+    // header := false from the sheet's first row: the title is data then.
+    let out = read(", header := false, all_varchar := true");
+    assert_eq!(
+        out.stdout, "A,B,C,D,E\n2023年度中小企业特色产业集群名单,,,,\n",
+        "{}",
+        out.stderr
+    );
     // header := false: every row is data, the columns named by letter.
     let out = read(", header := false, range := 'A4:B5', all_varchar := true");
     assert_eq!(out.stdout, "A,B\n1,北京市\n2,天津市\n", "{}", out.stderr);
@@ -181,6 +188,38 @@ fn rows_that_would_be_lost_or_misread_are_refused() {
         out.stderr.contains(
             "gap.xlsx: Sheet1!A4: a row under the table, which ends at its first empty row (3)"
         ),
+        "{}",
+        out.stderr
+    );
+    // A row of one cell under the gap is a row too, unless a note's words
+    // open it (注塑 is an industry, not a note).
+    let single = fx.dir.path().join("single.xlsx");
+    workbook(
+        &single,
+        &[
+            vec!["集群编号", "产业链关键环节"],
+            vec!["N2022-001", "a"],
+            vec![],
+            vec!["注塑模具"],
+        ],
+    );
+    let out = fx.load(&single, "chain_links", &[]);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("single.xlsx: Sheet1!A4: a row under the table"),
+        "{}",
+        out.stderr
+    );
+    let csv = fx.file(
+        "single.csv",
+        "集群编号,产业链关键环节\nN2022-001,a\n,\nN2022-002\n".as_bytes(),
+    );
+    let out = fx.load(&csv, "chain_links", &[]);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("single.csv: 'N2022-002' is under the table"),
         "{}",
         out.stderr
     );

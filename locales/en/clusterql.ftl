@@ -388,6 +388,10 @@ load-sheet-skipped = { $file } { $sheet }: above the table, not loaded: { $text 
 load-sheet-note = { $file } { $note } (a note under the table, not loaded)
 load-csv-skipped = { $file }: above the table, not loaded: { $text }
 load-csv-note = { $file }: { $note } (a note under the table, not loaded)
+load-csv-row-after-end = '{ $text }' is under the table, which ends at its first empty line or note: delete the empty lines to load it, or move it away
+load-csv-no-header-line = --header-row: this line names no columns
+load-map-unused = --map '{ $header }=…': the file has no header '{ $header }'
+load-unit-unused = --unit '{ $column }=…': no header of the file fills { $column }
 batch-parquet-one-result = a { $format } file holds one result, and { $file } already has one
 batch-read-as = { $file }: read as { $encoding } text
 session-library-not-installed = warning: the view library was not installed, the database's own views are left as they are: { $error }

@@ -363,6 +363,10 @@ load-sheet-skipped = { $file } { $sheet }：表格上方的内容，未载入：
 load-sheet-note = { $file } { $note }（表格下方的注释，未载入）
 load-csv-skipped = { $file }：表格上方的内容，未载入：{ $text }
 load-csv-note = { $file }：{ $note }（表格下方的注释，未载入）
+load-csv-row-after-end = '{ $text }' 位于表格之下；表格到第一个空行或注释为止。如要载入，请删去空行，或把这一行移走
+load-csv-no-header-line = --header-row：这一行没有列名
+load-map-unused = --map '{ $header }=…'：文件中没有表头 '{ $header }'
+load-unit-unused = --unit '{ $column }=…'：文件中没有表头对应 { $column } 列
 batch-parquet-one-result = 一个 { $format } 文件只能装一个结果，而 { $file } 已经有一个
 batch-read-as = { $file }：按 { $encoding } 编码读取
 session-library-not-installed = 警告：视图库没有安装，数据库中原有的视图保持不变：{ $error }

@@ -12,6 +12,7 @@ use calamine::Data;
 
 use super::layout::{self, HeaderChoice, SparseRow};
 use crate::error::{Error, Result};
+use crate::t;
 
 /// Bytes of the head and of the tail read to find the table.
 const EDGE: u64 = 64 * 1024;
@@ -28,8 +29,16 @@ pub struct Trimmed {
 }
 
 /// Where the table of the UTF-8 CSV file `path` is: `None` when it is the
-/// whole file (the usual case, which costs two small reads).
-pub fn find(path: &Path, names_column: &dyn Fn(&str) -> bool) -> Result<Option<Trimmed>> {
+/// whole file (the usual case, which costs two small reads). `header_line`
+/// (from 1) names the header's line; `shown` is the file as messages
+/// name it. A line of data under the table's end is refused: it would be
+/// lost.
+pub fn find(
+    path: &Path,
+    shown: &str,
+    names_column: &dyn Fn(&str) -> bool,
+    header_line: Option<u32>,
+) -> Result<Option<Trimmed>> {
     let mut file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let size = file.metadata().map_err(|e| Error::io(path, e))?.len();
     let mut head = Vec::new();
@@ -46,16 +55,27 @@ pub fn find(path: &Path, names_column: &dyn Fn(&str) -> bool) -> Result<Option<T
     // The header among the first lines, as a sheet's among its first rows.
     // Lines are judged one by one only up to a quoted field that runs on
     // to the next line (an odd number of quotes).
+    let choice = match header_line {
+        Some(line) => HeaderChoice::At(line.saturating_sub(1)),
+        None => HeaderChoice::Best(names_column),
+    };
+    let looked_at = layout::WINDOW.max(header_line.unwrap_or(0) as usize);
     let window: Vec<SparseRow> = head_lines
         .iter()
-        .take(layout::WINDOW)
+        .take(looked_at)
         .take_while(|(_, text)| balanced(text))
         .enumerate()
         .map(|(index, (_, text))| (index as u32, cells(text)))
         .filter(|(_, cells)| !cells.is_empty())
         .collect();
-    let Some(at) = layout::header_row(&window, &HeaderChoice::Best(names_column), plain) else {
-        return Ok(None);
+    let Some(at) = layout::header_row(&window, &choice, plain) else {
+        return match header_line {
+            Some(line) => Err(Error::LoadRejected(format!(
+                "{shown}:{line}: {}",
+                t!("load-csv-no-header-line")
+            ))),
+            None => Ok(None),
+        };
     };
     let lines_above = window[at].0 as usize;
     let start = bom as u64 + head_lines.get(lines_above).map_or(0, |(offset, _)| *offset);
@@ -72,10 +92,11 @@ pub fn find(path: &Path, names_column: &dyn Fn(&str) -> bool) -> Result<Option<T
     let mut tail = Vec::new();
     file.read_to_end(&mut tail)
         .map_err(|e| Error::io(path, e))?;
-    let tail_lines = lines(&tail, true);
-    let mut end = size;
-    let mut notes = Vec::new();
-    let mut seen_empty = false;
+    let mut tail_lines = lines(&tail, true);
+    if tail_start > start {
+        // Read from the middle of the file, it starts mid-line.
+        tail_lines.remove(0);
+    }
     let mut trailing = Vec::new();
     for (offset, text) in tail_lines.iter().rev() {
         let row = cells(text);
@@ -85,17 +106,32 @@ pub fn find(path: &Path, names_column: &dyn Fn(&str) -> bool) -> Result<Option<T
         trailing.push((tail_start + offset, row));
     }
     // From the top of what trails: the table ends at its first empty line
-    // or note; a line of one cell right under the rows is still a row.
+    // or note (a line of one cell right above them is still a row); under
+    // that end, only empty lines and notes.
     trailing.reverse();
+    let mut end = size;
+    let mut notes = Vec::new();
     for (offset, row) in trailing {
-        let ends = row.is_empty() || layout::is_note(&row, seen_empty, plain);
-        if ends && end == size {
+        let note = layout::is_note(&row, plain);
+        if end == size {
+            if !row.is_empty() && !note {
+                continue;
+            }
             end = offset;
         }
-        if end != size {
-            seen_empty |= row.is_empty();
-            if let [(_, value)] = row.as_slice() {
-                notes.push(plain(value));
+        match row.as_slice() {
+            [] => {}
+            [(_, value)] if note => notes.push(plain(value)),
+            _ => {
+                let text = row
+                    .iter()
+                    .map(|(_, v)| plain(v))
+                    .collect::<Vec<_>>()
+                    .join(",");
+                return Err(Error::LoadRejected(format!(
+                    "{shown}: {}",
+                    t!("load-csv-row-after-end", text = text)
+                )));
             }
         }
     }
@@ -183,7 +219,7 @@ mod tests {
         let path = dir.path().join("t.csv");
         std::fs::write(&path, text).expect("written");
         let names = |t: &str| t == "集群编号" || t == "产业链关键环节";
-        let trimmed = find(&path, &names).expect("read")?;
+        let trimmed = find(&path, "t.csv", &names, None).expect("read")?;
         let copy = trimmed.copy(&path).expect("copied");
         let table = std::fs::read_to_string(&copy).expect("copy");
         Some((trimmed.lines_above, table, trimmed.titles, trimmed.notes))
@@ -207,6 +243,16 @@ mod tests {
         );
         assert_eq!(titles, ["链条名单"]);
         assert_eq!(notes, ["注：不分先后"]);
+    }
+
+    #[test]
+    fn a_row_under_the_end_is_refused() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("t.csv");
+        std::fs::write(&path, "集群编号,产业链关键环节\nN2022-001,a\n\nN2022-002\n")
+            .expect("written");
+        let names = |t: &str| t == "集群编号";
+        assert!(find(&path, "t.csv", &names, None).is_err());
     }
 
     #[test]

@@ -16,11 +16,10 @@ use crate::error::{Error, Result};
 /// (the database is then unchanged). Only an interrupt is an error: the
 /// user asked to stop, not to be told what is wrong.
 ///
-/// A CSV file in the schema's own form is read with each column parsed
-/// straight into its type; one whose values need reading the Chinese way
-/// (units to convert, 是/否, `35.2%`) is read as text and normalized on the
-/// way in. A file that looked clean but was not gets the second reading
-/// when the first failed on a value.
+/// A CSV file is first read with each column parsed straight into its
+/// type, unless a header's unit converts its values. When that reading
+/// fails on a value (是/否, `35.2%`, `1,234`) or was skipped, the file is
+/// read as text and normalized on the way in.
 pub(super) fn insert(
     engine: &Engine,
     request: &LoadRequest,

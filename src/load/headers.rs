@@ -44,9 +44,9 @@ impl Plan {
         self.planned.iter().find(|p| p.column == column)
     }
 
-    /// Whether every value can be read as it is written: no unit to
-    /// convert. (Cells may still hold 是/否 or `1,234`; the quick path
-    /// finds out.)
+    /// Whether a header's unit converts its values, so that no value can
+    /// be read as it is written. (Without one, cells may still hold 是/否 or
+    /// `1,234`: the quick path finds out when its typed reading fails.)
     pub fn converts(&self) -> bool {
         self.planned.iter().any(|p| p.scale != 0)
     }
@@ -130,6 +130,24 @@ pub(super) fn plan(
                 problems.push(at(header, problem));
                 refused.push(column);
             }
+        }
+    }
+    // What the user named must be there: a --map or --unit that matches
+    // nothing is a typo, not a wish to be ignored.
+    for (from, _) in &request.maps {
+        let found = headers
+            .iter()
+            .any(|h| h.trim() == from.trim() || units::split_header(h).0 == from.trim());
+        if !found {
+            problems.push(t!("load-map-unused", header = from.trim()));
+        }
+    }
+    for (named, _) in &request.units {
+        let found = plan.planned.iter().any(|p| {
+            p.column.eq_ignore_ascii_case(named.trim()) || p.header.trim() == named.trim()
+        }) || refused.iter().any(|c| c.eq_ignore_ascii_case(named.trim()));
+        if !found {
+            problems.push(t!("load-unit-unused", column = named.trim()));
         }
     }
     for column in columns {

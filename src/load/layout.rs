@@ -189,7 +189,7 @@ fn all_text(window: &[SparseRow], row: u32) -> bool {
         .any(|(r, cells)| *r == row && cells.iter().all(|(_, v)| matches!(v, Data::String(_))))
 }
 
-/// Words that open a note under a table.
+/// Words that open a note under a table (`注：`, `数据来源：`, `制表人：`).
 const NOTE_OPENINGS: &[&str] = &[
     "注",
     "备注",
@@ -199,26 +199,39 @@ const NOTE_OPENINGS: &[&str] = &[
     "来源",
     "填表说明",
     "填报说明",
+    "填表人",
+    "制表人",
+    "制表单位",
+    "制表日期",
     "制表",
+    "单位",
     "Note",
+    "Notes",
     "Source",
+    "Sources",
 ];
 
-/// Whether a row under a table is a note (`注：…`, `数据来源：…`): one
-/// cell of text opening with a note's word. After the table's end any
-/// row of one cell is (`制表人：…`, a date).
-pub fn is_note(cells: &[(u32, Data)], after_end: bool, text: impl Fn(&Data) -> String) -> bool {
+/// Whether a row under a table is a note: one cell of text that is a
+/// note's word followed by a colon (a number may come between: `注1：`),
+/// or the word alone. Any other row under a table may be data.
+pub fn is_note(cells: &[(u32, Data)], text: impl Fn(&Data) -> String) -> bool {
     let [(_, value)] = cells else {
         return false;
     };
     let Data::String(_) = value else {
-        return after_end;
+        return false;
     };
     let text = text(value);
-    after_end
-        || NOTE_OPENINGS
-            .iter()
-            .any(|opening| text.trim_start().starts_with(opening))
+    let text = text.trim();
+    NOTE_OPENINGS.iter().any(|opening| {
+        let Some(rest) = text.strip_prefix(opening) else {
+            return false;
+        };
+        let rest = rest.trim_start_matches(|c: char| {
+            c.is_ascii_digit() || c.is_whitespace() || "一二三四五六七八九十".contains(c)
+        });
+        rest.is_empty() || rest.starts_with(['：', ':'])
+    })
 }
 
 #[cfg(test)]
@@ -319,10 +332,14 @@ mod tests {
 
     #[test]
     fn notes_are_told_from_rows() {
-        assert!(is_note(&[(0, s("注：数据截至2023年底"))], false, text));
-        assert!(is_note(&[(0, s("数据来源：工业和信息化部"))], false, text));
-        assert!(!is_note(&[(0, s("北京市"))], false, text));
-        assert!(is_note(&[(0, s("制表日期 2024-01-05"))], true, text));
-        assert!(!is_note(&[(0, s("注")), (1, s("x"))], true, text));
+        assert!(is_note(&[(0, s("注：数据截至2023年底"))], text));
+        assert!(is_note(&[(0, s("注1: 不含港澳台"))], text));
+        assert!(is_note(&[(0, s("数据来源：工业和信息化部"))], text));
+        assert!(is_note(&[(0, s("Source: MIIT"))], text));
+        assert!(!is_note(&[(0, s("北京市"))], text));
+        // Words that only begin like a note's are data.
+        assert!(!is_note(&[(0, s("注塑模具产业集群"))], text));
+        assert!(!is_note(&[(0, s("说明书印刷"))], text));
+        assert!(!is_note(&[(0, s("注：")), (1, s("x"))], text));
     }
 }

@@ -111,8 +111,15 @@ pub fn load(engine: &Engine, request: &LoadRequest) -> Result<Loaded> {
         }
         FileFormat::Parquet => files,
     };
-    load_files(engine, request, &columns, &files, format, !sheets.is_empty())
-        .map_err(|error| with_original_names(error, &copies, &sheets))
+    load_files(
+        engine,
+        request,
+        &columns,
+        &files,
+        format,
+        !sheets.is_empty(),
+    )
+    .map_err(|error| with_original_names(error, &copies, &sheets))
 }
 
 /// Spreadsheets as CSV copies (kept in `sheets` until the load is over);
@@ -222,14 +229,15 @@ fn tables_of(
             tables.push(file.clone());
             continue;
         }
-        let Some(trimmed) = csv_layout::find(path, &names_column)? else {
-            tables.push(file.clone());
-            continue;
-        };
         let original = copies
             .iter()
             .find(|copy| *copy.copy == *path)
             .map_or_else(|| file.clone(), |copy| copy.original.clone());
+        let Some(trimmed) = csv_layout::find(path, &original, &names_column, request.header_row)?
+        else {
+            tables.push(file.clone());
+            continue;
+        };
         if !request.quiet {
             for text in &trimmed.titles {
                 eprintln!("{}", t!("load-csv-skipped", file = &original, text = text));
@@ -341,16 +349,21 @@ fn check_row_numbers(
     format: FileFormat,
     header: &str,
 ) -> Result<()> {
-    let reader = reader_sql(files, format, false, None);
+    // Each file numbers its own rows.
+    let reader = reader_sql(files, format, true, None);
     let column = quote(header);
     let sql = format!(
-        "SELECT count(*) AS n, count(DISTINCT v) = count(*) AND count(v) = count(*) \
-         AND min(v) = 1 AND max(v) = count(*) AND bool_and(v = round(v)) \
-         FROM (SELECT TRY_CAST(TRY_CAST({column} AS VARCHAR) AS DOUBLE) AS v FROM {reader})"
+        "SELECT sum(n)::BIGINT, bool_and(numbered) FROM (SELECT count(*) AS n, \
+         count(DISTINCT v) = count(*) AND count(v) = count(*) AND min(v) = 1 \
+         AND max(v) = count(*) AND bool_and(v = round(v)) AS numbered \
+         FROM (SELECT __file, TRY_CAST(TRY_CAST({column} AS VARCHAR) AS DOUBLE) AS v FROM {reader}) \
+         GROUP BY __file)"
     );
-    let (rows, numbers): (i64, Option<bool>) = engine
-        .connection()
-        .query_row(&sql, [], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    let (rows, numbers): (Option<i64>, Option<bool>) =
+        engine
+            .connection()
+            .query_row(&sql, [], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    let rows = rows.unwrap_or(0);
     if numbers == Some(true) || rows == 0 {
         if !request.quiet {
             eprintln!(

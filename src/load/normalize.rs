@@ -56,7 +56,7 @@ pub(super) fn value(
             format!("TRY_CAST({x} AS {to})")
         }
     };
-    let clean = format!("translate(trim({text}), '{FULL_WIDTH}', '{HALF_WIDTH}')");
+    let clean = format!("trim(translate({text}, '{FULL_WIDTH}', '{HALF_WIDTH}'))");
     // Each reading tries the common forms first, with one cheap cast or
     // comparison; DuckDB evaluates the rest only for the values it left.
     match kind.as_str() {
@@ -122,7 +122,7 @@ pub(super) fn value(
 /// one), so that a value the lenient reading turns into NULL is known to
 /// be unreadable.
 pub(super) fn is_written(text: &str, data_type: &str) -> String {
-    let clean = format!("translate(trim({text}), '{FULL_WIDTH}', '{HALF_WIDTH}')");
+    let clean = format!("trim(translate({text}, '{FULL_WIDTH}', '{HALF_WIDTH}'))");
     let marks = if data_type.eq_ignore_ascii_case("BOOLEAN") {
         one_of(&clean, EMPTY_MARKS.iter().filter(|m| **m != "无"))
     } else {
@@ -138,10 +138,26 @@ fn number(clean: &str, planned: Option<&Planned>) -> String {
     let mut x = clean.to_string();
     // A cell may repeat its header's unit: 12.5亿元 under 总产值（亿元）.
     if let Some(unit) = unit {
-        let spellings: Vec<String> = unit.spellings().map(regex::escape).collect();
+        // Right after the number; a spelling that starts with a digit
+        // (`100 million yuan`) only after a space, so that the cell
+        // `5100 million yuan` is not read as 5 of them (it is refused).
+        let (led_by_digit, others): (Vec<&str>, Vec<&str>) = unit
+            .spellings()
+            .partition(|spelling| spelling.starts_with(|c: char| c.is_ascii_digit()));
+        let escaped = |list: Vec<&str>| {
+            list.into_iter()
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join("|")
+        };
+        let pattern = match (escaped(others), escaped(led_by_digit)) {
+            (others, led) if led.is_empty() => format!("\\s*(?:{others})"),
+            (others, led) if others.is_empty() => format!("\\s+(?:{led})"),
+            (others, led) => format!("(?:\\s*(?:{others})|\\s+(?:{led}))"),
+        };
         x = format!(
-            "regexp_replace({x}, {}, '')",
-            sql_string(&format!("(?i)\\s*(?:{})$", spellings.join("|")))
+            "regexp_replace({x}, {}, '\\1')",
+            sql_string(&format!("(?i)([0-9.]){pattern}$"))
         );
     }
     let x = format!(

@@ -107,14 +107,15 @@ pub struct Sheet {
     pub name: String,
     /// Each column's name and its letters (`C`).
     pub columns: Vec<(String, String)>,
-    /// The last row of the header (from 0): data rows count from it.
-    first_row: u32,
+    /// The last row of the header (from 0; −1 for a table without one
+    /// that starts at the sheet's top): data rows count from it.
+    first_row: i64,
     first_column: u32,
     rows: Rows,
     /// Rows read ahead (to find the header) and not yet handed out.
     pending: VecDeque<SparseRow>,
     /// The last row handed out, or the header's.
-    previous_row: u32,
+    previous_row: i64,
     /// Empty rows still to hand out (a table read past its empty rows).
     empty_rows: u32,
     ended: bool,
@@ -188,6 +189,10 @@ impl CellRange {
                 .find(|c: char| !c.is_ascii_alphabetic())
                 .unwrap_or(part.len());
             let (letters, digits) = part.split_at(letters_end);
+            // Excel's columns end at XFD: three letters at most.
+            if letters.len() > 3 {
+                return None;
+            }
             let column = (!letters.is_empty()).then(|| {
                 letters.chars().fold(0u32, |n, c| {
                     n * 26 + (c.to_ascii_uppercase() as u32 - 'A' as u32 + 1)
@@ -260,7 +265,7 @@ impl Sheet {
             "{}!{}{}",
             self.name,
             letters(self.first_column + column as u32),
-            self.first_row as usize + row + 1
+            self.first_row + row as i64 + 1
         )
     }
 
@@ -286,23 +291,23 @@ impl Sheet {
         let Some((row, cells)) = self.next_table_row()? else {
             return Ok(None);
         };
-        if row > self.previous_row + 1 {
+        if i64::from(row) > self.previous_row + 1 {
             if self.layout.stop_at_empty {
                 self.ended = true;
                 self.read_after_end((row, cells))?;
                 return Ok(None);
             }
-            self.empty_rows = row - self.previous_row - 1;
+            self.empty_rows = (i64::from(row) - self.previous_row - 1) as u32;
             self.pending.push_front((row, cells));
             return self.next_row();
         }
-        if self.layout.stop_at_empty && layout::is_note(&cells, false, plain_text) {
+        if self.layout.stop_at_empty && layout::is_note(&cells, plain_text) {
             self.ended = true;
             self.read_after_end((row, cells))?;
             return Ok(None);
         }
-        self.previous_row = row;
-        let index = (row - self.first_row) as usize;
+        self.previous_row = i64::from(row);
+        let index = (self.previous_row - self.first_row) as usize;
         let mut values = vec![Data::Empty; self.columns.len()];
         for (column, value) in cells {
             let named = column >= self.first_column
@@ -331,7 +336,7 @@ impl Sheet {
     fn read_after_end(&mut self, first: SparseRow) -> Result<()> {
         let mut next = Some(first);
         while let Some((row, cells)) = next {
-            if layout::is_note(&cells, true, plain_text) {
+            if layout::is_note(&cells, plain_text) {
                 let (column, value) = &cells[0];
                 self.notes.push(format!(
                     "{}!{}{}: {}",
@@ -496,9 +501,15 @@ pub fn open_sheet(path: &Path, wanted: Option<&str>, layout: &Layout<'_>) -> Res
         notes: Vec::new(),
         skipped: Vec::new(),
     };
-    // The first rows, to find the header among them.
-    let mut window = Vec::new();
-    while window.len() < layout::WINDOW {
+    // The first rows, and down to the row asked for.
+    let asked = match layout.header {
+        HeaderChoice::At(row) => Some(row),
+        _ => None,
+    };
+    let mut window: Vec<SparseRow> = Vec::new();
+    while window.len() < layout::WINDOW
+        || asked.is_some_and(|row| window.last().is_some_and(|(last, _)| *last < row))
+    {
         match sheet.next_table_row()? {
             Some(row) => window.push(row),
             None => break,
@@ -546,7 +557,7 @@ pub fn open_sheet(path: &Path, wanted: Option<&str>, layout: &Layout<'_>) -> Res
             .unwrap_or(0);
         layout::Header {
             first_row: row,
-            last_row: row.wrapping_sub(1),
+            last_row: row,
             first_column,
             names: (first_column..=last_column)
                 .map(|c| Some(letters(c)))
@@ -554,8 +565,15 @@ pub fn open_sheet(path: &Path, wanted: Option<&str>, layout: &Layout<'_>) -> Res
             skipped: Vec::new(),
         }
     };
-    sheet.first_row = header.last_row;
-    sheet.previous_row = header.last_row;
+    // Data rows are counted from the row above the first: the header's
+    // last row, or the one above a table without a header.
+    let above_data = if layout.has_header {
+        i64::from(header.last_row)
+    } else {
+        i64::from(header.first_row) - 1
+    };
+    sheet.first_row = above_data;
+    sheet.previous_row = above_data;
     sheet.first_column = header.first_column;
     sheet.skipped = header.skipped;
     for (index, name) in header.names.into_iter().enumerate() {
@@ -685,7 +703,7 @@ pub fn to_csv(path: &Path, wanted: Option<&str>, layout: &Layout<'_>) -> Result<
             .map(|(header, letters)| (header.clone(), letters.clone(), None))
             .collect(),
         rows: Vec::new(),
-        header_row: sheet.first_row + 1,
+        header_row: (sheet.first_row + 1).max(1) as u32,
         notes: Vec::new(),
         skipped: Vec::new(),
     };
@@ -707,7 +725,9 @@ pub fn to_csv(path: &Path, wanted: Option<&str>, layout: &Layout<'_>) -> Result<
         }
         line.push('\n');
         // Excel counts rows from 1.
-        copied.rows.push(sheet.first_row + row.index as u32 + 1);
+        copied
+            .rows
+            .push((sheet.first_row + row.index as i64 + 1) as u32);
         if line.len() > 1 << 16 {
             out.write_all(line.as_bytes())
                 .map_err(|e| Error::io(&copied.copy, e))?;
