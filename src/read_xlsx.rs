@@ -218,7 +218,7 @@ impl VTab for ReadXlsx {
             .get_init_data()
             .reading
             .lock()
-            .map_err(|_| "read_xlsx: this scan stopped part way")?;
+            .map_err(|_| t!("read-xlsx-scan-stopped"))?;
         let Reading { sheet, sampled } = &mut *reading;
         let mut rows = Vec::with_capacity(CHUNK);
         while rows.len() < CHUNK {

@@ -146,7 +146,8 @@ fn percent_formatted_cells_under_a_percent_header_are_refused() {
     let out = fx.load(&path, "cluster_reports", &["--lang", "zh"]);
     assert_eq!(out.code, 4, "{}", out.stderr);
     assert!(
-        out.stderr.contains("所有值都在 0 到 1 之间"),
+        out.stderr
+            .contains("percent_formatted.xlsx 2027年!L1: 列 '工业互联网平台普及率（%）'：所有值都在 0 到 1 之间"),
         "{}",
         out.stderr
     );

@@ -74,20 +74,28 @@ impl SheetCopy {
                     .copied(),
             };
             // Messages name a column by the table's name for it, or by
-            // the header when the header is the problem.
+            // the header when the header is the problem, in either
+            // language (`column 'x'`, `列 'x'`).
             let column = self.columns.iter().find(|(header, _, named)| {
                 [named.as_deref(), Some(header.as_str())]
                     .into_iter()
                     .flatten()
-                    .any(|name| after[digits..].starts_with(&format!(": column '{name}'")))
+                    .any(|name| {
+                        let rest = &after[digits..];
+                        rest.starts_with(&format!(": column '{name}'"))
+                            || rest.starts_with(&format!(": 列 '{name}'"))
+                    })
             });
             match (row, column) {
                 (Some(row), Some((_, letters, _))) => {
                     out.push_str(&format!("{} {}!{letters}{row}", self.original, self.sheet))
                 }
-                (Some(row), None) => {
-                    out.push_str(&format!("{} {} row {row}", self.original, self.sheet))
-                }
+                (Some(row), None) => out.push_str(&t!(
+                    "sheet-row",
+                    file = &self.original,
+                    sheet = &self.sheet,
+                    row = row
+                )),
                 _ => out.push_str(&format!("{} {}", self.original, self.sheet)),
             }
             rest = &after[digits..];
@@ -477,9 +485,13 @@ pub fn open_sheet(path: &Path, wanted: Option<&str>, layout: &Layout<'_>) -> Res
         let mut book = open_workbook_auto(path)
             .map_err(|e| refused(t!("sheet-unreadable", reason = e.to_string())))?;
         let name = sheet_named(&book.sheet_names(), wanted).map_err(refused)?;
-        let range = book
-            .worksheet_range(&name)
-            .map_err(|e| refused(format!("sheet {name}: {e}")))?;
+        let range = book.worksheet_range(&name).map_err(|e| {
+            refused(t!(
+                "sheet-unreadable-sheet",
+                sheet = &name,
+                reason = e.to_string()
+            ))
+        })?;
         (name, Rows::Whole { range, next: 0 })
     };
     let mut sheet = Sheet {
