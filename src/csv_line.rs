@@ -23,6 +23,16 @@ pub fn split(line: &str) -> Vec<String> {
     fields
 }
 
+/// The records of a small CSV table, its header line and empty lines
+/// left out.
+pub fn records(table: &str) -> impl Iterator<Item = Vec<String>> + '_ {
+    table
+        .lines()
+        .skip(1)
+        .filter(|line| !line.trim().is_empty())
+        .map(split)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

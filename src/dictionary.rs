@@ -57,12 +57,8 @@ impl Entry {
 pub fn entries() -> &'static [Entry] {
     static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();
     ENTRIES.get_or_init(|| {
-        DICTIONARY_CSV
-            .lines()
-            .skip(1)
-            .filter(|line| !line.trim().is_empty())
-            .filter_map(|line| {
-                let fields = crate::csv_line::split(line);
+        crate::csv_line::records(DICTIONARY_CSV)
+            .filter_map(|fields| {
                 let field = |i: usize| fields.get(i).cloned().unwrap_or_default();
                 (fields.len() >= 4).then(|| Entry {
                     table: field(0),

@@ -56,12 +56,8 @@ impl Unit {
 pub fn all() -> &'static [Unit] {
     static UNITS: OnceLock<Vec<Unit>> = OnceLock::new();
     UNITS.get_or_init(|| {
-        UNITS_CSV
-            .lines()
-            .skip(1)
-            .filter(|line| !line.trim().is_empty())
-            .filter_map(|line| {
-                let fields = crate::csv_line::split(line);
+        crate::csv_line::records(UNITS_CSV)
+            .filter_map(|fields| {
                 let field = |i: usize| fields.get(i).cloned().unwrap_or_default();
                 Some(Unit {
                     key: field(0),

@@ -14,12 +14,8 @@ pub struct OfficialCluster {
 const OFFICIAL_CSV: &str = include_str!("../../data/official_clusters.csv");
 
 pub fn official_clusters() -> Vec<OfficialCluster> {
-    OFFICIAL_CSV
-        .lines()
-        .skip(1)
-        .filter(|line| !line.trim().is_empty())
-        .filter_map(|line| {
-            let fields = crate::csv_line::split(line);
+    crate::csv_line::records(OFFICIAL_CSV)
+        .filter_map(|fields| {
             Some(OfficialCluster {
                 batch_year: fields.first()?.parse().ok()?,
                 province_en: fields.get(2)?.clone(),

@@ -26,6 +26,91 @@ pub enum HeaderChoice<'a> {
     At(u32),
 }
 
+/// Where a sheet's table is and how it ends.
+pub struct Layout<'a> {
+    pub header: HeaderChoice<'a>,
+    /// Whether the table's first row names its columns (`read_xlsx`'s
+    /// `header`); else columns are named by their letters.
+    pub has_header: bool,
+    pub range: Option<CellRange>,
+    pub stop_at_empty: bool,
+    pub refuse_after_end: bool,
+}
+
+impl Layout<'_> {
+    /// `load`'s reading: the header found among the first rows (or the row
+    /// asked for), the table to its first empty row, anything but notes
+    /// under it refused.
+    pub fn for_load<'a>(
+        names_column: &'a dyn Fn(&str) -> bool,
+        header_row: Option<u32>,
+    ) -> Layout<'a> {
+        Layout {
+            header: match header_row {
+                Some(row) => HeaderChoice::At(row.saturating_sub(1)),
+                None => HeaderChoice::Best(names_column),
+            },
+            has_header: true,
+            range: None,
+            stop_at_empty: true,
+            refuse_after_end: true,
+        }
+    }
+}
+
+/// A block of cells in A1 notation (`A2:F200`, `A5:Z`, `E:Z`), from 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CellRange {
+    pub first_row: u32,
+    pub first_column: u32,
+    pub last_row: Option<u32>,
+    pub last_column: Option<u32>,
+}
+
+impl CellRange {
+    /// Reads `A2:F200`; `None` when it is not a range.
+    pub fn parse(text: &str) -> Option<CellRange> {
+        let (from, to) = text.trim().split_once(':').unwrap_or((text.trim(), ""));
+        let corner = |part: &str| -> Option<(Option<u32>, Option<u32>)> {
+            let letters_end = part
+                .find(|c: char| !c.is_ascii_alphabetic())
+                .unwrap_or(part.len());
+            let (letters, digits) = part.split_at(letters_end);
+            // Excel's columns end at XFD: three letters at most.
+            if letters.len() > 3 {
+                return None;
+            }
+            let column = (!letters.is_empty()).then(|| {
+                letters.chars().fold(0u32, |n, c| {
+                    n * 26 + (c.to_ascii_uppercase() as u32 - 'A' as u32 + 1)
+                }) - 1
+            });
+            let row = if digits.is_empty() {
+                None
+            } else {
+                Some(digits.parse::<u32>().ok()?.checked_sub(1)?)
+            };
+            (column.is_some() || row.is_some()).then_some((column, row))
+        };
+        let (first_column, first_row) = corner(from)?;
+        let (last_column, last_row) = if to.is_empty() {
+            (None, None)
+        } else {
+            corner(to)?
+        };
+        Some(CellRange {
+            first_row: first_row.unwrap_or(0),
+            first_column: first_column.unwrap_or(0),
+            last_row,
+            last_column,
+        })
+    }
+
+    pub(super) fn holds_column(&self, column: u32) -> bool {
+        column >= self.first_column && self.last_column.is_none_or(|last| column <= last)
+    }
+}
+
 /// The index in `window` of the row that names the columns.
 pub fn header_row(
     window: &[SparseRow],

@@ -56,7 +56,7 @@ pub(super) fn value(
             format!("TRY_CAST({x} AS {to})")
         }
     };
-    let clean = format!("trim(translate({text}, '{FULL_WIDTH}', '{HALF_WIDTH}'))");
+    let clean = cleaned(text);
     // Each reading tries the common forms first, with one cheap cast or
     // comparison; DuckDB evaluates the rest only for the values it left.
     match kind.as_str() {
@@ -118,11 +118,17 @@ pub(super) fn value(
     }
 }
 
+/// SQL of `text` with full-width digits and signs made ASCII, then trimmed
+/// (so that a full-width space is trimmed too).
+fn cleaned(text: &str) -> String {
+    format!("trim(translate({text}, '{FULL_WIDTH}', '{HALF_WIDTH}'))")
+}
+
 /// SQL of whether `text` is a value (not NULL, nor a mark of an empty
 /// one), so that a value the lenient reading turns into NULL is known to
 /// be unreadable.
 pub(super) fn is_written(text: &str, data_type: &str) -> String {
-    let clean = format!("trim(translate({text}, '{FULL_WIDTH}', '{HALF_WIDTH}'))");
+    let clean = cleaned(text);
     let marks = if data_type.eq_ignore_ascii_case("BOOLEAN") {
         one_of(&clean, EMPTY_MARKS.iter().filter(|m| **m != "无"))
     } else {

@@ -7,7 +7,7 @@
 
 use std::collections::VecDeque;
 use std::fs::File;
-use std::io::{BufReader, BufWriter, Write};
+use std::io::BufReader;
 use std::path::Path;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
@@ -15,8 +15,8 @@ use calamine::{
     Data, DataRef, Dimensions, Reader, Sheets, Xlsx, open_workbook, open_workbook_auto,
 };
 
-pub use super::layout::HeaderChoice;
 use super::layout::{self, SparseRow};
+pub use super::layout::{CellRange, HeaderChoice, Layout};
 
 use crate::error::{Error, Result};
 use crate::t;
@@ -29,86 +29,6 @@ pub fn is_spreadsheet(file: &str) -> bool {
         .any(|extension| lower.ends_with(extension))
 }
 
-/// A sheet copied as CSV; removed when dropped.
-pub struct SheetCopy {
-    pub original: String,
-    pub sheet: String,
-    pub copy: tempfile::TempPath,
-    /// Each column's header, its letters (`C`), and the table column the
-    /// header names (a dictionary title names another), which messages use.
-    columns: Vec<(String, String, Option<String>)>,
-    /// The sheet row of each CSV line from line 2 on, and of the header
-    /// (line 1).
-    rows: Vec<u32>,
-    header_row: u32,
-    /// Notes under the table and text above it, for stderr.
-    pub notes: Vec<String>,
-    pub skipped: Vec<String>,
-}
-
-impl SheetCopy {
-    /// Records which table column each header names, so that messages
-    /// about a column find its letters.
-    pub fn name_columns(&mut self, named: impl Fn(&str) -> Option<String>) {
-        for (header, _, column) in &mut self.columns {
-            *column = named(header);
-        }
-    }
-
-    /// A message about the CSV copy, told in cells of the sheet:
-    /// `copy.csv:3: column 'x': …` becomes `book.xlsx Sheet1!C4: column 'x': …`.
-    pub fn in_cells(&self, message: &str) -> String {
-        let copy = format!("{}:", self.copy.display());
-        let mut out = String::new();
-        let mut rest = message;
-        while let Some(at) = rest.find(&copy) {
-            out.push_str(&rest[..at]);
-            let after = &rest[at + copy.len()..];
-            let digits = after.chars().take_while(char::is_ascii_digit).count();
-            let line: usize = after[..digits].parse().unwrap_or(0);
-            let row = match line {
-                1 => Some(self.header_row),
-                _ => line
-                    .checked_sub(2)
-                    .and_then(|index| self.rows.get(index))
-                    .copied(),
-            };
-            // Messages name a column by the table's name for it, or by
-            // the header when the header is the problem, in either
-            // language (`column 'x'`, `列 'x'`).
-            let column = self.columns.iter().find(|(header, _, named)| {
-                [named.as_deref(), Some(header.as_str())]
-                    .into_iter()
-                    .flatten()
-                    .any(|name| {
-                        let rest = &after[digits..];
-                        rest.starts_with(&format!(": column '{name}'"))
-                            || rest.starts_with(&format!(": 列 '{name}'"))
-                    })
-            });
-            match (row, column) {
-                (Some(row), Some((_, letters, _))) => {
-                    out.push_str(&format!("{} {}!{letters}{row}", self.original, self.sheet))
-                }
-                (Some(row), None) => out.push_str(&t!(
-                    "sheet-row",
-                    file = &self.original,
-                    sheet = &self.sheet,
-                    row = row
-                )),
-                _ => out.push_str(&format!("{} {}", self.original, self.sheet)),
-            }
-            rest = &after[digits..];
-        }
-        out.push_str(rest);
-        // Anything else that names the copy (DuckDB's own messages).
-        out.replace(
-            &self.copy.display().to_string(),
-            &format!("{} {}", self.original, self.sheet),
-        )
-    }
-}
-
 /// A sheet being read row by row, its header found and checked.
 pub struct Sheet {
     pub original: String,
@@ -117,7 +37,7 @@ pub struct Sheet {
     pub columns: Vec<(String, String)>,
     /// The last row of the header (from 0; −1 for a table without one
     /// that starts at the sheet's top): data rows count from it.
-    first_row: i64,
+    pub(super) first_row: i64,
     first_column: u32,
     rows: Rows,
     /// Rows read ahead (to find the header) and not yet handed out.
@@ -145,91 +65,6 @@ struct Reading {
     /// The part of the sheet asked for (`range`); cells outside it are not
     /// read.
     range: Option<CellRange>,
-}
-
-/// Where a sheet's table is and how it ends.
-pub struct Layout<'a> {
-    pub header: HeaderChoice<'a>,
-    /// Whether the table's first row names its columns (`read_xlsx`'s
-    /// `header`); else columns are named by their letters.
-    pub has_header: bool,
-    pub range: Option<CellRange>,
-    pub stop_at_empty: bool,
-    pub refuse_after_end: bool,
-}
-
-impl Layout<'_> {
-    /// `load`'s reading: the header found among the first rows (or the row
-    /// asked for), the table to its first empty row, anything but notes
-    /// under it refused.
-    pub fn for_load<'a>(
-        names_column: &'a dyn Fn(&str) -> bool,
-        header_row: Option<u32>,
-    ) -> Layout<'a> {
-        Layout {
-            header: match header_row {
-                Some(row) => HeaderChoice::At(row.saturating_sub(1)),
-                None => HeaderChoice::Best(names_column),
-            },
-            has_header: true,
-            range: None,
-            stop_at_empty: true,
-            refuse_after_end: true,
-        }
-    }
-}
-
-/// A block of cells in A1 notation (`A2:F200`, `A5:Z`, `E:Z`), from 0.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CellRange {
-    pub first_row: u32,
-    pub first_column: u32,
-    pub last_row: Option<u32>,
-    pub last_column: Option<u32>,
-}
-
-impl CellRange {
-    /// Reads `A2:F200`; `None` when it is not a range.
-    pub fn parse(text: &str) -> Option<CellRange> {
-        let (from, to) = text.trim().split_once(':').unwrap_or((text.trim(), ""));
-        let corner = |part: &str| -> Option<(Option<u32>, Option<u32>)> {
-            let letters_end = part
-                .find(|c: char| !c.is_ascii_alphabetic())
-                .unwrap_or(part.len());
-            let (letters, digits) = part.split_at(letters_end);
-            // Excel's columns end at XFD: three letters at most.
-            if letters.len() > 3 {
-                return None;
-            }
-            let column = (!letters.is_empty()).then(|| {
-                letters.chars().fold(0u32, |n, c| {
-                    n * 26 + (c.to_ascii_uppercase() as u32 - 'A' as u32 + 1)
-                }) - 1
-            });
-            let row = if digits.is_empty() {
-                None
-            } else {
-                Some(digits.parse::<u32>().ok()?.checked_sub(1)?)
-            };
-            (column.is_some() || row.is_some()).then_some((column, row))
-        };
-        let (first_column, first_row) = corner(from)?;
-        let (last_column, last_row) = if to.is_empty() {
-            (None, None)
-        } else {
-            corner(to)?
-        };
-        Some(CellRange {
-            first_row: first_row.unwrap_or(0),
-            first_column: first_column.unwrap_or(0),
-            last_row,
-            last_column,
-        })
-    }
-
-    fn holds_column(&self, column: u32) -> bool {
-        column >= self.first_column && self.last_column.is_none_or(|last| column <= last)
-    }
 }
 
 /// One row of data: its index (the header being 0) and a value a column.
@@ -277,7 +112,7 @@ impl Sheet {
         )
     }
 
-    fn refused(&self, message: String) -> Error {
+    pub(super) fn refused(&self, message: String) -> Error {
         Error::LoadRejected(format!("{}: {message}", self.original))
     }
 
@@ -700,60 +535,6 @@ fn stream(mut book: Xlsx<BufReader<File>>, name: &str, sender: &SyncSender<Messa
     let _ = sender.send(Message::End);
 }
 
-/// Copies the sheet (`wanted`: a name, or a number from 1; the first when
-/// `None`) of the workbook at `path` as CSV.
-pub fn to_csv(path: &Path, wanted: Option<&str>, layout: &Layout<'_>) -> Result<SheetCopy> {
-    let mut sheet = open_sheet(path, wanted, layout)?;
-    let (file, copy) = super::new_copy("csv")?;
-    let mut copied = SheetCopy {
-        original: sheet.original.clone(),
-        sheet: sheet.name.clone(),
-        copy,
-        columns: sheet
-            .columns
-            .iter()
-            .map(|(header, letters)| (header.clone(), letters.clone(), None))
-            .collect(),
-        rows: Vec::new(),
-        header_row: (sheet.first_row + 1).max(1) as u32,
-        notes: Vec::new(),
-        skipped: Vec::new(),
-    };
-    let mut out = BufWriter::new(file);
-    let mut line = String::new();
-    let header_line: Vec<String> = copied.columns.iter().map(|(n, _, _)| quoted(n)).collect();
-    line.push_str(&header_line.join(","));
-    line.push('\n');
-    while let Some(row) = sheet.next_row()? {
-        for (column, value) in row.cells.iter().enumerate() {
-            if column > 0 {
-                line.push(',');
-            }
-            if *value != Data::Empty {
-                let text = text_of(value, || sheet.cell(row.index, column))
-                    .map_err(|m| sheet.refused(m))?;
-                line.push_str(&quoted(&text));
-            }
-        }
-        line.push('\n');
-        // Excel counts rows from 1.
-        copied
-            .rows
-            .push((sheet.first_row + row.index as i64 + 1) as u32);
-        if line.len() > 1 << 16 {
-            out.write_all(line.as_bytes())
-                .map_err(|e| Error::io(&copied.copy, e))?;
-            line.clear();
-        }
-    }
-    out.write_all(line.as_bytes())
-        .and_then(|()| out.flush())
-        .map_err(|e| Error::io(&copied.copy, e))?;
-    copied.notes = std::mem::take(&mut sheet.notes);
-    copied.skipped = std::mem::take(&mut sheet.skipped);
-    Ok(copied)
-}
-
 /// A cell's value as the text DuckDB casts to the column's type: whole
 /// numbers without a fraction, dates as ISO dates, errors refused.
 pub fn text_of(value: &Data, cell: impl Fn() -> String) -> std::result::Result<String, String> {
@@ -797,14 +578,6 @@ pub fn text_of(value: &Data, cell: impl Fn() -> String) -> std::result::Result<S
             ));
         }
     })
-}
-
-fn quoted(text: &str) -> String {
-    if text.is_empty() || text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
 }
 
 /// A column's letters: 0 is A, 25 Z, 26 AA.

@@ -1,0 +1,144 @@
+//! The headers' plan (`headers`), made from the files' header row and
+//! held against their values where a header alone cannot tell: a `序号`
+//! column must number the rows, and a spreadsheet's `（%）` column must not
+//! hold fractions.
+
+use super::files::check_utf8;
+use super::validate::{Problems, stage, staged_columns};
+use super::{Column, FileFormat, LoadRequest, headers, quote, reader_sql};
+use crate::engine::Engine;
+use crate::error::{Error, Result};
+use crate::t;
+
+/// The files' headers, each to its column and unit, or every header
+/// problem at once.
+pub(super) fn plan_headers(
+    engine: &Engine,
+    request: &LoadRequest,
+    columns: &[Column],
+    files: &[String],
+    format: FileFormat,
+) -> Result<headers::Plan> {
+    let reader = reader_sql(files, format, false, None);
+    let names = match engine.result_names(&format!("SELECT * FROM {reader}")) {
+        Some(names) => names,
+        None => {
+            // Unreadable: staging says why, with the file's name.
+            if format == FileFormat::Csv {
+                for file in files {
+                    check_utf8(file)?;
+                }
+            }
+            stage(engine, files, format)?;
+            let names = staged_columns(engine)?
+                .into_iter()
+                .map(|(n, _)| n)
+                .collect();
+            let _ = engine.execute_batch("DROP TABLE IF EXISTS temp.load_stage");
+            names
+        }
+    };
+    headers::plan(request, &files.join(", "), &names, columns).map_err(|found| {
+        let mut problems = Problems::default();
+        for problem in found {
+            problems.add(problem);
+        }
+        problems
+            .into_result()
+            .err()
+            .unwrap_or_else(|| Error::LoadRejected(String::new()))
+    })
+}
+
+/// A `序号` column is left out when it numbers the rows 1 to n (in any
+/// order); anything else in it might be data, and is not dropped in silence.
+pub(super) fn check_row_numbers(
+    engine: &Engine,
+    request: &LoadRequest,
+    files: &[String],
+    format: FileFormat,
+    header: &str,
+) -> Result<()> {
+    // Each file numbers its own rows.
+    let reader = reader_sql(files, format, true, None);
+    let column = quote(header);
+    let sql = format!(
+        "SELECT sum(n)::BIGINT, bool_and(numbered) FROM (SELECT count(*) AS n, \
+         count(DISTINCT v) = count(*) AND count(v) = count(*) AND min(v) = 1 \
+         AND max(v) = count(*) AND bool_and(v = round(v)) AS numbered \
+         FROM (SELECT __file, TRY_CAST(TRY_CAST({column} AS VARCHAR) AS DOUBLE) AS v FROM {reader}) \
+         GROUP BY __file)"
+    );
+    let (rows, numbers): (Option<i64>, Option<bool>) =
+        engine
+            .connection()
+            .query_row(&sql, [], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    let rows = rows.unwrap_or(0);
+    if numbers == Some(true) || rows == 0 {
+        if !request.quiet {
+            eprintln!(
+                "{}",
+                t!("load-row-numbers-dropped", header = header, rows = rows)
+            );
+        }
+        return Ok(());
+    }
+    if request.ignore_extra {
+        return Ok(());
+    }
+    Err(Error::LoadRejected(format!(
+        "{}:1: {}",
+        files.join(", "),
+        t!(
+            "load-at-header",
+            header = header,
+            problem = t!(
+                "load-row-numbers-not",
+                table = &request.table,
+                header = header
+            )
+        )
+    )))
+}
+
+/// A spreadsheet keeps a cell formatted as a percent as its fraction (35.2 %
+/// is 0.352), so under a `（%）` header those cells would load a hundred
+/// times too small, and be valid shares. A column of such a header whose
+/// every value lies between 0 and 1 is refused rather than guessed at.
+pub(super) fn check_formatted_percents(
+    engine: &Engine,
+    files: &[String],
+    format: FileFormat,
+    plan: &headers::Plan,
+) -> Result<()> {
+    let reader = reader_sql(files, format, false, None);
+    let mut problems = Problems::default();
+    for planned in &plan.planned {
+        let in_percent = planned
+            .unit
+            .is_some_and(|unit| unit.dimension == "share" && unit.power_of_ten < 0);
+        if !in_percent {
+            continue;
+        }
+        let column = quote(&planned.header);
+        let sql = format!(
+            "SELECT count(v), count(*) FILTER (WHERE abs(v) > 1) \
+             FROM (SELECT TRY_CAST(TRY_CAST({column} AS VARCHAR) AS DOUBLE) AS v FROM {reader})"
+        );
+        let (values, above_one): (i64, i64) = engine
+            .connection()
+            .query_row(&sql, [], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        if values > 0 && above_one == 0 {
+            problems.add(format!(
+                "{}:1: {}",
+                files.join(", "),
+                t!(
+                    "load-at-header",
+                    header = &planned.header,
+                    problem = t!("load-percent-as-fraction")
+                )
+            ));
+        }
+    }
+    problems.into_result()
+}

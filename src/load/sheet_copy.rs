@@ -1,0 +1,154 @@
+//! A sheet's table as a temporary CSV file for `load`, cell for cell, with
+//! what it takes to tell messages about the copy in the sheet's cells
+//! (`Sheet1!C12`), as the person who made the spreadsheet sees them.
+
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+use calamine::Data;
+
+use super::sheet::{Layout, open_sheet, text_of};
+use crate::error::{Error, Result};
+use crate::t;
+
+/// A sheet copied as CSV; removed when dropped.
+pub struct SheetCopy {
+    pub original: String,
+    pub sheet: String,
+    pub copy: tempfile::TempPath,
+    /// Each column's header, its letters (`C`), and the table column the
+    /// header names (a dictionary title names another), which messages use.
+    columns: Vec<(String, String, Option<String>)>,
+    /// The sheet row of each CSV line from line 2 on, and of the header
+    /// (line 1).
+    rows: Vec<u32>,
+    header_row: u32,
+    /// Notes under the table and text above it, for stderr.
+    pub notes: Vec<String>,
+    pub skipped: Vec<String>,
+}
+
+impl SheetCopy {
+    /// Records which table column each header names, so that messages
+    /// about a column find its letters.
+    pub fn name_columns(&mut self, named: impl Fn(&str) -> Option<String>) {
+        for (header, _, column) in &mut self.columns {
+            *column = named(header);
+        }
+    }
+
+    /// A message about the CSV copy, told in cells of the sheet:
+    /// `copy.csv:3: column 'x': …` becomes `book.xlsx Sheet1!C4: column 'x': …`.
+    pub fn in_cells(&self, message: &str) -> String {
+        let copy = format!("{}:", self.copy.display());
+        let mut out = String::new();
+        let mut rest = message;
+        while let Some(at) = rest.find(&copy) {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + copy.len()..];
+            let digits = after.chars().take_while(char::is_ascii_digit).count();
+            let line: usize = after[..digits].parse().unwrap_or(0);
+            let row = match line {
+                1 => Some(self.header_row),
+                _ => line
+                    .checked_sub(2)
+                    .and_then(|index| self.rows.get(index))
+                    .copied(),
+            };
+            // Messages name a column by the table's name for it, or by
+            // the header when the header is the problem, in either
+            // language (`column 'x'`, `列 'x'`).
+            let column = self.columns.iter().find(|(header, _, named)| {
+                [named.as_deref(), Some(header.as_str())]
+                    .into_iter()
+                    .flatten()
+                    .any(|name| {
+                        let rest = &after[digits..];
+                        rest.starts_with(&format!(": column '{name}'"))
+                            || rest.starts_with(&format!(": 列 '{name}'"))
+                    })
+            });
+            match (row, column) {
+                (Some(row), Some((_, letters, _))) => {
+                    out.push_str(&format!("{} {}!{letters}{row}", self.original, self.sheet))
+                }
+                (Some(row), None) => out.push_str(&t!(
+                    "sheet-row",
+                    file = &self.original,
+                    sheet = &self.sheet,
+                    row = row
+                )),
+                _ => out.push_str(&format!("{} {}", self.original, self.sheet)),
+            }
+            rest = &after[digits..];
+        }
+        out.push_str(rest);
+        // Anything else that names the copy (DuckDB's own messages).
+        out.replace(
+            &self.copy.display().to_string(),
+            &format!("{} {}", self.original, self.sheet),
+        )
+    }
+}
+
+/// Copies the sheet (`wanted`: a name, or a number from 1; the first when
+/// `None`) of the workbook at `path` as CSV.
+pub fn to_csv(path: &Path, wanted: Option<&str>, layout: &Layout<'_>) -> Result<SheetCopy> {
+    let mut sheet = open_sheet(path, wanted, layout)?;
+    let (file, copy) = super::files::new_copy("csv")?;
+    let mut copied = SheetCopy {
+        original: sheet.original.clone(),
+        sheet: sheet.name.clone(),
+        copy,
+        columns: sheet
+            .columns
+            .iter()
+            .map(|(header, letters)| (header.clone(), letters.clone(), None))
+            .collect(),
+        rows: Vec::new(),
+        header_row: (sheet.first_row + 1).max(1) as u32,
+        notes: Vec::new(),
+        skipped: Vec::new(),
+    };
+    let mut out = BufWriter::new(file);
+    let mut line = String::new();
+    let header_line: Vec<String> = copied.columns.iter().map(|(n, _, _)| quoted(n)).collect();
+    line.push_str(&header_line.join(","));
+    line.push('\n');
+    while let Some(row) = sheet.next_row()? {
+        for (column, value) in row.cells.iter().enumerate() {
+            if column > 0 {
+                line.push(',');
+            }
+            if *value != Data::Empty {
+                let text = text_of(value, || sheet.cell(row.index, column))
+                    .map_err(|m| sheet.refused(m))?;
+                line.push_str(&quoted(&text));
+            }
+        }
+        line.push('\n');
+        // Excel counts rows from 1.
+        copied
+            .rows
+            .push((sheet.first_row + row.index as i64 + 1) as u32);
+        if line.len() > 1 << 16 {
+            out.write_all(line.as_bytes())
+                .map_err(|e| Error::io(&copied.copy, e))?;
+            line.clear();
+        }
+    }
+    out.write_all(line.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| Error::io(&copied.copy, e))?;
+    copied.notes = std::mem::take(&mut sheet.notes);
+    copied.skipped = std::mem::take(&mut sheet.skipped);
+    Ok(copied)
+}
+
+fn quoted(text: &str) -> String {
+    if text.is_empty() || text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
