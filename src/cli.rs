@@ -82,7 +82,7 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub ascii: bool,
 
-    /// Text encoding: of the CSV files `load` reads (auto detects UTF-8, UTF-16 or GB18030), or of csv and tsv output (utf-8 or gb18030, for systems that demand GBK)
+    /// Text encoding: of the CSV files `load` reads (auto detects UTF-8, UTF-16, GB18030 or Big5), or of csv and tsv output (utf-8 or gb18030, for systems that demand GBK)
     #[arg(long, value_name = "NAME", default_value = "auto", value_parser = crate::load::encoding::parse_encoding, global = true)]
     pub encoding: crate::load::encoding::EncodingChoice,
 
@@ -117,9 +117,12 @@ pub enum Command {
     Load {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
-        /// The schema table to load into
+        /// The schema table to load into (with --create: the name of a new table of your own)
         #[arg(long, value_name = "T")]
         table: String,
+        /// Make a new table of your own from the file (a yearbook, a firm list): headers as written, types as DuckDB's sniffer reads the cleaned values, units as column comments; refused if the table exists unless --replace
+        #[arg(long, conflicts_with_all = ["append", "ignore_extra", "no_id_check", "maps", "units"])]
+        create: bool,
         /// Replace the table's rows instead of adding to them
         #[arg(long, conflicts_with = "append")]
         replace: bool,

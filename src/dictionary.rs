@@ -53,6 +53,23 @@ impl Entry {
     }
 }
 
+impl Entry {
+    /// The column's title with whatever unit it counts in, measures and
+    /// counts alike (`从业人员数（人）`, `Output (bn yuan)`): a table column's
+    /// comment, read in `duckdb_columns()` and `.describe`.
+    pub fn described(&self, lang: crate::i18n::Lang) -> String {
+        let title = self.title(lang);
+        match self.unit().filter(|unit| unit.dimension != "year") {
+            Some(unit) => crate::i18n::message_in(
+                lang,
+                "label-with-unit",
+                &[("title", title.into()), ("unit", unit.name(lang).into())],
+            ),
+            None => title.to_string(),
+        }
+    }
+}
+
 /// The dictionary's entries, in the schema's order.
 pub fn entries() -> &'static [Entry] {
     static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();

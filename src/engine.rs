@@ -76,6 +76,8 @@ impl Engine {
             None => Connection::open_in_memory_with_flags(config)?,
         };
         crate::read_xlsx::register(&connection, options.sandbox)?;
+        crate::read_table::register(&connection, options.sandbox)?;
+        crate::county_functions::register(&connection)?;
         let tracks_progress =
             std::io::stderr().is_terminal() && connection.set_query_progress_tracking(true).is_ok();
         Ok(Engine {

@@ -283,6 +283,46 @@ fn comments_sql(lang: Lang) -> String {
     sql
 }
 
+/// The tables whose columns the dictionary describes in their comments.
+fn base_tables() -> impl Iterator<Item = &'static str> {
+    std::iter::once("counties")
+        .chain(crate::dataset::SMALL_TABLES.iter().copied())
+        .chain(crate::dataset::ROSTER_TABLES.iter().copied())
+}
+
+/// `COMMENT ON COLUMN` statements that give each column of the base tables
+/// its dictionary title and unit in `lang`, for the columns `exists` says
+/// the database has (an older file may lack a table).
+fn table_comments_sql(lang: Lang, exists: impl Fn(&str, &str) -> bool) -> String {
+    let mut sql = String::new();
+    for entry in crate::dictionary::entries() {
+        let base = base_tables().any(|table| table == entry.table);
+        if base && exists(&entry.table, &entry.column) {
+            sql.push_str(&format!(
+                "COMMENT ON COLUMN {}.{} IS {};\n",
+                entry.table,
+                entry.column,
+                sql_string(&entry.described(lang))
+            ));
+        }
+    }
+    sql
+}
+
+/// The base tables' columns this database has, as (table, column).
+fn existing_columns(engine: &Engine) -> Result<Vec<(String, String)>> {
+    let tables: Vec<String> = base_tables().map(sql_string).collect();
+    let mut statement = engine.connection().prepare(&format!(
+        "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = current_database() \
+         AND schema_name = 'main' AND table_name IN ({})",
+        tables.join(", ")
+    ))?;
+    let columns = statement
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<duckdb::Result<_>>()?;
+    Ok(columns)
+}
+
 /// The table macro that records, in a database, which library it holds:
 /// `SELECT * FROM clusterql_library()`.
 const MARKER: &str = "clusterql_library";
@@ -291,7 +331,14 @@ const MARKER: &str = "clusterql_library";
 /// language: the view files and their comments. It names the library a
 /// database holds and keys the cached catalogues.
 pub fn fingerprint() -> String {
-    fingerprint_of(&comments_sql(crate::i18n::current()))
+    fingerprint_of(&all_comments(crate::i18n::current()))
+}
+
+/// Every comment the library may write in `lang`: the views' and the base
+/// tables' (all of them, so that a change to the dictionary installs the
+/// library again).
+fn all_comments(lang: Lang) -> String {
+    comments_sql(lang) + &table_comments_sql(lang, |_, _| true)
 }
 
 fn fingerprint_of(comments: &str) -> String {
@@ -347,9 +394,15 @@ pub fn install(engine: &Engine, temporary: bool) -> Result<()> {
             ))
         })?;
     }
-    let mut comments = comments_sql(crate::i18n::current());
+    let lang = crate::i18n::current();
+    let mut comments = comments_sql(lang);
     if !temporary {
-        let fingerprint = fingerprint_of(&comments);
+        // A read-only database keeps the comments it has.
+        let existing = existing_columns(engine)?;
+        comments.push_str(&table_comments_sql(lang, |table, column| {
+            existing.iter().any(|(t, c)| t == table && c == column)
+        }));
+        let fingerprint = fingerprint_of(&all_comments(lang));
         comments.push_str(&format!(
             "CREATE OR REPLACE MACRO {MARKER}() AS TABLE SELECT {} AS fingerprint;\n\
              COMMENT ON MACRO TABLE {MARKER} IS {};\n",

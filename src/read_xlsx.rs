@@ -60,6 +60,7 @@ impl Options {
             range: self.range,
             stop_at_empty: self.stop_at_empty,
             refuse_after_end: false,
+            percents_as_shown: false,
         }
     }
 

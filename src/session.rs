@@ -116,6 +116,7 @@ pub fn run(invocation: Invocation) -> Result<()> {
             maps,
             units,
             header_row,
+            create,
             ..
         }) => {
             let request = crate::load::LoadRequest {
@@ -135,7 +136,7 @@ pub fn run(invocation: Invocation) -> Result<()> {
                 units: units.clone(),
                 header_row: *header_row,
             };
-            let outcome = crate::commands::load::load(&engine, &request);
+            let outcome = crate::commands::load::load(&engine, &request, *create);
             // A database made for this load goes with it when the load fails:
             // as before, there is none.
             if let (Err(_), Some(path)) = (&outcome, &new_database) {

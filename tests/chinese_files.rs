@@ -127,31 +127,22 @@ fn dates_in_every_layout_chinese_sources_use_load() {
     );
 }
 
-/// Cells formatted as percents hold fractions: under a （%） header they
-/// would load a hundred times too small, so the column is refused.
+/// Cells formatted as percents keep fractions (35.2 % is kept as 0.352):
+/// each reads as the percent it shows, so under a （%） header the column
+/// loads the shares the sheet shows, not a hundred times less.
 #[test]
-fn percent_formatted_cells_under_a_percent_header_are_refused() {
+fn percent_formatted_cells_under_a_percent_header_load_as_shown() {
     let fx = Fixture::new();
-    let before = fx.counts();
-    let path = fixture("percent_formatted.xlsx");
-    let out = fx.load(&path, "cluster_reports", &[]);
-    assert_eq!(out.code, 4, "{}", out.stderr);
-    assert!(
-        out.stderr.contains(
-            "percent_formatted.xlsx 2027年!L1: column '工业互联网平台普及率（%）': every value is between 0 and 1"
-        ),
-        "{}",
-        out.stderr
+    let out = fx.load(&fixture("percent_formatted.xlsx"), "cluster_reports", &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let loaded = fx.query(
+        "select cluster_id, industrial_internet_rate from cluster_reports \
+         where report_year = 2027 order by cluster_id",
     );
-    let out = fx.load(&path, "cluster_reports", &["--lang", "zh"]);
-    assert_eq!(out.code, 4, "{}", out.stderr);
-    assert!(
-        out.stderr
-            .contains("percent_formatted.xlsx 2027年!L1: 列 '工业互联网平台普及率（%）'：所有值都在 0 到 1 之间"),
-        "{}",
-        out.stderr
+    assert_eq!(
+        loaded.stdout,
+        "cluster_id,industrial_internet_rate\nN2022-001,0.385\nN2022-002,0.41\n"
     );
-    assert_eq!(fx.counts(), before);
 }
 
 /// A header of the fixture's CSV with one cell changed, as bytes.
@@ -305,14 +296,14 @@ fn files_that_would_load_wrong_are_refused_located_in_both_languages() {
         "over_total.csv",
         &over_total,
         "cluster_reports",
-        &["over_total.csv:2: breaks the rule (leading_output_bn_cny <= total_output_bn_cny): total_output_bn_cny = 12.345, leading_output_bn_cny = 20.0"],
+        &["over_total.csv:2: breaks the rule (leading_output_bn_cny <= total_output_bn_cny): total_output_bn_cny = 12.345 (written '123.45'), leading_output_bn_cny = 20.0 (written '2,000,000')"],
     );
     fx.rejects_with(
         "over_total_zh.csv",
         &over_total,
         "cluster_reports",
         &["--lang", "zh"],
-        &["over_total_zh.csv:2: 违反规则 (leading_output_bn_cny <= total_output_bn_cny)：total_output_bn_cny = 12.345, leading_output_bn_cny = 20.0"],
+        &["over_total_zh.csv:2: 违反规则 (leading_output_bn_cny <= total_output_bn_cny)：total_output_bn_cny = 12.345 (原文为 '123.45'), leading_output_bn_cny = 20.0 (原文为 '2,000,000')"],
     );
     // A header that names nothing gets the closest title.
     let unknown = report_with(&with(&[(2, "总产出（亿元）")], HEADER), &[&ROW]);

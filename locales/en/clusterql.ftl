@@ -58,7 +58,8 @@ cmd-load-after-help =
       clusterql --db clusters.duckdb load 名单.xlsx --sheet 2 --table enterprises
       clusterql --db clusters.duckdb load 'data/*.parquet' --table enterprises --replace
 cmd-load-arg-paths = Files, globs or folders to load
-cmd-load-arg-table = The schema table to load into
+cmd-load-arg-table = The schema table to load into (with --create: the name of your new table)
+cmd-load-arg-create = Make a new table of your own from the file (a yearbook, a firm list): headers as written, types as DuckDB's sniffer reads the cleaned values, units as column comments; refused if the table exists, unless --replace
 cmd-load-arg-replace = Replace the table's rows instead of adding to them
 cmd-load-arg-append = Add to the table's rows (the default)
 cmd-load-arg-ignore_extra = Skip columns the table does not have instead of refusing them
@@ -309,6 +310,18 @@ load-encoding-detected = detected
 load-not-a-schema-table = --table { $table }: not a table of the schema (one of { $known })
 load-not-a-table-here = { $table } is not a table in this database (the in-memory session shows the bundled roster as views): load into a database file, --db PATH
 load-no-such-file = { $file }: no such file
+load-row-numbers-dropped-own = { $header }: the rows' numbers (1 to n), not loaded
+load-own-no-columns = { $file }: no column to load
+load-create-reserved = { $table } is a table or view of clusterql's own: choose another name for your table
+load-create-exists = a table { $table } exists already: --replace replaces it, or choose another name
+load-own-unit = { $header }: unit { $unit }, kept as the column's comment
+load-created = created { $table }: { $rows } rows, { $columns } columns
+load-empty-folder = { $folder }: no file that load reads (CSV, TSV, Parquet, xlsx, xls, ods) in this folder
+load-bad-glob = { $pattern }: not a pattern of files: { $reason }
+load-glob-matched-nothing = { $pattern }: no file matches
+load-mixed-formats = these files are of different formats and cannot be read as one table: { $alike } | { $others }; load each kind with its own command
+load-and-more-files = { " " }and { $count } more
+load-file-rows = { $file }: { $rows } rows
 load-looks-like-gbk = it looks like GBK/GB18030; convert it with: iconv -f GB18030 -t UTF-8 { $file } > converted.csv
 load-convert-to-utf8 = convert it to UTF-8 first, e.g. iconv -f ENCODING -t UTF-8 { $file } > converted.csv
 load-not-utf8 = the file is not UTF-8 text; { $guess }
@@ -324,14 +337,22 @@ load-unknown-unit = '{ $unit }' is not a unit clusterql knows (units of this col
 load-unit-does-not-fit = '{ $unit }' does not fit { $column }, which is measured in { $own } (units: { $units })
 load-unit-for-unitless = { $column } takes no unit, and the header gives '{ $unit }'
 load-unit-disagrees = the header says '{ $written }' and --unit says '{ $asked }'
+load-not-whole = column '{ $column }': '{ $value }' is not a whole number of { $unit }: a count is not split
+load-not-whole-meant = column '{ $column }': '{ $value }' is not a whole number of { $unit }: a count is not split. If the values are in { $meant } (it would be { $number }), write the unit in the header, as { $title }（{ $meant }）
+load-unit-stated-at-line = { $written }, line { $line }
+load-unit-stated-at-cell = { $written }, { $cell }
+load-stated-units-disagree = the units stated above the table disagree: { $one } and { $other }; write the unit in the header, or correct one of them
+load-stated-units-disagree-files = the units stated above the tables disagree: { $one } ({ $file_one }) and { $other } ({ $file_other }); write the unit in the headers, or correct one of them
+load-stated-unit-not-in-all = { $file_one } states { $one } above its table and { $silent } states no unit, so its values would be read in the same unit; load the files one at a time, or write the unit in the headers
 load-natural-unit = { $header } → { $column }, read in { $unit } (the header names no unit)
-load-percent-as-fraction = every value is between 0 and 1, as a spreadsheet keeps cells formatted as percents (35.2 % is kept as 0.352): read under this header they would load a hundred times too small. If the cells are fractions, write the header without the percent sign; if they are percents, type them as numbers (35.2)
+load-percent-as-fraction = it holds { $value }, between -1 and 1: a spreadsheet keeps a cell formatted as a percent as its fraction (35.2 % as 0.352), and the cells' formats of an .xls file are not read, so it could load a hundred times too small. Save the sheet as .xlsx or .ods, or type percents as numbers (35.2)
 load-row-numbers-dropped = { $header }: the rows' numbers, 1 to { $rows }, not loaded
 load-row-numbers-not = holds more than the rows' numbers 1, 2, 3 …, and names no column of { $table } (--map '{ $header }=COLUMN' reads it into one; --ignore-extra skips it)
 load-key-value = '{ $text }': expected KEY=VALUE
 load-wrong-type = column '{ $column }': '{ $value }' is not a { $type }
 load-empty-required = column '{ $column }' is empty but required
 load-duplicate-key = duplicate key { $key } = '{ $value }' within the loaded files
+load-also-at = {" "}(also at { $places })
 load-key-exists = key { $key } = '{ $value }' is already in { $table } (use --replace?)
 load-missing-reference = column '{ $column }': '{ $value }' is not in { $target }
 load-bad-credit-code = column '{ $column }': '{ $value }' is not a unified social credit code: { $reason } (to load ids of another kind: --no-id-check)
@@ -345,6 +366,7 @@ load-replace-strands = { $count ->
    *[other] --replace would leave { $count } rows of { $referrer } referring to a missing { $column } (e.g. '{ $example }'); replace { $referrer } first or load the missing rows too
 }
 load-checking-rule = checking { $rule }: { $reason }
+load-written-as = written
 load-breaks-rule = breaks the rule { $rule }
 load-breaks-rule-found = breaks the rule { $rule }: { $found }
 load-write-failed = { $table }: { $reason }; nothing was written
@@ -402,6 +424,8 @@ read-xlsx-bad-range = read_xlsx: range '{ $range }' is not a block of cells such
 read-xlsx-scan-stopped = read_xlsx: this scan stopped part way
 sheet-unreadable-sheet = sheet { $sheet }: { $reason }
 sheet-row = { $file } { $sheet } row { $row }
+read-table-sandbox = read_table reads files, which --sandbox does not allow
+read-table-bad-header-row = header_row must be a row number from 1, not { $value }
 read-xlsx-sandbox = read_xlsx reads a file, which --sandbox does not allow
 generate-bad-scale = '{ $text }' is not a scale: a positive number up to 100000 (1 is the bundled data) or `national`
 generate-scale-too-small = --scale { $scale }: so small that the roster would be empty

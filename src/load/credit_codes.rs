@@ -107,7 +107,10 @@ impl VScalar for RequireCreditCode {
 /// The invalid ids among the typed rows of a load (`temp.load_typed`), up
 /// to `limit`, each as a located problem: file, line, the value and what is
 /// wrong with it.
-pub(super) fn problems(engine: &Engine, limit: usize) -> crate::error::Result<Vec<String>> {
+pub(super) fn problems(
+    engine: &Engine,
+    limit: usize,
+) -> crate::error::Result<Vec<(String, i64, String)>> {
     let query = engine.query(&format!(
         "SELECT __file::VARCHAR, __line::BIGINT, {COLUMN}::VARCHAR FROM temp.load_typed WHERE {COLUMN} IS NOT NULL ORDER BY 1, 2"
     ))?;
@@ -125,16 +128,15 @@ pub(super) fn problems(engine: &Engine, limit: usize) -> crate::error::Result<Ve
         for row in 0..batch.num_rows() {
             let id = ids.value(row);
             if let Err(invalid) = credit_code::validate(id) {
-                found.push(format!(
-                    "{}:{}: {}",
-                    files.value(row),
+                found.push((
+                    files.value(row).to_string(),
                     lines.value(row),
                     t!(
                         "load-bad-credit-code",
                         column = COLUMN,
                         value = id,
                         reason = reason(&invalid)
-                    )
+                    ),
                 ));
                 if found.len() >= limit {
                     return Ok(found);

@@ -21,7 +21,8 @@ const EDGE: u64 = 64 * 1024;
 pub struct Trimmed {
     /// Lines above the header (titles), 0 when the header is line 1.
     pub lines_above: usize,
-    pub titles: Vec<String>,
+    /// Each line above the header (from 1) that holds text, and its text.
+    pub titles: Vec<(usize, String)>,
     pub notes: Vec<String>,
     /// The bytes of the header and the rows.
     start: u64,
@@ -81,8 +82,9 @@ pub fn find(
     let start = bom as u64 + head_lines.get(lines_above).map_or(0, |(offset, _)| *offset);
     let titles = head_lines[..lines_above]
         .iter()
-        .map(|(_, text)| fields(text).join(" ").trim().to_string())
-        .filter(|t| !t.is_empty())
+        .enumerate()
+        .map(|(index, (_, text))| (index + 1, fields(text).join(" ").trim().to_string()))
+        .filter(|(_, t)| !t.is_empty())
         .collect();
 
     // Notes and empty lines at the end: the table ends above them.
@@ -214,7 +216,7 @@ fn plain(value: &Data) -> String {
 mod tests {
     use super::*;
 
-    fn found(text: &str) -> Option<(usize, String, Vec<String>, Vec<String>)> {
+    fn found(text: &str) -> Option<(usize, String, Vec<(usize, String)>, Vec<String>)> {
         let dir = tempfile::tempdir().expect("dir");
         let path = dir.path().join("t.csv");
         std::fs::write(&path, text).expect("written");
@@ -241,7 +243,7 @@ mod tests {
             table,
             "集群编号,产业链关键环节\r\nN2022-001,a\r\nN2022-002,b\r\n"
         );
-        assert_eq!(titles, ["链条名单"]);
+        assert_eq!(titles, [(1, "链条名单".to_string())]);
         assert_eq!(notes, ["注：不分先后"]);
     }
 

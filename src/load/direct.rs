@@ -31,12 +31,25 @@ pub(super) fn insert(
     if super::credit_codes::applies(request) && !super::credit_codes::register(engine) {
         return Ok(None);
     }
+    // One statement a file, in one transaction, so that stderr can say
+    // what each file gave.
+    let statements = |typed: bool| -> Vec<String> {
+        files
+            .iter()
+            .map(|file| {
+                statement(
+                    request,
+                    columns,
+                    std::slice::from_ref(file),
+                    format,
+                    plan,
+                    typed,
+                )
+            })
+            .collect()
+    };
     if format == FileFormat::Parquet || !plan.converts() {
-        match attempt(
-            engine,
-            request,
-            &statement(request, columns, files, format, plan, true),
-        )? {
+        match attempt(engine, request, files, &statements(true))? {
             Attempt::Loaded(loaded) => return Ok(Some(loaded)),
             Attempt::Failed { on_a_value } if !on_a_value || format == FileFormat::Parquet => {
                 return Ok(None);
@@ -44,11 +57,7 @@ pub(super) fn insert(
             Attempt::Failed { .. } => {}
         }
     }
-    match attempt(
-        engine,
-        request,
-        &statement(request, columns, files, format, plan, false),
-    )? {
+    match attempt(engine, request, files, &statements(false))? {
         Attempt::Loaded(loaded) => Ok(Some(loaded)),
         Attempt::Failed { .. } => Ok(None),
     }
@@ -67,6 +76,10 @@ fn statement(
 ) -> String {
     let mut targets = Vec::new();
     let mut sources = Vec::new();
+    // The outer SELECT over `sources`: an integer column is read as a
+    // DOUBLE and must be whole there (a count of 4.5 persons is a unit
+    // error, which a cast would round away); others pass as they are.
+    let mut finished = Vec::new();
     // A CSV file's reader parses each column straight into the table's
     // type: quicker than text cast afterwards, and no guessing.
     let mut csv_types = Vec::new();
@@ -75,22 +88,32 @@ fn statement(
             continue;
         };
         let header = quote(&planned.header);
-        targets.push(quote(&column.name));
-        sources.push(
+        let target = quote(&column.name);
+        let whole = normalize::is_integer(&column.data_type);
+        // What the inner SELECT reads the column as.
+        let read_as = if whole { "DOUBLE" } else { &column.data_type };
+        sources.push(format!(
+            "{} AS {target}",
             if planned.scale != 0 || (!typed && format == FileFormat::Csv) {
                 let text = match format {
                     FileFormat::Csv => header,
                     FileFormat::Parquet => format!("CAST({header} AS VARCHAR)"),
                 };
-                normalize::value(&text, &column.data_type, Some(planned), true)
+                normalize::value(&text, read_as, Some(planned), true)
             } else {
-                format!("CAST({header} AS {})", column.data_type)
-            },
-        );
+                format!("CAST({header} AS {read_as})")
+            }
+        ));
+        finished.push(if whole {
+            normalize::whole(&target, &column.data_type)
+        } else {
+            target.clone()
+        });
+        targets.push(target);
         csv_types.push(format!(
             "{}: {}",
             crate::sql_quote::sql_string(&planned.header),
-            crate::sql_quote::sql_string(&column.data_type)
+            crate::sql_quote::sql_string(read_as)
         ));
     }
     let reader = match format {
@@ -99,13 +122,14 @@ fn statement(
     };
     let id_check = targets
         .iter()
-        .position(|target| *target == quote(super::credit_codes::COLUMN))
+        .find(|target| **target == quote(super::credit_codes::COLUMN))
         .filter(|_| super::credit_codes::applies(request))
-        .map(|at| super::credit_codes::require_valid(&sources[at]));
+        .map(|id| super::credit_codes::require_valid(id));
     format!(
-        "INSERT INTO main.{} ({}) SELECT {} FROM {reader}{}",
+        "INSERT INTO main.{} ({}) SELECT {} FROM (SELECT {} FROM {reader}){}",
         request.table,
         targets.join(", "),
+        finished.join(", "),
         sources.join(", "),
         id_check.map_or_else(String::new, |condition| format!(" WHERE {condition}"))
     )
@@ -120,19 +144,30 @@ enum Attempt {
     },
 }
 
-/// Runs one insert in a transaction with the roster's key checks, and
-/// commits it if all holds.
-fn attempt(engine: &Engine, request: &LoadRequest, insert: &str) -> Result<Attempt> {
+/// Runs the inserts (one a file of `files`) in a transaction with the
+/// roster's key checks, and commits them if all holds.
+fn attempt(
+    engine: &Engine,
+    request: &LoadRequest,
+    files: &[String],
+    inserts: &[String],
+) -> Result<Attempt> {
     let table = &request.table;
     let _progress = crate::progress::watch(engine.progress_handle());
     if engine.execute_batch("BEGIN TRANSACTION").is_err() {
         return Ok(Attempt::Failed { on_a_value: false });
     }
-    let written = (|| -> duckdb::Result<(usize, bool)> {
+    let written = (|| -> duckdb::Result<(Vec<(String, u64)>, bool)> {
         if request.mode == Mode::Replace {
             engine.execute_batch(&format!("DELETE FROM main.{table}"))?;
         }
-        let rows = engine.connection().execute(insert, [])?;
+        let mut rows = Vec::new();
+        for (file, insert) in files.iter().zip(inserts) {
+            rows.push((
+                file.clone(),
+                engine.connection().execute(insert, [])? as u64,
+            ));
+        }
         Ok((rows, violates_keys(engine, table)?))
     })();
     let committed = written.and_then(|(rows, violates)| {
@@ -144,7 +179,10 @@ fn attempt(engine: &Engine, request: &LoadRequest, insert: &str) -> Result<Attem
     });
     match committed {
         Ok(None) => Ok(Attempt::Failed { on_a_value: false }),
-        Ok(Some(rows)) => Ok(Attempt::Loaded(Loaded { rows: rows as u64 })),
+        Ok(Some(by_file)) => Ok(Attempt::Loaded(Loaded {
+            rows: by_file.iter().map(|(_, rows)| rows).sum(),
+            by_file,
+        })),
         Err(error) => {
             let _ = engine.execute_batch("ROLLBACK");
             // DuckDB's words for a value its reader or a cast could not

@@ -9,7 +9,7 @@
 use std::io::{BufWriter, Read, Write};
 use std::path::Path;
 
-use encoding_rs::{DecoderResult, Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
+use encoding_rs::{BIG5, DecoderResult, Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
 
 use crate::error::{Error, Result};
 use crate::t;
@@ -32,6 +32,7 @@ pub fn parse_encoding(text: &str) -> std::result::Result<EncodingChoice, String>
         "utf-16" | "utf16" | "utf-16le" => UTF_16LE,
         "utf-16be" => UTF_16BE,
         "gb18030" | "gbk" | "gb2312" | "cp936" => GB18030,
+        "big5" | "big5-hkscs" | "cp950" => BIG5,
         _ => {
             return Err(t!("encoding-unknown", text = text));
         }
@@ -70,6 +71,12 @@ fn detect_in(path: &Path, sample: &[u8], whole: bool) -> Result<&'static Encodin
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(sample, whole);
     let guess = detector.guess(None, false);
+    // Traditional characters as Taiwan and Hong Kong save them: their
+    // byte pairs are mostly valid GB18030 too, and decoded so they would
+    // load as other characters without an error.
+    if guess == BIG5 {
+        return Ok(BIG5);
+    }
     if guess == GB18030 || guess == encoding_rs::GBK || looks_like_chinese(sample) {
         return Ok(GB18030);
     }
@@ -236,12 +243,50 @@ struct Position {
     column: u64,
 }
 
-/// The line and column (in bytes, from 1) of the byte after `text`, UTF-8
-/// or GB18030 text.
-pub(super) fn line_and_column(text: &[u8]) -> (u64, u64) {
-    let mut position = Position::default();
-    position.advance(text, UTF_8);
-    (position.line, position.column)
+/// The offset of the first byte of the file that is not UTF-8, read a
+/// chunk at a time (memory stays at a chunk whatever the file's size);
+/// `None` when it is all UTF-8.
+pub(super) fn first_invalid_utf8(path: &Path) -> Result<Option<u64>> {
+    let mut input = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut bytes = vec![0u8; CHUNK];
+    let mut offset = 0u64;
+    // A character cut by the end of a read is carried to the next.
+    let mut carried = 0;
+    loop {
+        let read = input
+            .read(&mut bytes[carried..])
+            .map_err(|e| Error::io(path, e))?;
+        let filled = carried + read;
+        match std::str::from_utf8(&bytes[..filled]) {
+            Ok(_) if read == 0 => return Ok(None),
+            Ok(_) => {
+                offset += filled as u64;
+                carried = 0;
+            }
+            Err(error) if error.error_len().is_none() && read > 0 => {
+                let valid = error.valid_up_to();
+                offset += valid as u64;
+                bytes.copy_within(valid..filled, 0);
+                carried = filled - valid;
+            }
+            Err(error) => return Ok(Some(offset + error.valid_up_to() as u64)),
+        }
+    }
+}
+
+/// The line and column (in bytes, from 1) of the byte at `offset` of a
+/// UTF-8 file, and up to 4 KiB of the bytes from there.
+pub(super) fn at_offset(path: &Path, offset: u64) -> Result<(u64, u64, Vec<u8>)> {
+    let position = position_at(path, offset, UTF_8)?;
+    let mut input = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    std::io::Seek::seek(&mut input, std::io::SeekFrom::Start(offset))
+        .map_err(|e| Error::io(path, e))?;
+    let mut rest = Vec::new();
+    input
+        .take(4096)
+        .read_to_end(&mut rest)
+        .map_err(|e| Error::io(path, e))?;
+    Ok((position.line, position.column, rest))
 }
 
 /// The line and column of the byte at `offset` of the file.

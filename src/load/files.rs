@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::stated_units::{self, Place, Statement};
 use super::{
     Column, FileFormat, LoadRequest, csv_delimiter, csv_layout, encoding, headers, sheet,
     sheet_copy,
@@ -26,12 +27,14 @@ pub(super) fn new_copy(extension: &str) -> Result<(std::fs::File, tempfile::Temp
 }
 
 /// Spreadsheets as CSV copies (kept in `sheets` until the load is over);
-/// other files as they are.
+/// other files as they are. Units stated above a sheet's table go to
+/// `stated`.
 pub(super) fn as_csv(
     files: &[String],
     request: &LoadRequest,
     columns: &[Column],
     sheets: &mut Vec<sheet_copy::SheetCopy>,
+    stated: &mut Vec<Statement>,
 ) -> Result<Vec<String>> {
     let mut out = Vec::new();
     let names_column = |text: &str| headers::column_of(request, text, columns).is_some();
@@ -47,7 +50,7 @@ pub(super) fn as_csv(
                 "{}",
                 t!("load-reading-sheet", file = file, sheet = &copy.sheet)
             );
-            for text in &copy.skipped {
+            for (_, text) in &copy.skipped {
                 eprintln!(
                     "{}",
                     t!(
@@ -61,6 +64,9 @@ pub(super) fn as_csv(
             for note in &copy.notes {
                 eprintln!("{}", t!("load-sheet-note", file = file, note = note));
             }
+        }
+        for (cell, text) in &copy.skipped {
+            stated.extend(statements(file, Place::Cell(cell.clone()), text));
         }
         out.push(copy.copy.display().to_string());
         sheets.push(copy);
@@ -114,13 +120,15 @@ pub(super) fn as_utf8(
 
 /// Each CSV file's table: a file with title lines above its header or
 /// notes under its rows is read from a copy of the table alone (kept in
-/// `copies`), and stderr says what was left out.
+/// `copies`), and stderr says what was left out. Units stated in the
+/// title lines go to `stated`.
 pub(super) fn tables_of(
     files: &[String],
     request: &LoadRequest,
     columns: &[Column],
     sheets: &[sheet_copy::SheetCopy],
     copies: &mut Vec<encoding::Transcoded>,
+    stated: &mut Vec<Statement>,
 ) -> Result<Vec<String>> {
     let names_column = |text: &str| headers::column_of(request, text, columns).is_some();
     let mut tables = Vec::new();
@@ -142,12 +150,17 @@ pub(super) fn tables_of(
             continue;
         };
         if !request.quiet {
-            for text in &trimmed.titles {
+            for (_, text) in &trimmed.titles {
                 eprintln!("{}", t!("load-csv-skipped", file = &original, text = text));
             }
             for note in &trimmed.notes {
                 eprintln!("{}", t!("load-csv-note", file = &original, note = note));
             }
+        }
+        for (line, text) in &trimmed.titles {
+            // Lines are counted in the user's file: the copy read here is
+            // the same text, only in UTF-8.
+            stated.extend(statements(&original, Place::Line(*line), text));
         }
         let copy = trimmed.copy(path)?;
         tables.push(copy.display().to_string());
@@ -158,6 +171,19 @@ pub(super) fn tables_of(
         });
     }
     Ok(tables)
+}
+
+/// The units stated in one text above a table of `file`.
+fn statements(file: &str, place: Place, text: &str) -> Vec<Statement> {
+    stated_units::in_text(text)
+        .into_iter()
+        .map(|(written, unit)| Statement {
+            file: file.to_string(),
+            place: place.clone(),
+            written,
+            unit,
+        })
+        .collect()
 }
 
 /// Messages name the user's files and cells, not the copies DuckDB read.
@@ -207,21 +233,46 @@ pub(super) fn renamed(text: &str, copy: &encoding::Transcoded) -> String {
     out
 }
 
-/// Folders become the CSV or Parquet files below them; globs are passed to
-/// DuckDB as they are.
+/// Extensions of the files a folder's loading takes.
+const LOADED_EXTENSIONS: &[&str] = &[
+    "csv", "tsv", "tab", "txt", "parquet", "pq", "xlsx", "xlsm", "xls", "ods",
+];
+
+/// The files the user named: a folder becomes every file below it that
+/// `load` reads, and a glob the files it matches, each in name order, so
+/// that each goes through the same steps as a file named alone (its
+/// encoding, its sheet, its title lines). A folder or glob that holds no
+/// such file is refused, not loaded as nothing.
 pub(super) fn expand(paths: &[PathBuf]) -> Result<Vec<String>> {
     let mut files = Vec::new();
     for path in paths {
         let text = path.to_string_lossy().to_string();
         if path.is_dir() {
-            let pattern = if has_files(path, "parquet") {
-                "**/*.parquet"
-            } else {
-                "**/*.csv"
-            };
-            files.push(format!("{}/{pattern}", text.trim_end_matches('/')));
-        } else if text.contains(['*', '?', '[']) || path.is_file() {
+            let mut found = Vec::new();
+            files_below(path, &mut found)?;
+            if found.is_empty() {
+                return Err(Error::LoadRejected(t!("load-empty-folder", folder = text)));
+            }
+            found.sort();
+            files.extend(found.into_iter().map(|p| p.display().to_string()));
+        } else if path.is_file() {
             files.push(text);
+        } else if text.contains(['*', '?', '[']) {
+            let matched = glob::glob(&text).map_err(|e| {
+                Error::LoadRejected(t!("load-bad-glob", pattern = &text, reason = e.to_string()))
+            })?;
+            let mut found: Vec<PathBuf> = matched
+                .filter_map(|entry| entry.ok())
+                .filter(|p| p.is_file())
+                .collect();
+            if found.is_empty() {
+                return Err(Error::LoadRejected(t!(
+                    "load-glob-matched-nothing",
+                    pattern = &text
+                )));
+            }
+            found.sort();
+            files.extend(found.into_iter().map(|p| p.display().to_string()));
         } else {
             return Err(Error::LoadRejected(t!("load-no-such-file", file = text)));
         }
@@ -229,41 +280,92 @@ pub(super) fn expand(paths: &[PathBuf]) -> Result<Vec<String>> {
     Ok(files)
 }
 
-pub(super) fn has_files(dir: &Path, extension: &str) -> bool {
-    std::fs::read_dir(dir).map_or(false, |entries| {
-        entries.filter_map(|e| e.ok()).any(|e| {
-            let path = e.path();
-            path.extension().is_some_and(|x| x == extension)
-                || (path.is_dir() && has_files(&path, extension))
-        })
-    })
+/// The files below `dir` that `load` reads, at any depth. Hidden files
+/// (a spreadsheet's `~$` lock file, `.DS_Store`) are no data.
+fn files_below(dir: &Path, found: &mut Vec<PathBuf>) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    for entry in entries {
+        let path = entry.map_err(|e| Error::io(dir, e))?.path();
+        let name = path.file_name().map(|n| n.to_string_lossy().to_string());
+        if name.is_some_and(|n| n.starts_with('.') || n.starts_with("~$")) {
+            continue;
+        }
+        if path.is_dir() {
+            files_below(&path, found)?;
+        } else if path.extension().is_some_and(|x| {
+            LOADED_EXTENSIONS.contains(&x.to_string_lossy().to_ascii_lowercase().as_str())
+        }) {
+            found.push(path);
+        }
+    }
+    Ok(())
 }
 
-/// The format from the extension, else from the first bytes: Parquet files
-/// start with `PAR1`.
-pub(super) fn detect_format(files: &[String]) -> Result<FileFormat> {
-    let first = files
-        .first()
-        .ok_or_else(|| Error::Usage("load: no file given".to_string()))?;
-    let lower = first.to_ascii_lowercase();
+/// One file's format, from its extension, else from its first bytes:
+/// Parquet files start with `PAR1`.
+fn format_of(file: &str) -> FileFormat {
+    let lower = file.to_ascii_lowercase();
     if lower.ends_with(".parquet") || lower.ends_with(".pq") {
-        return Ok(FileFormat::Parquet);
+        return FileFormat::Parquet;
     }
-    if lower.ends_with(".csv")
-        || lower.ends_with(".tsv")
-        || lower.ends_with(".txt")
-        || lower.contains('*')
+    if [".csv", ".tsv", ".tab", ".txt"]
+        .iter()
+        .any(|x| lower.ends_with(x))
     {
-        return Ok(FileFormat::Csv);
+        return FileFormat::Csv;
     }
     let mut magic = [0u8; 4];
     let read =
-        std::fs::File::open(first).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut magic));
-    Ok(if read.is_ok() && &magic == b"PAR1" {
+        std::fs::File::open(file).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut magic));
+    if read.is_ok() && &magic == b"PAR1" {
         FileFormat::Parquet
     } else {
         FileFormat::Csv
-    })
+    }
+}
+
+/// The files' one format (spreadsheets are CSV copies by now). Files of
+/// different formats, or comma- and tab-separated text together, are
+/// refused with their names: one reading cannot take them all, and none
+/// is left out in silence.
+pub(super) fn detect_format(files: &[String], originals: &[String]) -> Result<FileFormat> {
+    let first = files
+        .first()
+        .ok_or_else(|| Error::Usage("load: no file given".to_string()))?;
+    let kind = |file: &str| (format_of(file), csv_delimiter(&[file.to_string()]));
+    let wanted = kind(first);
+    let odd: Vec<usize> = (0..files.len())
+        .filter(|&i| kind(&files[i]) != wanted)
+        .collect();
+    if odd.is_empty() {
+        return Ok(wanted.0);
+    }
+    let name = |i: usize| originals.get(i).unwrap_or(&files[i]).clone();
+    let alike: Vec<String> = (0..files.len())
+        .filter(|i| !odd.contains(i))
+        .map(name)
+        .collect();
+    let others: Vec<String> = odd.into_iter().map(name).collect();
+    Err(Error::LoadRejected(t!(
+        "load-mixed-formats",
+        alike = short_list(&alike),
+        others = short_list(&others)
+    )))
+}
+
+/// A list of file names for a message: the first few, and how many more.
+fn short_list(names: &[String]) -> String {
+    const SHOWN: usize = 5;
+    let mut text = names
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > SHOWN {
+        text.push_str(&t!("load-and-more-files", count = names.len() - SHOWN));
+    }
+    text
 }
 
 /// Rejects text that is not UTF-8, naming the line and, when it looks like
@@ -273,14 +375,13 @@ pub(super) fn check_utf8(file: &str) -> Result<()> {
     if !path.is_file() {
         return Ok(()); // a glob: DuckDB reads and checks it
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let Err(error) = std::str::from_utf8(&bytes) else {
+    // Read a chunk at a time: a file of any size is checked in little
+    // memory, and its line counted only when a byte is wrong.
+    let Some(offset) = encoding::first_invalid_utf8(path)? else {
         return Ok(());
     };
-    let offset = error.valid_up_to();
-    let (line, column) = encoding::line_and_column(&bytes[..offset]);
-    let rest = &bytes[offset..];
-    let guess = if encoding::looks_like_chinese(&rest[..rest.len().min(4096)]) {
+    let (line, column, rest) = encoding::at_offset(path, offset)?;
+    let guess = if encoding::looks_like_chinese(&rest) {
         t!("load-looks-like-gbk", file = file)
     } else {
         t!("load-convert-to-utf8", file = file)

@@ -8,6 +8,7 @@
 //! bare money header, a unit that does not fit, or a header that names
 //! nothing is refused whole, every problem named at once.
 
+use super::stated_units::{self, Statement};
 use super::{Column, LoadRequest};
 use crate::t;
 use crate::units::{self, Unit};
@@ -94,6 +95,7 @@ pub(super) fn plan(
     file: &str,
     headers: &[String],
     columns: &[Column],
+    stated: (&[Statement], &[String]),
 ) -> std::result::Result<Plan, Vec<String>> {
     let mut plan = Plan::default();
     let mut problems = Vec::new();
@@ -116,7 +118,7 @@ pub(super) fn plan(
             }
             continue;
         };
-        match unit_of(request, header, &column, written_unit) {
+        match unit_of(request, header, &column, written_unit, stated) {
             Ok((unit, scale, notice)) => {
                 plan.notices.extend(notice);
                 plan.planned.push(Planned {
@@ -181,18 +183,20 @@ pub(super) fn plan(
 
 /// Headers that number a list's rows, as official lists have in their
 /// first column.
-fn is_row_number(header: &str) -> bool {
+pub(super) fn is_row_number(header: &str) -> bool {
     ["序号", "序", "No.", "No", "NO.", "编号"].contains(&header.trim())
 }
 
 /// The unit a header's values are in, the power of ten that brings them
 /// to the column's, and what stderr should say; or why the header cannot
-/// be read.
+/// be read. A header's own unit (or `--unit`) wins over one stated above
+/// the table.
 fn unit_of(
     request: &LoadRequest,
     header: &str,
     column: &str,
     written: Option<&str>,
+    (statements, files): (&[Statement], &[String]),
 ) -> std::result::Result<(Option<&'static Unit>, i32, Option<String>), String> {
     let own = crate::dictionary::entries()
         .iter()
@@ -226,6 +230,44 @@ fn unit_of(
             )),
             None => Ok((None, 0, None)),
         };
+    };
+    // Where the unit came from, when not from the header: `单位：万人, line 2`.
+    let mut stated_at: Option<String> = None;
+    let written = match written {
+        Some(written) => Some(written),
+        // The schema's own name carries the schema's unit.
+        None if header.trim().eq_ignore_ascii_case(column) => None,
+        None => match stated_units::for_dimension(statements, files, &own.dimension) {
+            Ok(Some((statement, _))) => {
+                stated_at = Some(statement.described());
+                Some(statement.unit.as_str())
+            }
+            Ok(None) => None,
+            Err(stated_units::Conflict::Disagree(one, other)) if one.file == other.file => {
+                return Err(t!(
+                    "load-stated-units-disagree",
+                    one = one.described(),
+                    other = other.described()
+                ));
+            }
+            Err(stated_units::Conflict::Disagree(one, other)) => {
+                return Err(t!(
+                    "load-stated-units-disagree-files",
+                    one = one.described(),
+                    other = other.described(),
+                    file_one = &one.file,
+                    file_other = &other.file
+                ));
+            }
+            Err(stated_units::Conflict::NotInAll(one, silent)) => {
+                return Err(t!(
+                    "load-stated-unit-not-in-all",
+                    one = one.described(),
+                    file_one = &one.file,
+                    silent = silent
+                ));
+            }
+        },
     };
     let Some(written) = written else {
         if header.trim().eq_ignore_ascii_case(column) {
@@ -282,11 +324,14 @@ fn unit_of(
         ));
     }
     let scale = unit.power_of_ten - own.power_of_ten;
-    let notice = (scale != 0).then(|| {
+    let source = stated_at.map_or_else(String::new, |at| format!(" ({at})"));
+    let notice = if scale != 0 {
         let by = 10u128.pow(scale.unsigned_abs()).to_string();
         let operation = if scale > 0 { "×" } else { "÷" };
-        format!("{header} → {column} {operation} {by}")
-    });
+        Some(format!("{header} → {column} {operation} {by}{source}"))
+    } else {
+        (!source.is_empty()).then(|| format!("{header} → {column}{source}"))
+    };
     Ok((Some(unit), scale, notice))
 }
 

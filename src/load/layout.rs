@@ -35,6 +35,11 @@ pub struct Layout<'a> {
     pub range: Option<CellRange>,
     pub stop_at_empty: bool,
     pub refuse_after_end: bool,
+    /// A cell formatted as a percent reads as the text it shows (`35.2%`),
+    /// not as the fraction the file keeps (`load`, which then reads it as
+    /// the share it is whatever the header says); `read_xlsx` keeps the
+    /// fraction, as DuckDB's reader does.
+    pub percents_as_shown: bool,
 }
 
 impl Layout<'_> {
@@ -54,6 +59,7 @@ impl Layout<'_> {
             range: None,
             stop_at_empty: true,
             refuse_after_end: true,
+            percents_as_shown: true,
         }
     }
 }
@@ -162,8 +168,9 @@ pub struct Header {
     /// A name for each column from the first to the last that has one;
     /// `None` where no cell names it.
     pub names: Vec<Option<String>>,
-    /// Text above the header (titles), skipped.
-    pub skipped: Vec<String>,
+    /// Text above the header (titles), skipped: each cell's row, column
+    /// (from 0) and text.
+    pub skipped: Vec<(u32, u32, String)>,
 }
 
 /// The header at `window[at]`, widened to the rows its merged cells span:
@@ -248,8 +255,8 @@ pub fn header(
     let skipped = window
         .iter()
         .filter(|(r, _)| *r < first_row)
-        .flat_map(|(_, cells)| cells.iter().map(|(_, v)| text(v)))
-        .filter(|t| !t.trim().is_empty())
+        .flat_map(|(r, cells)| cells.iter().map(|(c, v)| (*r, *c, text(v))))
+        .filter(|(_, _, t)| !t.trim().is_empty())
         .collect();
     Header {
         first_row,
@@ -365,7 +372,10 @@ mod tests {
                 Some("集群名称".into())
             ]
         );
-        assert_eq!(found.skipped, ["2023年度中小企业特色产业集群名单"]);
+        assert_eq!(
+            found.skipped,
+            [(0, 0, "2023年度中小企业特色产业集群名单".to_string())]
+        );
     }
 
     #[test]

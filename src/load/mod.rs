@@ -12,7 +12,7 @@
 //! problem with its file, line (or cell) and column before anything is
 //! written.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 mod credit_codes;
 mod csv_layout;
@@ -22,15 +22,20 @@ mod files;
 mod headers;
 mod keys;
 mod layout;
+mod lines;
 mod normalize;
+mod number_format;
+mod ods_percents;
+pub mod own_table;
 mod plan;
 pub mod sheet;
 mod sheet_copy;
+mod stated_units;
 mod validate;
 
 use files::{as_csv, as_utf8, check_utf8, detect_format, expand, tables_of, with_original_names};
 use plan::{check_formatted_percents, check_row_numbers, plan_headers};
-use validate::{stage, validate_and_insert};
+use validate::{Places, TextFile, stage, validate_and_insert};
 
 use crate::engine::Engine;
 use crate::error::{Error, Result};
@@ -79,38 +84,120 @@ struct Column {
     nullable: bool,
 }
 
+/// The units stated above the tables of the load's files (`单位：万人`),
+/// and the files as the user named them, each of which must state a unit
+/// for it to be given to a bare header.
+pub(crate) struct Stated {
+    statements: Vec<stated_units::Statement>,
+    files: Vec<String>,
+}
+
 pub struct Loaded {
     pub rows: u64,
+    /// The rows each file gave, by the name DuckDB read it under.
+    pub(crate) by_file: Vec<(String, u64)>,
 }
 
 pub fn load(engine: &Engine, request: &LoadRequest) -> Result<Loaded> {
     let columns = table_columns(engine, &request.table)?;
-    let files = expand(&request.paths)?;
+    let originals = expand(&request.paths)?;
+    // Before any file is copied: one reading must take them all.
+    let format = detect_format(&originals, &originals)?;
     let mut sheets = Vec::new();
-    let files = as_csv(&files, request, &columns, &mut sheets)?;
+    let mut stated = Vec::new();
+    let files = as_csv(&originals, request, &columns, &mut sheets, &mut stated)?;
     for sheet in &mut sheets {
         sheet.name_columns(|header| {
             headers::column_of(request, header, &columns).map(|(column, _)| column)
         });
     }
-    let format = detect_format(&files)?;
     let mut copies = Vec::new();
     let files = match format {
         FileFormat::Csv => {
             let readable = as_utf8(&files, request, &sheets, &mut copies)?;
-            tables_of(&readable, request, &columns, &sheets, &mut copies)?
+            tables_of(
+                &readable,
+                request,
+                &columns,
+                &sheets,
+                &mut copies,
+                &mut stated,
+            )?
         }
         FileFormat::Parquet => files,
     };
-    load_files(
+    // An .xlsx's percent cells were read as the percents they show; the
+    // older formats' number formats are not read, so a column of theirs
+    // that holds only fractions under a `（%）` header is still refused.
+    let formats_unread = sheets
+        .iter()
+        .any(|sheet| !sheet::formats_read(&sheet.original));
+    let stated = Stated {
+        statements: stated,
+        files: originals,
+    };
+    let places = places_of(&files, &stated.files, format, &copies, &sheets);
+    let loaded = load_files(
         engine,
         request,
         &columns,
         &files,
+        &stated,
+        &places,
         format,
-        !sheets.is_empty(),
+        formats_unread,
     )
-    .map_err(|error| with_original_names(error, &copies, &sheets))
+    .map_err(|error| with_original_names(error, &copies, &sheets))?;
+    if !request.quiet && files.len() > 1 {
+        // Every file named with what it gave: none is left out unseen.
+        for (read, original) in files.iter().zip(&stated.files) {
+            let rows = loaded
+                .by_file
+                .iter()
+                .find(|(name, _)| name == read)
+                .map_or(0, |(_, rows)| *rows);
+            let shown = match sheets.iter().find(|s| *s.copy == *Path::new(read)) {
+                Some(sheet) => format!("{} {}", sheet.original, sheet.sheet),
+                None => original.clone(),
+            };
+            eprintln!("{}", t!("load-file-rows", file = shown, rows = rows));
+        }
+    }
+    Ok(loaded)
+}
+
+/// How problems name the records of the files read (`files`, the user's
+/// `originals` one for one): a text file's by the lines an editor shows in
+/// the user's file, a sheet's by its cells, a Parquet file's by its rows.
+fn places_of<'s>(
+    files: &[String],
+    originals: &[String],
+    format: FileFormat,
+    copies: &[encoding::Transcoded],
+    sheets: &'s [sheet_copy::SheetCopy],
+) -> Places<'s> {
+    let text_files = match format {
+        FileFormat::Csv => files
+            .iter()
+            .zip(originals)
+            .filter(|(file, _)| !sheets.iter().any(|s| *s.copy == *Path::new(file)))
+            .map(|(file, original)| {
+                let copy = copies.iter().find(|c| *c.copy == *Path::new(file));
+                TextFile {
+                    read: file.clone(),
+                    shown: original.clone(),
+                    delimiter: csv_delimiter(std::slice::from_ref(original)).as_bytes()[0],
+                    lines_above: copy.map_or(0, |c| c.lines_above as i64),
+                }
+            })
+            .collect(),
+        FileFormat::Parquet => Vec::new(),
+    };
+    Places {
+        text_files,
+        rows: format == FileFormat::Parquet,
+        sheets,
+    }
 }
 
 fn load_files(
@@ -118,14 +205,16 @@ fn load_files(
     request: &LoadRequest,
     columns: &[Column],
     files: &[String],
+    stated: &Stated,
+    places: &Places<'_>,
     format: FileFormat,
-    from_sheets: bool,
+    formats_unread: bool,
 ) -> Result<Loaded> {
-    let plan = plan_headers(engine, request, columns, files, format)?;
+    let plan = plan_headers(engine, request, columns, files, stated, format)?;
     if let Some(header) = &plan.row_numbers {
         check_row_numbers(engine, request, files, format, header)?;
     }
-    if from_sheets {
+    if formats_unread {
         check_formatted_percents(engine, files, format, &plan)?;
     }
     if !request.quiet {
@@ -144,7 +233,7 @@ fn load_files(
         }
     }
     stage(engine, files, format)?;
-    let result = validate_and_insert(engine, request, columns, &plan);
+    let result = validate_and_insert(engine, request, columns, &plan, places);
     let _ = engine.execute_batch("DROP TABLE IF EXISTS temp.load_stage");
     result
 }
@@ -190,7 +279,8 @@ fn table_columns(engine: &Engine, table: &str) -> Result<Vec<Column>> {
 }
 
 /// DuckDB's reader of the files, with the file name of each row in
-/// `__file` when `with_file_name`. A CSV file's columns are read as text,
+/// `__file` when `with_file_name` (and a Parquet row's number in its file,
+/// from 0, in `file_row_number`). A CSV file's columns are read as text,
 /// or, given `csv_types` (`'column': 'TYPE', …`), each in its type.
 fn reader_sql(
     files: &[String],
@@ -203,10 +293,13 @@ fn reader_sql(
         .map(|f| sql_string(f))
         .collect::<Vec<_>>()
         .join(", ");
-    let file_name = if with_file_name {
-        ", filename = '__file'"
-    } else {
-        ""
+    // Files of one load are matched by their headers' names, not by
+    // position: a column moved in one file still lands in its column.
+    let file_name = match (with_file_name, files.len() > 1) {
+        (true, true) => ", filename = '__file', union_by_name = true",
+        (true, false) => ", filename = '__file'",
+        (false, true) => ", union_by_name = true",
+        (false, false) => "",
     };
     match format {
         // RFC 4180 quoting, and the delimiter its extension promises: left
@@ -222,6 +315,9 @@ fn reader_sql(
             ),
             sql_string(csv_delimiter(files))
         ),
+        FileFormat::Parquet if with_file_name => {
+            format!("read_parquet([{list}]{file_name}, file_row_number = true)")
+        }
         FileFormat::Parquet => format!("read_parquet([{list}]{file_name})"),
     }
 }

@@ -118,6 +118,64 @@ pub(super) fn value(
     }
 }
 
+/// Whether a column of this type holds whole numbers.
+pub(super) fn is_integer(data_type: &str) -> bool {
+    matches!(
+        data_type.to_ascii_uppercase().as_str(),
+        "INTEGER"
+            | "BIGINT"
+            | "SMALLINT"
+            | "TINYINT"
+            | "HUGEINT"
+            | "UBIGINT"
+            | "UINTEGER"
+            | "USMALLINT"
+            | "UTINYINT"
+    )
+}
+
+/// The message of the error that stops a quick insert at a value that is
+/// not whole; the validation path then names it and its line.
+const NOT_WHOLE: &str = "clusterql: a count that is not whole";
+
+/// SQL of `number` (a DOUBLE column of the reading) as `data_type` when it
+/// is whole, an error when not: a cast would round 4.5 persons to 5.
+pub(super) fn whole(number: &str, data_type: &str) -> String {
+    format!(
+        "CASE WHEN {number} = trunc({number}) THEN CAST({number} AS {data_type}) \
+         WHEN {number} IS NULL THEN NULL ELSE error('{NOT_WHOLE}') END"
+    )
+}
+
+/// SQL of a cell of a user's own table (`load --create`, `read_table`),
+/// cleaned as the schema's tables are before its type is known: no value
+/// for the marks of none (`—`, `无`), thousands separators and full-width
+/// digits gone from numbers, and 是/否 as true/false when `yes_no` (a
+/// column that holds nothing else). Other text is kept as written, only
+/// trimmed.
+pub(super) fn own_cell(text: &str, yes_no: bool) -> String {
+    let clean = cleaned(text);
+    let thousands = format!(
+        "CASE WHEN regexp_full_match({clean}, '[+-]?[0-9]{{1,3}}(,[0-9]{{3}})+(\\.[0-9]*)?') \
+         THEN replace({clean}, ',', '') \
+         WHEN regexp_full_match({clean}, '[+-]?[0-9]+(\\.[0-9]*)?') THEN {clean} ELSE trim({text}) END"
+    );
+    let value = if yes_no {
+        format!("CASE {clean} WHEN '是' THEN 'true' WHEN '否' THEN 'false' END")
+    } else {
+        thousands
+    };
+    format!(
+        "CASE WHEN {text} IS NULL OR {marks} THEN NULL ELSE {value} END",
+        marks = one_of(&clean, EMPTY_MARKS.iter()),
+    )
+}
+
+/// SQL of whether a cleaned cell of a user's table is 是 or 否.
+pub(super) fn is_yes_no(text: &str) -> String {
+    format!("{} IN ('是', '否')", cleaned(text))
+}
+
 /// SQL of `text` with full-width digits and signs made ASCII, then trimmed
 /// (so that a full-width space is trimmed too).
 fn cleaned(text: &str) -> String {

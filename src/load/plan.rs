@@ -17,6 +17,7 @@ pub(super) fn plan_headers(
     request: &LoadRequest,
     columns: &[Column],
     files: &[String],
+    stated: &super::Stated,
     format: FileFormat,
 ) -> Result<headers::Plan> {
     let reader = reader_sql(files, format, false, None);
@@ -38,7 +39,14 @@ pub(super) fn plan_headers(
             names
         }
     };
-    headers::plan(request, &files.join(", "), &names, columns).map_err(|found| {
+    headers::plan(
+        request,
+        &files.join(", "),
+        &names,
+        columns,
+        (&stated.statements, &stated.files),
+    )
+    .map_err(|found| {
         let mut problems = Problems::default();
         for problem in found {
             problems.add(problem);
@@ -103,8 +111,10 @@ pub(super) fn check_row_numbers(
 
 /// A spreadsheet keeps a cell formatted as a percent as its fraction (35.2 %
 /// is 0.352), so under a `（%）` header those cells would load a hundred
-/// times too small, and be valid shares. A column of such a header whose
-/// every value lies between 0 and 1 is refused rather than guessed at.
+/// times too small, and be valid shares. Where the cells' formats are not
+/// read (an `.xls`), a column of such a header that holds any value
+/// between -1 and 1 but 0 is refused rather than guessed at: one percent
+/// cell among typed numbers would pass a test of the whole column.
 pub(super) fn check_formatted_percents(
     engine: &Engine,
     files: &[String],
@@ -122,20 +132,18 @@ pub(super) fn check_formatted_percents(
         }
         let column = quote(&planned.header);
         let sql = format!(
-            "SELECT count(v), count(*) FILTER (WHERE abs(v) > 1) \
-             FROM (SELECT TRY_CAST(TRY_CAST({column} AS VARCHAR) AS DOUBLE) AS v FROM {reader})"
+            "SELECT min(t) FROM (SELECT TRY_CAST({column} AS VARCHAR) AS t FROM {reader}) \
+             WHERE TRY_CAST(t AS DOUBLE) <> 0 AND abs(TRY_CAST(t AS DOUBLE)) <= 1"
         );
-        let (values, above_one): (i64, i64) = engine
-            .connection()
-            .query_row(&sql, [], |row| Ok((row.get(0)?, row.get(1)?)))?;
-        if values > 0 && above_one == 0 {
+        let fraction: Option<String> = engine.connection().query_row(&sql, [], |row| row.get(0))?;
+        if let Some(fraction) = fraction {
             problems.add(format!(
                 "{}:1: {}",
                 files.join(", "),
                 t!(
                     "load-at-header",
                     header = &planned.header,
-                    problem = t!("load-percent-as-fraction")
+                    problem = t!("load-percent-as-fraction", value = fraction)
                 )
             ));
         }

@@ -29,6 +29,13 @@ pub fn is_spreadsheet(file: &str) -> bool {
         .any(|extension| lower.ends_with(extension))
 }
 
+/// Whether `load` reads the number formats of this kind of spreadsheet
+/// (an `.xlsx`'s percent cells), so that a cell reads as what it shows.
+pub fn formats_read(file: &str) -> bool {
+    let lower = file.to_ascii_lowercase();
+    lower.ends_with(".xlsx") || lower.ends_with(".xlsm") || lower.ends_with(".ods")
+}
+
 /// A sheet being read row by row, its header found and checked.
 pub struct Sheet {
     pub original: String,
@@ -50,8 +57,9 @@ pub struct Sheet {
     layout: Reading,
     /// Notes under the table (`注：…`), with their cells, never data.
     pub notes: Vec<String>,
-    /// Text above the header (a title), skipped.
-    pub skipped: Vec<String>,
+    /// Text above the header (a title), skipped: each cell (`Sheet1!A1`)
+    /// and its text.
+    pub skipped: Vec<(String, String)>,
 }
 
 /// How a sheet's table is read, once found.
@@ -86,6 +94,8 @@ enum Rows {
     Whole {
         range: calamine::Range<Data>,
         next: usize,
+        /// Cells (row, column) that show their fraction as a percent.
+        percents: std::collections::HashSet<(u32, u32)>,
     },
 }
 
@@ -233,23 +243,38 @@ impl Sheet {
     fn next_sparse(&mut self) -> Result<Option<SparseRow>> {
         let Sheet { original, rows, .. } = self;
         match rows {
-            Rows::Whole { range, next } => loop {
+            Rows::Whole {
+                range,
+                next,
+                percents,
+            } => loop {
                 if *next >= range.height() {
                     return Ok(None);
                 }
                 let index = *next;
                 *next += 1;
                 let (top, left) = range.start().unwrap_or((0, 0));
+                let row = top + index as u32;
                 let cells: Vec<(u32, Data)> = (0..range.width())
                     .filter_map(|column| {
+                        let at = left + column as u32;
                         range
                             .get((index, column))
                             .filter(|value| **value != Data::Empty)
-                            .map(|value| (left + column as u32, value.clone()))
+                            .map(|value| match value {
+                                Data::Float(fraction) if percents.contains(&(row, at)) => {
+                                    Data::String(super::number_format::as_percent(*fraction))
+                                }
+                                Data::Int(fraction) if percents.contains(&(row, at)) => {
+                                    Data::String(super::number_format::as_percent(*fraction as f64))
+                                }
+                                other => other.clone(),
+                            })
+                            .map(|value| (at, value))
                     })
                     .collect();
                 if !cells.is_empty() {
-                    return Ok(Some((top + index as u32, cells)));
+                    return Ok(Some((row, cells)));
                 }
             },
             Rows::Streamed {
@@ -306,9 +331,10 @@ pub fn open_sheet(path: &Path, wanted: Option<&str>, layout: &Layout<'_>) -> Res
         let name = sheet_named(&book.sheet_names(), wanted).map_err(refused)?;
         let (sender, receiver) = sync_channel(MESSAGES_AHEAD);
         let thread_name = name.clone();
+        let percents_as_shown = layout.percents_as_shown;
         std::thread::Builder::new()
             .name("xlsx-reader".to_string())
-            .spawn(move || stream(book, &thread_name, &sender))
+            .spawn(move || stream(book, &thread_name, percents_as_shown, &sender))
             .map_err(|e| Error::Engine(e.to_string()))?;
         let rows = Rows::Streamed {
             receiver,
@@ -327,7 +353,25 @@ pub fn open_sheet(path: &Path, wanted: Option<&str>, layout: &Layout<'_>) -> Res
                 reason = e.to_string()
             ))
         })?;
-        (name, Rows::Whole { range, next: 0 })
+        // An .ods keeps each cell's value type: a percentage reads as the
+        // percent it shows. (An .xls keeps its formats in records calamine
+        // does not expose; `load` refuses a `（%）` column of fractions.)
+        let is_ods = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("ods"));
+        let percents = if layout.percents_as_shown && is_ods {
+            super::ods_percents::cells(path, &name)
+        } else {
+            Default::default()
+        };
+        (
+            name,
+            Rows::Whole {
+                range,
+                next: 0,
+                percents,
+            },
+        )
     };
     let mut sheet = Sheet {
         original: original.clone(),
@@ -422,7 +466,16 @@ pub fn open_sheet(path: &Path, wanted: Option<&str>, layout: &Layout<'_>) -> Res
     sheet.first_row = above_data;
     sheet.previous_row = above_data;
     sheet.first_column = header.first_column;
-    sheet.skipped = header.skipped;
+    sheet.skipped = header
+        .skipped
+        .into_iter()
+        .map(|(row, column, text)| {
+            (
+                format!("{}!{}{}", sheet.name, letters(column), row + 1),
+                text,
+            )
+        })
+        .collect();
     for (index, name) in header.names.into_iter().enumerate() {
         let Some(name) = name else {
             return Err(sheet.refused(format!(
@@ -482,8 +535,14 @@ fn sheet_named(names: &[String], wanted: Option<&str>) -> std::result::Result<St
 }
 
 /// The reading thread: the sheet's cells in the XML's order, gathered into
-/// rows. It stops when the reader goes away.
-fn stream(mut book: Xlsx<BufReader<File>>, name: &str, sender: &SyncSender<Message>) {
+/// rows. It stops when the reader goes away. With `percents_as_shown`, a
+/// number in a cell formatted as a percent becomes the text it shows.
+fn stream(
+    mut book: Xlsx<BufReader<File>>,
+    name: &str,
+    percents_as_shown: bool,
+    sender: &SyncSender<Message>,
+) {
     let mut reader = match book.worksheet_cells_reader(name) {
         Ok(reader) => reader,
         Err(error) => {
@@ -491,18 +550,36 @@ fn stream(mut book: Xlsx<BufReader<File>>, name: &str, sender: &SyncSender<Messa
             return;
         }
     };
+    // Read once: which of the workbook's styles show a percent.
+    let percent_styles: Vec<bool> = if percents_as_shown {
+        reader
+            .styles()
+            .iter()
+            .map(super::number_format::shows_percent)
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut batch: Vec<SparseRow> = Vec::with_capacity(ROWS_A_MESSAGE);
     let mut current: Option<SparseRow> = None;
     loop {
-        match reader.next_cell() {
-            Ok(Some(cell)) => {
+        match reader.next_cell_with_style_id() {
+            Ok(Some((cell, style))) => {
                 // A formatted cell without a value is no cell, as in
                 // calamine's whole-sheet ranges.
                 if *cell.get_value() == DataRef::Empty {
                     continue;
                 }
                 let (row, column) = cell.get_position();
-                let value = Data::from(cell.get_value().clone());
+                let value = match cell.get_value() {
+                    DataRef::Float(fraction) if percent_styles.get(style) == Some(&true) => {
+                        Data::String(super::number_format::as_percent(*fraction))
+                    }
+                    DataRef::Int(fraction) if percent_styles.get(style) == Some(&true) => {
+                        Data::String(super::number_format::as_percent(*fraction as f64))
+                    }
+                    other => Data::from(other.clone()),
+                };
                 match &mut current {
                     Some((at, cells)) if *at == row => cells.push((column, value)),
                     _ => {

@@ -25,7 +25,8 @@ pub struct SheetCopy {
     header_row: u32,
     /// Notes under the table and text above it, for stderr.
     pub notes: Vec<String>,
-    pub skipped: Vec<String>,
+    /// Each cell above the table (`Sheet1!A1`) and its text.
+    pub skipped: Vec<(String, String)>,
 }
 
 impl SheetCopy {
@@ -34,6 +35,34 @@ impl SheetCopy {
     pub fn name_columns(&mut self, named: impl Fn(&str) -> Option<String>) {
         for (header, _, column) in &mut self.columns {
             *column = named(header);
+        }
+    }
+
+    /// Where record `record` (from 1) of the copy is in the sheet: the cell
+    /// of `column` (a table column, or a header) when the sheet has it,
+    /// else the row.
+    pub fn place(&self, record: i64, column: Option<&str>) -> String {
+        let row = usize::try_from(record - 1)
+            .ok()
+            .and_then(|index| self.rows.get(index))
+            .copied();
+        let letters = column.and_then(|wanted| {
+            self.columns
+                .iter()
+                .find(|(header, _, named)| named.as_deref() == Some(wanted) || header == wanted)
+                .map(|(_, letters, _)| letters)
+        });
+        match (row, letters) {
+            (Some(row), Some(letters)) => {
+                format!("{} {}!{letters}{row}", self.original, self.sheet)
+            }
+            (Some(row), None) => t!(
+                "sheet-row",
+                file = &self.original,
+                sheet = &self.sheet,
+                row = row
+            ),
+            _ => format!("{} {}", self.original, self.sheet),
         }
     }
 

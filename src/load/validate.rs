@@ -9,6 +9,9 @@ use super::{
     Column, FileFormat, LoadRequest, Loaded, Mode, credit_codes, headers, keys, normalize, quote,
     reader_sql, sql_string,
 };
+use std::path::Path;
+
+use super::sheet_copy::SheetCopy;
 use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::t;
@@ -17,20 +20,31 @@ use crate::t;
 pub(super) const PROBLEM_LIMIT: usize = 20;
 
 /// Reads the files into `temp.load_stage`, every column as text, with the
-/// file name and the line (CSV) or row (Parquet) of each record.
+/// file name and the number of each record in its file, from 1 (`__line`:
+/// a CSV record's line is found from it by [`Places`], a Parquet row is
+/// its number).
 pub(super) fn stage(engine: &Engine, files: &[String], format: FileFormat) -> Result<()> {
     let reader = reader_sql(files, format, true, None);
-    // Lines: the header is line 1, so the first record is on line 2.
-    let position = match format {
-        FileFormat::Csv => "row_number() OVER (PARTITION BY __file) + 1",
-        FileFormat::Parquet => "row_number() OVER (PARTITION BY __file)",
+    // A window over a parallel scan numbers rows in no set order: the
+    // number comes from the file itself (Parquet), or from the order a
+    // table keeps its rows in, which is the files' (DuckDB preserves
+    // insertion order), once they are read.
+    let sql = match format {
+        FileFormat::Csv => format!(
+            "CREATE OR REPLACE TEMP TABLE load_read AS SELECT * FROM {reader}; \
+             CREATE OR REPLACE TEMP TABLE load_stage AS SELECT *, \
+             row_number() OVER (PARTITION BY __file ORDER BY rowid) AS __line FROM temp.load_read; \
+             DROP TABLE temp.load_read"
+        ),
+        FileFormat::Parquet => format!(
+            "CREATE OR REPLACE TEMP TABLE load_stage AS SELECT * EXCLUDE (file_row_number), \
+             file_row_number + 1 AS __line FROM {reader}"
+        ),
     };
-    let sql = format!(
-        "CREATE OR REPLACE TEMP TABLE load_stage AS SELECT *, {position} AS __line FROM {reader}"
-    );
     // Reading is most of a load's time: long ones show their progress.
     let _progress = crate::progress::watch(engine.progress_handle());
     engine.execute_batch(&sql).map_err(|e| {
+        let _ = engine.execute_batch("DROP TABLE IF EXISTS temp.load_read");
         let message = crate::error::one_line(&e.to_string());
         let hint = if message.contains("magic")
             || message.contains("Parquet")
@@ -60,6 +74,7 @@ pub(super) fn validate_and_insert(
     request: &LoadRequest,
     columns: &[Column],
     plan: &headers::Plan,
+    places: &Places<'_>,
 ) -> Result<Loaded> {
     let staged = staged_columns(engine)?;
     // Each staged column as text the normalizing reading takes: CSV
@@ -76,65 +91,113 @@ pub(super) fn validate_and_insert(
             (quoted, false)
         })
     };
-    let reading = |column: &Column| -> Option<(String, String)> {
+    // A column's text, its value, and for an integer column the number as
+    // read before it must prove whole.
+    let reading = |column: &Column| -> Option<(String, String, Option<String>)> {
         let planned = plan.of_column(&column.name)?;
         let (text, is_text) = text_of(planned)?;
-        let value = if is_text {
-            normalize::value(&text, &column.data_type, Some(planned), false)
-        } else {
-            format!("TRY_CAST({text} AS {})", column.data_type)
+        let read_as = |data_type: &str| {
+            if is_text {
+                normalize::value(&text, data_type, Some(planned), false)
+            } else {
+                format!("TRY_CAST({text} AS {data_type})")
+            }
         };
-        Some((text, value))
+        if normalize::is_integer(&column.data_type) {
+            let number = read_as("DOUBLE");
+            let value = format!(
+                "TRY_CAST(CASE WHEN {number} = trunc({number}) THEN {number} END AS {})",
+                column.data_type
+            );
+            return Some((text, value, Some(number)));
+        }
+        Some((text.clone(), read_as(&column.data_type), None))
     };
     let mut problems = Problems::default();
 
-    // Types: every value must read as its column's type.
+    // Counts: a number of persons or enterprises is whole once in the
+    // column's unit; 4.5 persons is a unit error, not a number to round.
     for column in columns {
-        let Some((text, value)) = reading(column) else {
+        let Some((text, _, Some(number))) = reading(column) else {
             continue;
         };
         let sql = format!(
+            "SELECT __file, __line, {text}::VARCHAR, {number} FROM temp.load_stage \
+             WHERE {number} <> trunc({number}) ORDER BY __file, __line LIMIT {limit}",
+            limit = PROBLEM_LIMIT + 1
+        );
+        let mut statement = engine.connection().prepare(&sql)?;
+        let rows: Vec<(String, i64, String, f64)> = statement
+            .query_map([], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+            })?
+            .collect::<duckdb::Result<_>>()?;
+        let planned = plan.of_column(&column.name);
+        for (file, line, value, number) in rows {
+            problems.add_at(
+                file,
+                line,
+                Some(&column.name),
+                not_whole(request, column, planned, &value, number),
+            );
+        }
+    }
+
+    // Types: every value must read as its column's type.
+    for column in columns {
+        let Some((text, value, number)) = reading(column) else {
+            continue;
+        };
+        // A count that is not whole was named above.
+        let whole = number.map_or_else(String::new, |n| {
+            format!(" AND NOT coalesce(({n}) <> trunc({n}), false)")
+        });
+        let sql = format!(
             "SELECT __file, __line, {text}::VARCHAR FROM temp.load_stage \
-             WHERE {written} AND ({value}) IS NULL ORDER BY __file, __line LIMIT {limit}",
+             WHERE {written} AND ({value}) IS NULL{whole} ORDER BY __file, __line LIMIT {limit}",
             written = normalize::is_written(&format!("{text}::VARCHAR"), &column.data_type),
             limit = PROBLEM_LIMIT + 1
         );
         for (file, line, value) in problem_rows(engine, &sql)? {
-            problems.add(format!(
-                "{file}:{line}: {}",
+            problems.add_at(
+                file,
+                line,
+                Some(&column.name),
                 t!(
                     "load-wrong-type",
                     column = &column.name,
                     value = value,
                     type = &column.data_type
-                )
-            ));
+                ),
+            );
         }
     }
-    problems.into_result()?;
+    problems.into_result_at(places)?;
 
-    // The typed rows, as they would be inserted.
+    // The typed rows, as they would be inserted, each value beside its
+    // text as written, so that a broken rule can show `135%`, not only the
+    // 1.35 it was read as.
     let select_list = columns
         .iter()
-        .map(|column| match reading(column) {
-            Some((_, value)) => format!(
-                "CAST({value} AS {}) AS {}",
+        .map(|column| {
+            let (value, written) = match reading(column) {
+                Some((text, value, _)) => (value, format!("{text}::VARCHAR")),
+                None => ("NULL".to_string(), "NULL".to_string()),
+            };
+            format!(
+                "CAST({value} AS {}) AS {}, CAST({written} AS VARCHAR) AS {}",
                 column.data_type,
-                quote(&column.name)
-            ),
-            None => format!(
-                "CAST(NULL AS {}) AS {}",
-                column.data_type,
-                quote(&column.name)
-            ),
+                quote(&column.name),
+                quote(&written_name(&column.name))
+            )
         })
         .collect::<Vec<_>>()
         .join(", ");
     engine.execute_batch(&format!(
         "CREATE OR REPLACE TEMP TABLE load_typed AS SELECT __file, __line, {select_list} FROM temp.load_stage"
     ))?;
-    let result =
-        check_rules(engine, request, columns).and_then(|()| insert(engine, request, columns));
+    let result = check_rules(engine, request, columns, places)
+        .and_then(|()| insert(engine, request, columns));
     let _ = engine.execute_batch("DROP TABLE IF EXISTS temp.load_typed");
     result
 }
@@ -143,6 +206,7 @@ pub(super) fn check_rules(
     engine: &Engine,
     request: &LoadRequest,
     columns: &[Column],
+    places: &Places<'_>,
 ) -> Result<()> {
     let table = &request.table;
     let mut problems = Problems::default();
@@ -153,10 +217,12 @@ pub(super) fn check_rules(
             "SELECT __file, __line, 'NULL' FROM temp.load_typed WHERE {name} IS NULL ORDER BY 1, 2 LIMIT {limit}"
         );
         for (file, line, _) in problem_rows(engine, &sql)? {
-            problems.add(format!(
-                "{file}:{line}: {}",
-                t!("load-empty-required", column = &column.name)
-            ));
+            problems.add_at(
+                file,
+                line,
+                Some(&column.name),
+                t!("load-empty-required", column = &column.name),
+            );
         }
     }
     // Keys: unique within the files and, when appending, against the table.
@@ -164,15 +230,28 @@ pub(super) fn check_rules(
     if !key.is_empty() {
         let key_list = key.iter().map(|k| quote(k)).collect::<Vec<_>>().join(", ");
         let key_text = key_as_text(&key, "");
+        // Each key found twice, once, at its first record, with every
+        // other record that holds it.
         let sql = format!(
-            "SELECT __file, __line, {key_text} FROM (SELECT *, count(*) OVER (PARTITION BY {key_list}) AS n FROM temp.load_typed) \
-             WHERE n > 1 ORDER BY 1, 2 LIMIT {limit}"
+            "SELECT places[1].f, places[1].l, value, places[2:] FROM ( \
+             SELECT {key_text} AS value, list({{'f': __file, 'l': __line}} ORDER BY __file, __line) AS places \
+             FROM temp.load_typed GROUP BY {key_list} HAVING count(*) > 1) \
+             ORDER BY 1, 2 LIMIT {limit}"
         );
-        for (file, line, value) in problem_rows(engine, &sql)? {
-            problems.add(format!(
-                "{file}:{line}: {}",
-                t!("load-duplicate-key", key = key.join(", "), value = value)
-            ));
+        let mut statement = engine.connection().prepare(&sql)?;
+        let found: Vec<(String, i64, String, duckdb::types::Value)> = statement
+            .query_map([], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+            })?
+            .collect::<duckdb::Result<_>>()?;
+        for (file, line, value, others) in found {
+            problems.add_at_also(
+                file,
+                line,
+                key.first().map(String::as_str),
+                t!("load-duplicate-key", key = key.join(", "), value = value),
+                places_in(&others),
+            );
         }
         if request.mode == Mode::Append {
             let join = key
@@ -185,22 +264,24 @@ pub(super) fn check_rules(
                 key_as_text(&key, "s.")
             );
             for (file, line, value) in problem_rows(engine, &sql)? {
-                problems.add(format!(
-                    "{file}:{line}: {}",
+                problems.add_at(
+                    file,
+                    line,
+                    key.first().map(String::as_str),
                     t!(
                         "load-key-exists",
                         key = key.join(", "),
                         value = value,
                         table = table
-                    )
-                ));
+                    ),
+                );
             }
         }
     }
     // Enterprise ids are credit codes (unless the user said otherwise).
     if credit_codes::applies(request) {
-        for problem in credit_codes::problems(engine, limit)? {
-            problems.add(problem);
+        for (file, line, problem) in credit_codes::problems(engine, limit)? {
+            problems.add_at(file, line, Some(credit_codes::COLUMN), problem);
         }
     }
     // References to counties, clusters and enterprises.
@@ -220,15 +301,17 @@ pub(super) fn check_rules(
              AND {column} NOT IN (SELECT {column} FROM main.{target}) ORDER BY 1, 2 LIMIT {limit}"
         );
         for (file, line, value) in problem_rows(engine, &sql)? {
-            problems.add(format!(
-                "{file}:{line}: {}",
+            problems.add_at(
+                file,
+                line,
+                Some(column),
                 t!(
                     "load-missing-reference",
                     column = column,
                     value = value,
                     target = target
-                )
-            ));
+                ),
+            );
         }
     }
     // Rows of the roster that refer to this table must still find theirs
@@ -269,14 +352,72 @@ pub(super) fn check_rules(
             } else {
                 t!("load-breaks-rule-found", rule = &check, found = found)
             };
-            problems.add(format!("{file}:{line}: {problem}"));
+            problems.add_at(file, line, None, problem);
         }
     }
-    problems.into_result()
+    problems.into_result_at(places)
+}
+
+/// Why a count that is not whole is refused, with the unit it was read in
+/// and the larger unit of its kind in which it would be whole (4.5 read
+/// as persons is whole in 万人: 45000).
+fn not_whole(
+    request: &LoadRequest,
+    column: &Column,
+    planned: Option<&headers::Planned>,
+    written: &str,
+    number: f64,
+) -> String {
+    let lang = crate::i18n::current();
+    let own = crate::dictionary::entries()
+        .iter()
+        .find(|e| e.table == request.table && e.column == column.name)
+        .and_then(|e| crate::units::by_key(&e.unit));
+    let read_in = planned.and_then(|p| p.unit).or(own);
+    let unit_name = read_in.map_or_else(String::new, |u| u.name(lang).to_string());
+    // The value in the unit it was read in, then in each larger unit of
+    // its kind, the smallest first.
+    let meant = read_in.and_then(|unit| {
+        let mut larger: Vec<&crate::units::Unit> = crate::units::all()
+            .iter()
+            .filter(|u| u.dimension == unit.dimension && u.power_of_ten > unit.power_of_ten)
+            .collect();
+        larger.sort_by_key(|u| u.power_of_ten);
+        larger.into_iter().find_map(|u| {
+            // `number` is in the column's unit; had the file meant `u`,
+            // it would be this.
+            let value = number * 10f64.powi(u.power_of_ten - unit.power_of_ten);
+            let whole = (value - value.round()).abs() < 1e-6 * value.abs().max(1.0);
+            whole.then(|| (u, value.round()))
+        })
+    });
+    match meant {
+        Some((unit, value)) => t!(
+            "load-not-whole-meant",
+            column = &column.name,
+            value = written,
+            unit = unit_name,
+            meant = unit.name(lang),
+            number = format!("{value:.0}"),
+            title = crate::units::split_header(planned.map_or(&column.name, |p| &p.header)).0
+        ),
+        None => t!(
+            "load-not-whole",
+            column = &column.name,
+            value = written,
+            unit = unit_name
+        ),
+    }
+}
+
+/// The column of `temp.load_typed` that keeps a column's text as written.
+fn written_name(column: &str) -> String {
+    format!("__written_{column}")
 }
 
 /// SQL for the text `a = 1.7, b = 2` of the columns a rule reads, so that
-/// a broken rule shows the values that broke it.
+/// a broken rule shows the values that broke it, each with its text as
+/// the file writes it where that differs (`a = 1.35 (written '135%')`).
 pub(super) fn values_in_rule(check: &str, columns: &[Column]) -> String {
     let words: Vec<&str> = check
         .split(|c: char| !(c.is_alphanumeric() || c == '_'))
@@ -285,10 +426,13 @@ pub(super) fn values_in_rule(check: &str, columns: &[Column]) -> String {
         .iter()
         .filter(|column| words.contains(&column.name.as_str()))
         .map(|column| {
+            let value = format!("{}::VARCHAR", quote(&column.name));
+            let written = quote(&written_name(&column.name));
             format!(
-                "{} || coalesce({}::VARCHAR, 'NULL')",
+                "{} || coalesce({value}, 'NULL') || CASE WHEN {written} IS NOT NULL \
+                 AND {written} IS DISTINCT FROM {value} THEN {} || {written} || ''')' ELSE '' END",
                 sql_string(&format!("{} = ", column.name)),
-                quote(&column.name)
+                sql_string(&format!(" ({} '", t!("load-written-as")))
             )
         })
         .collect();
@@ -317,8 +461,20 @@ pub(super) fn insert(engine: &Engine, request: &LoadRequest, columns: &[Column])
         engine.execute_batch("COMMIT")?;
         Ok(rows as u64)
     })();
+    let by_file = || -> Result<Vec<(String, u64)>> {
+        let mut statement = engine
+            .connection()
+            .prepare("SELECT __file, count(*) FROM temp.load_typed GROUP BY 1")?;
+        let rows = statement
+            .query_map([], |row| Ok((row.get(0)?, row.get::<_, i64>(1)? as u64)))?
+            .collect::<duckdb::Result<_>>()?;
+        Ok(rows)
+    };
     match written {
-        Ok(rows) => Ok(Loaded { rows }),
+        Ok(rows) => Ok(Loaded {
+            rows,
+            by_file: by_file()?,
+        }),
         Err(error) => {
             let _ = engine.execute_batch("ROLLBACK");
             Err(Error::LoadRejected(t!(
@@ -396,15 +552,58 @@ pub(super) fn key_as_text(key: &[String], qualifier: &str) -> String {
         .join(" || '/' || ")
 }
 
+/// `(file, record)` pairs of a DuckDB list of `{'f': …, 'l': …}`.
+fn places_in(list: &duckdb::types::Value) -> Vec<(String, i64)> {
+    use duckdb::types::Value;
+    let Value::List(items) = list else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|item| {
+            let Value::Struct(fields) = item else {
+                return None;
+            };
+            let mut file = None;
+            let mut record = None;
+            for (name, value) in fields.iter() {
+                match (name.as_str(), value) {
+                    ("f", Value::Text(text)) => file = Some(text.clone()),
+                    ("l", Value::BigInt(n)) => record = Some(*n),
+                    _ => {}
+                }
+            }
+            Some((file?, record?))
+        })
+        .collect()
+}
+
+/// A problem: said as it is (of a header, of the files), or at a record
+/// of a file (its number there, from 1), perhaps with other records it
+/// concerns too (a key held twice). Records become lines or cells only
+/// when the problems are told ([`Places`]), so no message is ever read
+/// back to find where it points.
+enum Problem {
+    Said(String),
+    At {
+        file: String,
+        record: i64,
+        /// The table column it concerns, which a sheet shows as a letter.
+        column: Option<String>,
+        text: String,
+        also: Vec<(String, i64)>,
+    },
+}
+
 /// Problems found, kept up to the limit and counted beyond it.
 #[derive(Default)]
 pub(super) struct Problems {
-    listed: Vec<String>,
+    listed: Vec<Problem>,
     more: usize,
 }
 
 impl Problems {
-    pub(super) fn add(&mut self, problem: String) {
+    fn push(&mut self, problem: Problem) {
         if self.listed.len() < PROBLEM_LIMIT {
             self.listed.push(problem);
         } else {
@@ -412,18 +611,162 @@ impl Problems {
         }
     }
 
-    pub(super) fn into_result(self) -> Result<()> {
+    /// A problem told as it is, its place in its text.
+    pub(super) fn add(&mut self, problem: String) {
+        self.push(Problem::Said(problem));
+    }
+
+    /// A problem of one record (`record` from 1) of `file`, in `column`
+    /// of the table when it concerns one.
+    pub(super) fn add_at(&mut self, file: String, record: i64, column: Option<&str>, text: String) {
+        self.add_at_also(file, record, column, text, Vec::new());
+    }
+
+    /// A problem of a record and of others (`also`: file and record).
+    pub(super) fn add_at_also(
+        &mut self,
+        file: String,
+        record: i64,
+        column: Option<&str>,
+        text: String,
+        also: Vec<(String, i64)>,
+    ) {
+        self.push(Problem::At {
+            file,
+            record,
+            column: column.map(str::to_string),
+            text,
+            also,
+        });
+    }
+
+    /// The problems told, each record at its line as the file shows it
+    /// (`places`), or `Ok` when there are none.
+    pub(super) fn into_result_at(self, places: &Places<'_>) -> Result<()> {
         if self.listed.is_empty() {
             return Ok(());
         }
+        let mut wanted: Vec<(String, i64)> = Vec::new();
+        for problem in &self.listed {
+            if let Problem::At {
+                file, record, also, ..
+            } = problem
+            {
+                wanted.push((file.clone(), *record));
+                wanted.extend(also.iter().cloned());
+            }
+        }
+        let lines = places.lines(&wanted);
+        let at = |file: &str, record: i64, column: Option<&str>| {
+            if let Some(sheet) = places.sheets.iter().find(|s| *s.copy == *Path::new(file)) {
+                return sheet.place(record, column);
+            }
+            let line = lines
+                .get(&(file.to_string(), record))
+                .copied()
+                .unwrap_or(record);
+            let shown = places
+                .text_files
+                .iter()
+                .find(|text| text.read == file)
+                .map_or(file, |text| text.shown.as_str());
+            format!("{shown}:{line}")
+        };
         let count = self.listed.len() + self.more;
         let mut text = t!("load-rejected", count = count);
         for problem in &self.listed {
-            let _ = write!(text, "\n  {problem}");
+            let told = match problem {
+                Problem::Said(said) => said.clone(),
+                Problem::At {
+                    file,
+                    record,
+                    column,
+                    text,
+                    also,
+                } => {
+                    let column = column.as_deref();
+                    let mut told = format!("{}: {text}", at(file, *record, column));
+                    if !also.is_empty() {
+                        let others: Vec<String> =
+                            also.iter().map(|(f, r)| at(f, *r, column)).collect();
+                        told.push_str(&t!("load-also-at", places = others.join(", ")));
+                    }
+                    told
+                }
+            };
+            let _ = write!(text, "\n  {told}");
         }
         if self.more > 0 {
             let _ = write!(text, "\n  {}", t!("load-and-more", count = self.more));
         }
         Err(Error::LoadRejected(text))
+    }
+
+    /// The problems told, records counted as a header line and then a line
+    /// each (what a place without a file of its own shows).
+    pub(super) fn into_result(self) -> Result<()> {
+        self.into_result_at(&Places::default())
+    }
+}
+
+/// How the records of the files DuckDB read are shown: a CSV file's by the
+/// line an editor shows (found by [`lines`](super::lines) when a problem
+/// names one), a Parquet file's by its row, a sheet's copy by the cell of
+/// the sheet the record came from.
+#[derive(Default)]
+pub(super) struct Places<'s> {
+    /// The CSV files read as they are or as copies of the user's text:
+    /// their lines are looked up.
+    pub text_files: Vec<TextFile>,
+    /// Whether the records are a Parquet file's rows (counted from 1).
+    pub rows: bool,
+    /// The sheets read through CSV copies.
+    pub sheets: &'s [SheetCopy],
+}
+
+/// A CSV file DuckDB read, and how the user knows it.
+pub(super) struct TextFile {
+    /// The file DuckDB read (the user's, or a UTF-8 copy of its table).
+    pub read: String,
+    /// The user's file.
+    pub shown: String,
+    pub delimiter: u8,
+    /// Lines of the user's file above the first of the one read (a title
+    /// cut away).
+    pub lines_above: i64,
+}
+
+impl Places<'_> {
+    /// The line (or row) of each `(file, record)` asked for.
+    fn lines(&self, wanted: &[(String, i64)]) -> std::collections::HashMap<(String, i64), i64> {
+        let mut found = std::collections::HashMap::new();
+        for (file, record) in wanted {
+            // Until looked up: the header on line 1, a record a line.
+            let line = if self.rows { *record } else { record + 1 };
+            found.insert((file.clone(), *record), line);
+        }
+        for text in &self.text_files {
+            let records: std::collections::BTreeSet<i64> = wanted
+                .iter()
+                .filter(|(f, _)| *f == text.read)
+                .map(|(_, r)| *r)
+                .collect();
+            if records.is_empty() {
+                continue;
+            }
+            if let Ok(lines) =
+                super::lines::of_records(Path::new(&text.read), text.delimiter, &records)
+            {
+                for (record, line) in lines {
+                    found.insert((text.read.clone(), record), line);
+                }
+            }
+            for ((file, _), line) in found.iter_mut() {
+                if *file == text.read {
+                    *line += text.lines_above;
+                }
+            }
+        }
+        found
     }
 }

@@ -428,7 +428,7 @@ impl Shell {
                     units: Vec::new(),
                     header_row: None,
                 };
-                if let Err(error) = crate::commands::load::load(&self.engine, &request) {
+                if let Err(error) = crate::commands::load::load(&self.engine, &request, false) {
                     eprintln!("{}", error.report());
                 }
             }

@@ -1,0 +1,401 @@
+//! Every value accounted for: its unit wherever the file states it (a
+//! `单位：` line or cell above the table, a cell formatted as a percent), a
+//! count that cannot be split refused, every file of a folder loaded or
+//! named, Big5 never read as GB18030, and problems at the line an editor
+//! shows, at a size where DuckDB reads in parallel. The small fixtures were
+//! written by Python's csv module and openpyxl
+//! (tests/fixtures/make_faithful_fixtures.py); the large files are written
+//! here.
+
+mod common;
+
+use std::fmt::Write as _;
+
+use common::load_fixture::Fixture;
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// The employees and industrial-internet rate of report year 2029.
+fn year_2029(fx: &Fixture) -> Vec<String> {
+    let out = fx.query(
+        "select cluster_id, employees, industrial_internet_rate from cluster_reports \
+         where report_year = 2029 order by cluster_id",
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.stdout.lines().skip(1).map(str::to_string).collect()
+}
+
+#[test]
+fn a_unit_line_above_the_table_gives_its_unit_to_bare_headers() {
+    let fx = Fixture::new();
+    let out = fx.load(&fixture("unit_line_gbk.csv"), "cluster_reports", &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("从业人员数 → employees × 10000 (单位：万人, line 2)"),
+        "{}",
+        out.stderr
+    );
+    // 4.5 万人 and 12.34 万人, not 5 and 12 persons.
+    assert_eq!(
+        year_2029(&fx),
+        ["N2022-001,45000,0.385", "N2022-002,123400,0.41"]
+    );
+}
+
+#[test]
+fn a_unit_line_is_told_where_it_was_in_chinese_too() {
+    let fx = Fixture::new();
+    let out = fx.load(
+        &fixture("unit_line_gbk.csv"),
+        "cluster_reports",
+        &["--lang", "zh"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("从业人员数 → employees × 10000 (单位：万人，第 2 行)"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_unit_in_a_title_cell_names_its_cell() {
+    let fx = Fixture::new();
+    let out = fx.load(&fixture("unit_in_title_cell.xlsx"), "cluster_reports", &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("从业人员数 → employees × 10000 (单位：万人, 2029年!Q1)"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        year_2029(&fx),
+        ["N2022-001,45000,0.385", "N2022-002,123400,0.41"]
+    );
+}
+
+#[test]
+fn two_stated_units_that_disagree_are_refused_naming_both() {
+    let fx = Fixture::new();
+    let before = fx.counts();
+    let out = fx.load(&fixture("units_disagree.csv"), "cluster_reports", &[]);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    for part in [
+        // The header's line: the statements are on lines 1 and 2.
+        "units_disagree.csv:3: column '从业人员数'",
+        "单位：万人, line 1",
+        "计量单位：人, line 2",
+    ] {
+        assert!(out.stderr.contains(part), "{part:?} not in {}", out.stderr);
+    }
+    assert_eq!(fx.counts(), before);
+}
+
+#[test]
+fn a_count_that_is_not_whole_is_refused_with_the_unit_meant() {
+    let fx = Fixture::new();
+    let before = fx.counts();
+    let path = fixture("fractional_persons.csv");
+    let out = fx.load(&path, "cluster_reports", &[]);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    for part in [
+        "fractional_persons.csv:2: column 'employees': '4.5' is not a whole number of persons",
+        "in 10k persons (it would be 45000)",
+        "fractional_persons.csv:3: column 'employees': '12.34' is not a whole number",
+    ] {
+        assert!(out.stderr.contains(part), "{part:?} not in {}", out.stderr);
+    }
+    let out = fx.load(&path, "cluster_reports", &["--lang", "zh"]);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("fractional_persons.csv:2: 列 'employees'：'4.5' 不是整数个人"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("万人（即 45000）"), "{}", out.stderr);
+    assert_eq!(fx.counts(), before);
+}
+
+#[test]
+fn a_percent_cell_reads_as_the_share_it_shows_whatever_its_neighbours() {
+    let fx = Fixture::new();
+    let out = fx.load(&fixture("percent_mixed.xlsx"), "cluster_reports", &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    // Shown 35.2% (kept 0.352) and typed 41, under （%）: both shares.
+    let out = fx.query(
+        "select cluster_id, industrial_internet_rate from cluster_reports \
+         where report_year = 2029 order by cluster_id",
+    );
+    assert_eq!(
+        out.stdout.lines().skip(1).collect::<Vec<_>>(),
+        ["N2022-001,0.352", "N2022-002,0.41"]
+    );
+}
+
+#[test]
+fn big5_text_is_read_as_big5() {
+    let fx = Fixture::new();
+    let out = fx.load(&fixture("big5_clusters.csv"), "clusters", &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("reading BIG5 text"), "{}", out.stderr);
+    let out = fx.query(
+        "select name, county, leading_industry from clusters \
+         where cluster_id like 'P2099-1%' order by cluster_id",
+    );
+    assert_eq!(
+        out.stdout.lines().skip(1).collect::<Vec<_>>(),
+        [
+            "臺灣精密機械產業集群（虛構）,海淀區,精密機械",
+            "香港電子零組件產業集群（虛構）,海淀區,電子零組件"
+        ]
+    );
+}
+
+/// A roster of `rows` enterprises of N2022-001 as CSV text: the name of the
+/// tenth runs over two lines (a quoted cell), so every record after it is
+/// one line lower than its number.
+fn roster(rows: usize) -> String {
+    let mut text = String::from(
+        "enterprise_id,cluster_id,name,size_class,is_sme,above_scale,in_leading_industry,\
+         founded_year,employees,revenue_mn_cny,joined_year,left_year\n",
+    );
+    for i in 1..=rows {
+        let name = if i == 10 {
+            "\"两行\n名称\"".to_string()
+        } else {
+            format!("企业{i}")
+        };
+        let _ = writeln!(
+            text,
+            "ID{i:016},N2022-001,{name},small,true,false,true,2010,{},1.5,2022,",
+            i % 300
+        );
+    }
+    text
+}
+
+const ROWS: usize = 300_000;
+
+#[test]
+fn problems_of_a_large_file_name_the_lines_an_editor_shows() {
+    let fx = Fixture::new();
+    let before = fx.counts();
+    let mut text = roster(ROWS);
+    // The last record names an unknown cluster and repeats the third's id.
+    let last = text.trim_end().rfind('\n').expect("lines") + 1;
+    text.truncate(last);
+    text.push_str("ID0000000000000003,N2099-999,最后一家,small,true,false,true,2010,5,1.5,2022,\n");
+    let path = fx.file("roster.csv", text.as_bytes());
+    let out = fx.load(&path, "enterprises", &["--no-id-check"]);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    // Header, 300,000 records, one of them over two lines.
+    let last_line = ROWS + 2;
+    for part in [
+        format!(
+            "roster.csv:4: duplicate key enterprise_id = 'ID0000000000000003' within the loaded files (also at {}:{last_line})",
+            path.display()
+        ),
+        format!("roster.csv:{last_line}: column 'cluster_id': 'N2099-999' is not in clusters"),
+    ] {
+        assert!(out.stderr.contains(&part), "{part:?} not in {}", out.stderr);
+    }
+    assert_eq!(fx.counts(), before);
+}
+
+#[test]
+fn a_gbk_file_with_a_title_counts_its_lines_as_the_user_sees_them() {
+    let fx = Fixture::new();
+    let before = fx.counts();
+    let mut text = String::from("2029年企业名录,,,,,,,,,,,\n");
+    text.push_str(&roster(ROWS));
+    // A wrong size class on the last record.
+    let last = text.trim_end().rfind('\n').expect("lines") + 1;
+    text.truncate(last);
+    text.push_str("ID9999999999999999,N2022-001,最后一家,huge,true,false,true,2010,5,1.5,2022,\n");
+    // As Windows saves it: GBK, CRLF.
+    let text = text.replace('\n', "\r\n");
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(&text);
+    assert!(!unmappable);
+    let path = fx.file("roster_gbk.csv", &gbk);
+    let out = fx.load(&path, "enterprises", &["--no-id-check"]);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    // A title line, the header, the records, one over two lines.
+    let last_line = ROWS + 3;
+    let expected = format!("roster_gbk.csv:{last_line}: ");
+    let line = out
+        .stderr
+        .lines()
+        .find(|l| l.contains("size_class"))
+        .unwrap_or_default();
+    assert!(
+        line.contains(&expected),
+        "{expected:?} not in {}",
+        out.stderr
+    );
+    assert!(line.contains("huge"), "{}", out.stderr);
+    assert_eq!(fx.counts(), before);
+}
+
+#[test]
+fn a_folder_of_csv_and_parquet_is_refused_naming_both() {
+    let fx = Fixture::new();
+    let before = fx.counts();
+    let folder = fx.dir.path().join("reports");
+    std::fs::create_dir(&folder).expect("folder");
+    let csv = folder.join("a.csv");
+    let parquet = folder.join("b.parquet");
+    let out = fx.query(&format!(
+        "copy (select * from cluster_reports where report_year = 2023 limit 5) to '{}' (header); \
+         copy (select * from cluster_reports where report_year = 2024 limit 5) to '{}' (format parquet)",
+        csv.display(),
+        parquet.display()
+    ));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = fx.load(&folder, "cluster_reports", &["--replace"]);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(out.stderr.contains("a.csv"), "{}", out.stderr);
+    assert!(out.stderr.contains("b.parquet"), "{}", out.stderr);
+    assert_eq!(fx.counts(), before);
+}
+
+/// The unit-line report without its first two lines: the same bare header,
+/// no unit stated, as UTF-8 text.
+fn without_unit_line() -> String {
+    let bytes = std::fs::read(fixture("unit_line_gbk.csv")).expect("fixture");
+    let (text, _, _) = encoding_rs::GBK.decode(&bytes);
+    text.lines().skip(2).map(|l| format!("{l}\n")).collect()
+}
+
+#[test]
+fn every_file_of_a_folder_goes_through_every_step_and_is_named() {
+    let fx = Fixture::new();
+    let folder = fx.dir.path().join("reports");
+    std::fs::create_dir_all(folder.join("2029")).expect("folder");
+    // GBK without a title (2026), and UTF-8 under a title line (2029), one
+    // folder down: the same header, each file read as it is.
+    std::fs::copy(
+        fixture("provincial_report_gbk.csv"),
+        folder.join("a_2026.csv"),
+    )
+    .expect("copied");
+    let header = std::fs::read(fixture("provincial_report_gbk.csv")).expect("fixture");
+    let (text, _, _) = encoding_rs::GBK.decode(&header);
+    let header = text.lines().next().expect("header").to_string();
+    let rows = without_unit_line()
+        .lines()
+        .skip(1)
+        .map(|l| format!("{l}\n"))
+        .collect::<String>();
+    std::fs::write(
+        folder.join("2029").join("b_2029.csv"),
+        format!("2029年报表,,,\n{header}\n{rows}"),
+    )
+    .expect("written");
+    let out = fx.load(&folder, "cluster_reports", &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for part in [
+        "a_2026.csv: reading GB18030 text",
+        "b_2029.csv: above the table, not loaded: 2029年报表",
+        "a_2026.csv: 2 rows",
+        "b_2029.csv: 2 rows",
+        "loaded 4 rows",
+    ] {
+        assert!(out.stderr.contains(part), "{part:?} not in {}", out.stderr);
+    }
+    // 12.34 万人 in the second file, read under the first file's header.
+    let out = fx.query(
+        "select report_year, employees from cluster_reports where cluster_id = 'N2022-002' \
+         and report_year in (2026, 2029) order by 1",
+    );
+    assert_eq!(
+        out.stdout,
+        "report_year,employees\n2026,123400\n2029,123400\n"
+    );
+}
+
+#[test]
+fn a_unit_stated_in_one_file_of_a_folder_only_is_refused() {
+    let fx = Fixture::new();
+    let before = fx.counts();
+    let folder = fx.dir.path().join("reports");
+    std::fs::create_dir(&folder).expect("folder");
+    std::fs::copy(fixture("unit_line_gbk.csv"), folder.join("a.csv")).expect("copied");
+    std::fs::write(folder.join("b.csv"), without_unit_line()).expect("written");
+    let out = fx.load(&folder, "cluster_reports", &["--replace"]);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    for part in ["单位：万人, line 2", "b.csv states no unit"] {
+        assert!(out.stderr.contains(part), "{part:?} not in {}", out.stderr);
+    }
+    assert_eq!(fx.counts(), before);
+}
+
+#[test]
+fn a_glob_that_matches_nothing_is_refused() {
+    let fx = Fixture::new();
+    let pattern = fx.dir.path().join("nothing-*.csv");
+    let out = fx.load(&pattern, "cluster_reports", &[]);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(out.stderr.contains("no file matches"), "{}", out.stderr);
+}
+
+#[test]
+fn a_percentage_cell_of_an_ods_file_reads_as_the_share_it_shows() {
+    // LibreOffice's own file: the cell's value type is `percentage`.
+    let fx = Fixture::new();
+    let out = fx.load(&fixture("libreoffice_percent.ods"), "cluster_reports", &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = fx.query(
+        "select cluster_id, industrial_internet_rate from cluster_reports \
+         where report_year = 2029 order by cluster_id",
+    );
+    assert_eq!(
+        out.stdout.lines().skip(1).collect::<Vec<_>>(),
+        ["N2022-001,0.352", "N2022-002,0.41"]
+    );
+}
+
+#[test]
+fn an_xls_column_that_may_hold_a_percent_cell_is_refused() {
+    // An .xls keeps its formats in records that are not read here: the
+    // fraction 0.352 among typed percents would load as 0.00352.
+    let fx = Fixture::new();
+    let before = fx.counts();
+    let out = fx.load(&fixture("libreoffice_percent.xls"), "cluster_reports", &[]);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("column '工业互联网平台普及率（%）': it holds 0.352, between -1 and 1"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(fx.counts(), before);
+}
+
+#[test]
+fn a_broken_rule_shows_the_value_as_written() {
+    let fx = Fixture::new();
+    let before = fx.counts();
+    let bytes = std::fs::read(fixture("provincial_report_gbk.csv")).expect("fixture");
+    let (text, _, _) = encoding_rs::GBK.decode(&bytes);
+    assert!(text.contains(",35.2,"));
+    let path = fx.file("over.csv", text.replace(",35.2,", ",135%,").as_bytes());
+    let out = fx.load(&path, "cluster_reports", &[]);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("over.csv:2: ")
+            && out
+                .stderr
+                .contains("industrial_internet_rate = 1.35 (written '135%')"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(fx.counts(), before);
+}
