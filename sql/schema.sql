@@ -34,7 +34,10 @@ CREATE TABLE IF NOT EXISTS clusters (
     valid_from        DATE NOT NULL,
     valid_to          DATE NOT NULL,
     status            VARCHAR NOT NULL CHECK (status IN ('active', 'revoked')),
-    name_source       VARCHAR NOT NULL CHECK (name_source IN ('official list', 'synthetic')),
+    -- 'public report' and the doubts of its row, in a fixed order; 'official list'
+    -- is what files written before the flags carry for a real cluster.
+    name_source       VARCHAR NOT NULL CHECK (regexp_full_match(name_source,
+                          'synthetic|official list|public report(, name rebuilt)?(, batch year inferred)?(, public notice only)?(, unverified)?')),
     CHECK (valid_to >= valid_from)
 );
 

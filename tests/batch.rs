@@ -167,9 +167,25 @@ fn the_example_query_files_run_on_the_bundled_data() {
         "{pyramid}"
     );
     let compared = example("batches_compared.sql", &[]);
-    assert!(compared.contains("clusters,100.0,100.0,1.0"), "{compared}");
+    // A hundred in each batch; the 2022 batch keeps those that passed its
+    // review, the 2025 review's published count (claim R03).
+    let reviewed = run(clusterql().args([
+        "--format",
+        "csv",
+        "-c",
+        "select published_value::INTEGER as n from briefing_claims where claim_id = 'R03'",
+    ]))
+    .stdout
+    .lines()
+    .nth(1)
+    .expect("R03 is a claim")
+    .to_string();
     assert!(
-        compared.contains("region,clusters_2022,clusters_2023"),
+        compared.contains(&format!("clusters,100.0,100.0,100.0,100.0,{reviewed}.0\n")),
+        "{compared}"
+    );
+    assert!(
+        compared.contains("region,clusters_2022,clusters_2023,clusters_2024,clusters_2025"),
         "{compared}"
     );
 }

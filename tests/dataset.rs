@@ -205,14 +205,42 @@ fn provinces_follow_the_known_counts_and_quotas() {
         ("Fujian", 6.0),
         ("Guangdong", 7.0),
         ("Jilin", 0.0),
+        // "四川四个上榜集群之一" (official_clusters.md).
+        ("Sichuan", 4.0),
+        // Henan's 9 after 2024, less its 4 of 2022 and 3 of 2024.
+        ("Henan", 2.0),
     ] {
         assert_eq!(count(2023, province), expected, "2023 {province}");
     }
-    assert!(
+    let total = |province: &str, last_batch: i32| {
+        (2022..=last_batch)
+            .map(|batch| count(batch, province))
+            .sum::<f64>()
+    };
+    // Chongqing: 13 up to June 2025, 3 of them in 2024; Inner Mongolia: 1
+    // before the 2024 list, 3 by November 2025, one of them 青山区 (2024).
+    assert_eq!(total("Chongqing", 2024), 13.0);
+    assert_eq!(count(2024, "Chongqing"), 3.0);
+    assert_eq!(total("Inner Mongolia", 2023), 1.0);
+    assert_eq!(total("Inner Mongolia", 2025), 3.0);
+    assert_eq!(total("Henan", 2024), 9.0);
+    // The XPCC's cluster of 2022 (阿拉尔市) counts under Xinjiang.
+    assert!(count(2022, "Xinjiang") >= 1.0);
+    // 26 provinces in the 2022 list, ten of them with five.
+    assert_eq!(
         number(
             &db,
             "SELECT count(DISTINCT province)::DOUBLE FROM clusters WHERE level = 'national' AND batch_year = 2022"
-        ) >= 26.0
+        ),
+        26.0
+    );
+    assert_eq!(
+        number(
+            &db,
+            "SELECT count(*)::DOUBLE FROM (SELECT province FROM clusters WHERE level = 'national' \
+             AND batch_year = 2022 GROUP BY ALL HAVING count(*) = 5)"
+        ),
+        10.0
     );
     assert_eq!(
         number(
@@ -269,7 +297,7 @@ fn places_and_codes_are_consistent() {
     assert_eq!(
         number(
             &db,
-            "SELECT count(*)::DOUBLE FROM clusters WHERE name_source = 'official list'"
+            "SELECT count(*)::DOUBLE FROM clusters WHERE name_source LIKE 'public report%'"
         ),
         number(
             &db,
@@ -301,7 +329,7 @@ fn places_and_codes_are_consistent() {
     assert_eq!(
         number(
             &db,
-            "SELECT count(*)::DOUBLE FROM clusters WHERE status = 'revoked' AND name_source = 'official list'"
+            "SELECT count(*)::DOUBLE FROM clusters WHERE status = 'revoked' AND name_source <> 'synthetic'"
         ),
         0.0
     );
@@ -341,11 +369,14 @@ fn every_cluster_sits_in_a_real_county() {
 }
 
 /// The official list as DuckDB reads it, joined to the bundled clusters by
-/// name and batch, with the county each sits in.
+/// name and batch, with the county each sits in. `division_zh` is the
+/// province of the division codes: the XPCC's cities are Xinjiang's.
 fn official_joined() -> String {
     let path = common::data_dir().join("official_clusters.csv");
     format!(
-        "(SELECT o.*, c.cluster_id, c.county_code, k.county AS county_name, k.province_zh AS county_province
+        "(SELECT o.*, c.cluster_id, c.county_code, c.name_source, k.county AS county_name,
+                 k.province_zh AS county_province,
+                 CASE o.province_zh WHEN '新疆生产建设兵团' THEN '新疆维吾尔自治区' ELSE o.province_zh END AS division_zh
           FROM read_csv('{}') AS o
           LEFT JOIN clusters AS c ON c.name = o.cluster_name_zh AND c.batch_year = o.batch_year
           LEFT JOIN counties AS k USING (county_code))",
@@ -371,7 +402,69 @@ fn every_real_cluster_is_in_the_county_its_locality_names() {
             &db,
             &format!(
                 "SELECT count(*)::DOUBLE FROM {official} \
-                 WHERE county_province <> province_zh OR strpos(locality_zh, county_name) = 0"
+                 WHERE county_province <> division_zh OR strpos(locality_zh, county_name) = 0"
+            )
+        ),
+        0.0
+    );
+    // Each under its own name once, in its own batch: no two rows of the
+    // list met one cluster.
+    assert_eq!(
+        number(
+            &db,
+            &format!(
+                "SELECT count(DISTINCT cluster_id)::DOUBLE FROM {official} WHERE cluster_id IS NOT NULL"
+            )
+        ),
+        number(&db, &format!("SELECT count(*)::DOUBLE FROM {official}"))
+    );
+}
+
+/// The rows whose source leaves a doubt say which in `name_source`, as
+/// official_clusters.md describes them; a firm row says only where its name
+/// comes from.
+#[test]
+fn flagged_real_clusters_say_so() {
+    let db = bundled();
+    let official = official_joined();
+    let source = |locality: &str, batch: i32| -> String {
+        db.connection()
+            .query_row(
+                &format!(
+                    "SELECT name_source FROM {official} WHERE locality_zh = ? AND batch_year = ?"
+                ),
+                duckdb::params![locality, batch],
+                |row| row.get(0),
+            )
+            .unwrap_or_else(|e| panic!("{locality} {batch}: {e}"))
+    };
+    for (locality, batch, expected) in [
+        (
+            "滕州市",
+            2022,
+            "public report, name rebuilt, batch year inferred",
+        ),
+        ("仁怀市", 2022, "public report, name rebuilt, unverified"),
+        ("无为市", 2023, "public report, name rebuilt"),
+        ("东阳市", 2022, "public report, batch year inferred"),
+        ("绍兴市上虞区", 2022, "public report, public notice only"),
+        ("肥城市", 2023, "public report, public notice only"),
+        (
+            "泰兴市",
+            2025,
+            "public report, batch year inferred, unverified",
+        ),
+        ("祁县", 2022, "public report"),
+        ("阿拉尔市", 2022, "public report"),
+    ] {
+        assert_eq!(source(locality, batch), expected, "{locality} {batch}");
+    }
+    // Every real cluster's source begins alike, so one LIKE finds them all.
+    assert_eq!(
+        number(
+            &db,
+            &format!(
+                "SELECT count(*)::DOUBLE FROM {official} WHERE name_source NOT LIKE 'public report%'"
             )
         ),
         0.0
@@ -387,24 +480,61 @@ fn real_clusters_sit_in_their_real_counties() {
     let official = official_joined();
     let expected = [
         ("北京市", "北京市昌平区", "110114"),
+        ("北京市", "北京市顺义区", "110113"),
+        ("北京市", "北京市海淀区", "110108"),
         ("天津市", "天津市西青区", "120111"),
+        ("天津市", "天津市宝坻区", "120115"),
+        ("天津市", "天津市滨海新区", "120116"),
         ("河北省", "南皮县", "130927"),
+        ("河北省", "清河县", "130534"),
+        ("河北省", "平乡县", "130532"),
         ("山西省", "定襄县", "140921"),
+        ("山西省", "祁县", "140727"),
+        // 青山区 is in Baotou and in Wuhan.
         ("内蒙古自治区", "包头市青山区", "150204"),
         ("辽宁省", "锦州市太和区", "210711"),
         ("吉林省", "敦化市", "222403"),
         ("黑龙江省", "哈尔滨市平房区", "230108"),
         ("上海市", "上海市闵行区", "310112"),
+        ("上海市", "上海市宝山区", "310113"),
         ("江苏省", "苏州市吴江区", "320509"),
+        ("江苏省", "扬州市邗江区", "321003"),
+        ("江苏省", "泰兴市", "321283"),
         ("浙江省", "余姚市", "330281"),
+        ("浙江省", "绍兴市上虞区", "330604"),
+        ("浙江省", "东阳市", "330783"),
+        ("安徽省", "天长市", "341181"),
+        ("安徽省", "无为市", "340281"),
+        ("安徽省", "亳州市谯城区", "341602"),
         ("福建省", "南安市", "350583"),
+        ("福建省", "德化县", "350526"),
         ("江西省", "吉安县", "360821"),
+        ("江西省", "浮梁县", "360222"),
+        ("山东省", "滕州市", "370481"),
+        ("山东省", "博兴县", "371625"),
+        ("山东省", "肥城市", "370983"),
         ("河南省", "信阳市平桥区", "411503"),
+        ("河南省", "中牟县", "410122"),
+        ("湖北省", "荆门市掇刀区", "420804"),
         ("广东省", "广州市海珠区", "440105"),
+        ("广东省", "四会市", "441284"),
+        // 龙华区 is in Shenzhen and in Haikou.
+        ("广东省", "深圳市龙华区", "440309"),
+        ("广东省", "东莞市万江街道", "441900"),
         ("广西壮族自治区", "南宁市良庆区", "450108"),
+        ("广西壮族自治区", "贵港市覃塘区", "450804"),
+        ("重庆市", "忠县", "500233"),
         ("四川省", "崇州市", "510184"),
+        ("四川省", "成都市新都区", "510114"),
+        // 白云区 is in Guiyang and in Guangzhou.
+        ("贵州省", "贵阳市白云区", "520113"),
+        ("贵州省", "仁怀市", "520382"),
+        ("贵州省", "正安县", "520324"),
         ("云南省", "文山市", "532601"),
         ("陕西省", "宝鸡市金台区", "610303"),
+        ("陕西省", "富平县", "610528"),
+        // The XPCC's city, a county-level unit of Xinjiang's codes.
+        ("新疆生产建设兵团", "阿拉尔市", "659002"),
     ];
     for (province, locality, code) in expected {
         let codes: Vec<String> = db
@@ -425,7 +555,8 @@ fn real_clusters_sit_in_their_real_counties() {
         &db,
         &format!("SELECT count(DISTINCT province_zh)::DOUBLE FROM {official}"),
     );
-    assert_eq!(provinces, expected.len() as f64);
+    let listed: std::collections::HashSet<&str> = expected.iter().map(|row| row.0).collect();
+    assert_eq!(provinces, listed.len() as f64);
 }
 
 #[test]

@@ -1,10 +1,10 @@
 -- name: batch_headline
--- question: What are the briefing's headline figures for any batch and report year? (table macro: batch_headline(batch_year, report_year))
+-- question: What are the briefing's headline figures for any batch and report year? (table macro: batch_headline(batch_year, report_year), or batch_headline(batch_year, report_year, active_only := true) for the clusters still recognized, such as the 2022 batch after its 2025 review)
 -- reproduces: C01-C08, C10-C14 for batch_headline(2022, 2022); J01-J06 for batch_headline(2022, 2023)
 -- grain: one row
 -- columns:
 --   batch_year, report_year: the arguments
---   clusters: national clusters recognized in the batch
+--   clusters: national clusters recognized in the batch (with active_only, those whose recognition holds: status active)
 --   enterprises: enterprises the batch's clusters reported that year (sum of enterprise_count, equal to the roster)
 --   smes: SMEs they reported (sum of sme_count)
 --   total_output_bn_cny: their total output that year, billion yuan
@@ -20,10 +20,10 @@
 --   avg_output_growth_3y: average annual output growth over the three years from growth_from_year to report_year (for 2023: 2020 to 2023), (their output in report_year / their output in growth_from_year)^(1/3) - 1, over the clusters that reported in both years
 --   share_leading_industry_is_pillar: clusters whose leading industry is a county pillar / clusters reporting
 --   share_served_by_national_platform, share_with_promotion_mechanism, share_with_rights_protection: clusters with the flag / clusters reporting
--- question_zh: 任一批次在任一报告年度的新闻发布会主要数据是多少？（表宏：batch_headline(batch_year, report_year)）
+-- question_zh: 任一批次在任一报告年度的新闻发布会主要数据是多少？（表宏：batch_headline(batch_year, report_year)；batch_headline(batch_year, report_year, active_only := true) 只计仍有效的集群，例如 2025 年复核后的 2022 年度批次）
 -- columns_zh:
 --   batch_year, report_year: 宏的参数
---   clusters: 该批次认定的国家级集群数
+--   clusters: 该批次认定的国家级集群数（active_only 时为认定仍有效、status 为 active 的集群数）
 --   enterprises: 该批次集群当年报告的企业数（enterprise_count 之和，与名录一致）
 --   smes: 其报告的中小企业数（sme_count 之和）
 --   total_output_bn_cny: 其当年总产值，十亿元
@@ -39,9 +39,12 @@
 --   avg_output_growth_3y: 从 growth_from_year 到 report_year 三年间的年均产值增速（2023年即2020年至2023年），(其 report_year 产值 / 其 growth_from_year 产值)^(1/3) - 1，范围为两个年度均有报告的集群
 --   share_leading_industry_is_pillar: 主导产业为县域支柱产业的集群数 / 报告集群数
 --   share_served_by_national_platform, share_with_promotion_mechanism, share_with_rights_protection: 具有相应标志的集群数 / 报告集群数
-CREATE OR REPLACE MACRO batch_headline(wanted_batch, wanted_year) AS TABLE
+CREATE OR REPLACE MACRO batch_headline(wanted_batch, wanted_year, active_only := false) AS TABLE
 WITH batch AS (
-    SELECT cluster_id FROM clusters WHERE level = 'national' AND batch_year = wanted_batch
+    -- A revoked cluster keeps its reports, so the batch as recognized counts it in every year;
+    -- active_only leaves it out (a review's survivors).
+    SELECT cluster_id FROM clusters
+    WHERE level = 'national' AND batch_year = wanted_batch AND (NOT active_only OR status = 'active')
 ),
 reports AS (
     SELECT r.* FROM cluster_reports AS r SEMI JOIN batch USING (cluster_id) WHERE r.report_year = wanted_year

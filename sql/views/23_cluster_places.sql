@@ -9,7 +9,7 @@
 --   county: the county, county-level city or urban district
 --   prefecture_code, prefecture: the prefecture-level division above it (its four-digit code)
 --   province_code, province_zh, province: the province (its two-digit code, Chinese and English names)
---   name_source: official list (a real cluster, in its real county) or synthetic (an invented cluster in a real county)
+--   name_source: public report (a real cluster named in a public report, in its real county), followed by the row's doubts where it has any (name rebuilt: completed from a short form; batch year inferred; public notice only: seen in a 公示, the final list not; unverified: the source does not tie it to the list beyond doubt), or synthetic (an invented cluster in a real county)
 -- question_zh: 每个集群在哪里：所在县、地级行政区和省份的名称与官方代码，可直接按县级代码连接县域数据（如县域统计年鉴）
 -- columns_zh:
 --   cluster_id, name: 集群
@@ -18,7 +18,7 @@
 --   county: 县、县级市或市辖区
 --   prefecture_code, prefecture: 上一级地级行政区（四位代码）
 --   province_code, province_zh, province: 省份（两位代码、中文名和英文名）
---   name_source: official list（真实集群，位于其真实所在县）或 synthetic（虚构集群，位于真实的县）
+--   name_source: public report（公开报道点名的真实集群，位于其真实所在县），有疑点的行其后列出疑点（name rebuilt：由简称补全名称；batch year inferred：批次年份系推断；public notice only：只见于公示，未见最终名单；unverified：出处不能确证其在名单中），或 synthetic（虚构集群，位于真实的县）
 CREATE OR REPLACE VIEW cluster_places AS
 SELECT
     c.cluster_id,

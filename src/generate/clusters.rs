@@ -107,7 +107,9 @@ pub struct Cluster {
     pub valid_from: String,
     pub valid_to: String,
     pub status: &'static str,
-    pub name_source: &'static str,
+    /// `synthetic`, or `public report` with the flags of its row (see
+    /// `OfficialCluster::name_source`).
+    pub name_source: String,
     pub chain_links: Vec<&'static str>,
     /// Drawn once and used for every year's report.
     profile: Profile,
@@ -190,6 +192,7 @@ pub struct ClusterData {
 
 pub fn build(seed: u64, official: &[OfficialCluster]) -> ClusterData {
     let mut places = Placements::default();
+    places.reserve(official);
     let mut clusters = Vec::new();
     for batch_year in BATCHES {
         clusters.extend(batch(seed, batch_year, "national", official, &mut places));
@@ -247,6 +250,19 @@ struct Placements {
 }
 
 impl Placements {
+    /// Takes the counties of every real cluster before any invented one is
+    /// drawn, so that an invented cluster of an earlier batch never sits in
+    /// a county with a real cluster of its industry recognized later.
+    fn reserve(&mut self, official: &[OfficialCluster]) {
+        for found in official {
+            let located = by_name(&found.province_en)
+                .and_then(|province| crate::counties::locate(province.code, &found.locality_zh));
+            if let Some(county) = located {
+                self.taken.insert((county.code, found.industry_en.clone()));
+            }
+        }
+    }
+
     /// The county of a real cluster: the one its locality names, found
     /// within its province; a locality that names none stays a real name
     /// in a county drawn like an invented one's.
@@ -388,7 +404,7 @@ fn real_cluster(
         valid_from: String::new(),
         valid_to: String::new(),
         status: "active",
-        name_source: "official list",
+        name_source: found.name_source(),
         chain_links: Vec::new(),
         profile: Profile::empty(),
     }
@@ -424,7 +440,7 @@ fn invented_cluster(
         valid_from: String::new(),
         valid_to: String::new(),
         status: "active",
-        name_source: "synthetic",
+        name_source: "synthetic".to_string(),
         chain_links: Vec::new(),
         profile: Profile::empty(),
     }

@@ -203,7 +203,7 @@ fn write_small_tables(
                 &c.valid_from,
                 &c.valid_to,
                 c.status,
-                c.name_source,
+                &c.name_source,
             ],
         );
     }

@@ -481,45 +481,68 @@ fn claims_section(engine: &Engine) -> Result<String> {
     Ok(html)
 }
 
-/// The two national batches side by side, each in its own first year.
+/// The four national batches side by side, each in its own first year, and
+/// the 2022 batch's survivors of its 2025 review beside the 2025 batch.
 fn batches_section(engine: &Engine) -> Result<String> {
-    let sql = "SELECT metric, batch_2022, batch_2023, ratio_2023_to_2022 FROM batches_compared";
+    let sql = "SELECT metric, batch_2022, batch_2023, batch_2024, batch_2025, batch_2022_reviewed FROM batches_compared";
     let mut statement = engine.connection().prepare(sql)?;
-    let rows: Vec<(String, Option<f64>, Option<f64>, Option<f64>)> = statement
+    let rows: Vec<(String, [Option<f64>; 5])> = statement
         .query_map([], |row| {
-            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+            Ok((
+                row.get(0)?,
+                [
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                    row.get(5)?,
+                ],
+            ))
         })?
         .collect::<duckdb::Result<_>>()?;
     let mut html = section_open(&t!("report-batches"));
-    let any = rows.iter().any(|(_, a, b, _)| a.is_some() || b.is_some());
+    let any = rows
+        .iter()
+        .any(|(_, values)| values.iter().any(Option::is_some));
     if !any {
         html.push_str(&empty_note(&t!("report-empty", view = "batches_compared")));
     } else {
         let _ = write!(
             html,
-            "<div class=\"table\"><table data-view=\"batches_compared\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            "<div class=\"table\"><table data-view=\"batches_compared\"><thead><tr><th>{}</th>",
             escape(&t!("report-metric")),
-            escape(&t!("report-batch-series", batch = "2022")),
-            escape(&t!("report-batch-series", batch = "2023")),
-            escape(&t!("report-ratio")),
         );
-        for (metric, first, second, ratio) in &rows {
-            let (title, unit) = titled(metric);
-            let cell = |value: &Option<f64>, unit: &str| {
-                value.map_or_else(String::new, |v| check::figure(v, unit))
-            };
-            let raw = |value: &Option<f64>| value.map_or_else(String::new, |v| v.to_string());
+        for batch in ["2022", "2023", "2024", "2025"] {
             let _ = write!(
                 html,
-                "<tr data-metric=\"{}\"><td>{}</td><td class=\"number\" data-value=\"{}\">{}</td><td class=\"number\" data-value=\"{}\">{}</td><td class=\"number\">{}</td></tr>",
-                escape(metric),
-                escape(&title),
-                raw(first),
-                escape(&cell(first, unit)),
-                raw(second),
-                escape(&cell(second, unit)),
-                escape(&ratio.map_or_else(String::new, |r| format!("{r:.2}"))),
+                "<th>{}</th>",
+                escape(&t!("report-batch-series", batch = batch))
             );
+        }
+        let _ = write!(
+            html,
+            "<th>{}</th></tr></thead><tbody>",
+            escape(&t!("report-batch-reviewed"))
+        );
+        for (metric, values) in &rows {
+            let (title, unit) = titled(metric);
+            let _ = write!(
+                html,
+                "<tr data-metric=\"{}\"><td>{}</td>",
+                escape(metric),
+                escape(&title)
+            );
+            for value in values {
+                let raw = value.map_or_else(String::new, |v| v.to_string());
+                let shown = value.map_or_else(String::new, |v| check::figure(v, unit));
+                let _ = write!(
+                    html,
+                    "<td class=\"number\" data-value=\"{}\">{}</td>",
+                    raw,
+                    escape(&shown)
+                );
+            }
+            html.push_str("</tr>");
         }
         html.push_str("</tbody></table></div>");
     }
