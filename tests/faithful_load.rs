@@ -399,3 +399,27 @@ fn a_broken_rule_shows_the_value_as_written() {
     );
     assert_eq!(fx.counts(), before);
 }
+
+#[test]
+fn a_parquet_count_that_is_not_whole_is_refused_at_its_row() {
+    let fx = Fixture::new();
+    let before = fx.counts();
+    let path = fx.dir.path().join("reports.parquet");
+    // Written by DuckDB: employees as DOUBLE, the second row's not whole.
+    let out = fx.query(&format!(
+        "copy (select * exclude (n) replace (employees::DOUBLE + CASE WHEN n = 2 THEN 0.5 ELSE 0 END as employees, \
+         2029 as report_year) from (select *, row_number() over (order by cluster_id) as n \
+         from cluster_reports where report_year = 2023 order by cluster_id limit 3)) to '{}' (format parquet)",
+        path.display()
+    ));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = fx.load(&path, "cluster_reports", &[]);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("reports.parquet:2: column 'employees'")
+            && out.stderr.contains("is not a whole number of persons"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(fx.counts(), before);
+}

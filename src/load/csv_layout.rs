@@ -152,7 +152,7 @@ pub fn find(
 impl Trimmed {
     /// Copies the table's bytes into a new temporary file.
     pub fn copy(&self, path: &Path) -> Result<tempfile::TempPath> {
-        let (mut out, copy) = super::files::new_copy("csv")?;
+        let (mut out, copy) = super::copies::new_copy("csv")?;
         let mut file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
         file.seek(SeekFrom::Start(self.start))
             .map_err(|e| Error::io(path, e))?;

@@ -33,10 +33,20 @@ pub(super) fn insert(
     }
     // One statement a file, in one transaction, so that stderr can say
     // what each file gave.
+    // A Parquet file's integer columns are whole already: they need no
+    // reading as DOUBLE to prove it (their metadata says so, cheaply).
+    let whole_already: Vec<Vec<String>> = files
+        .iter()
+        .map(|file| match format {
+            FileFormat::Parquet => integer_columns(engine, file),
+            FileFormat::Csv => Vec::new(),
+        })
+        .collect();
     let statements = |typed: bool| -> Vec<String> {
         files
             .iter()
-            .map(|file| {
+            .zip(&whole_already)
+            .map(|(file, whole)| {
                 statement(
                     request,
                     columns,
@@ -44,6 +54,7 @@ pub(super) fn insert(
                     format,
                     plan,
                     typed,
+                    whole,
                 )
             })
             .collect()
@@ -63,9 +74,33 @@ pub(super) fn insert(
     }
 }
 
+/// The headers of a Parquet file whose columns hold integers; none when
+/// its schema cannot be read (the insert then finds out why).
+fn integer_columns(engine: &Engine, file: &str) -> Vec<String> {
+    let sql = format!(
+        "DESCRIBE SELECT * FROM {}",
+        reader_sql(&[file.to_string()], FileFormat::Parquet, false, None)
+    );
+    let Ok(mut statement) = engine.connection().prepare(&sql) else {
+        return Vec::new();
+    };
+    statement
+        .query_map([], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+        })
+        .map(|rows| {
+            rows.filter_map(|row| row.ok())
+                .filter(|(_, data_type)| normalize::is_integer(data_type))
+                .map(|(name, _)| name)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// The `INSERT … SELECT` of the planned columns from the files: each value
 /// parsed by the reader into its column's type (`typed`, a CSV file), or
-/// read as text and normalized.
+/// read as text and normalized. `whole_already` names the headers whose
+/// values are integers in the file itself.
 fn statement(
     request: &LoadRequest,
     columns: &[Column],
@@ -73,6 +108,7 @@ fn statement(
     format: FileFormat,
     plan: &Plan,
     typed: bool,
+    whole_already: &[String],
 ) -> String {
     let mut targets = Vec::new();
     let mut sources = Vec::new();
@@ -89,7 +125,8 @@ fn statement(
         };
         let header = quote(&planned.header);
         let target = quote(&column.name);
-        let whole = normalize::is_integer(&column.data_type);
+        let whole = normalize::is_integer(&column.data_type)
+            && !(planned.scale == 0 && whole_already.contains(&planned.header));
         // What the inner SELECT reads the column as.
         let read_as = if whole { "DOUBLE" } else { &column.data_type };
         sources.push(format!(

@@ -168,7 +168,7 @@ pub fn transcode(path: &Path, encoding: &'static Encoding) -> Result<Transcoded>
     let extension = path
         .extension()
         .map_or_else(|| "csv".to_string(), |e| e.to_string_lossy().to_string());
-    let (output, copy) = super::files::new_copy(&extension)?;
+    let (output, copy) = super::copies::new_copy(&extension)?;
     let transcoded = Transcoded {
         original: path.display().to_string(),
         copy,

@@ -14,18 +14,6 @@ use super::{
 use crate::error::{Error, Result};
 use crate::t;
 
-/// A new temporary file for a copy of the user's file, created exclusively
-/// under a name no other copy has, and removed when the path is dropped.
-/// `extension` keeps the original's (a `.tsv` copy is read with tabs).
-pub(super) fn new_copy(extension: &str) -> Result<(std::fs::File, tempfile::TempPath)> {
-    let file = tempfile::Builder::new()
-        .prefix("clusterql-")
-        .suffix(&format!(".{extension}"))
-        .tempfile()
-        .map_err(|e| Error::io(std::env::temp_dir(), e))?;
-    Ok(file.into_parts())
-}
-
 /// Spreadsheets as CSV copies (kept in `sheets` until the load is over);
 /// other files as they are. Units stated above a sheet's table go to
 /// `stated`.
@@ -324,11 +312,11 @@ fn format_of(file: &str) -> FileFormat {
     }
 }
 
-/// The files' one format (spreadsheets are CSV copies by now). Files of
+/// The files' one format (a spreadsheet is read as CSV). Files of
 /// different formats, or comma- and tab-separated text together, are
 /// refused with their names: one reading cannot take them all, and none
 /// is left out in silence.
-pub(super) fn detect_format(files: &[String], originals: &[String]) -> Result<FileFormat> {
+pub(super) fn detect_format(files: &[String]) -> Result<FileFormat> {
     let first = files
         .first()
         .ok_or_else(|| Error::Usage("load: no file given".to_string()))?;
@@ -340,7 +328,7 @@ pub(super) fn detect_format(files: &[String], originals: &[String]) -> Result<Fi
     if odd.is_empty() {
         return Ok(wanted.0);
     }
-    let name = |i: usize| originals.get(i).unwrap_or(&files[i]).clone();
+    let name = |i: usize| files[i].clone();
     let alike: Vec<String> = (0..files.len())
         .filter(|i| !odd.contains(i))
         .map(name)

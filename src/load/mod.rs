@@ -7,13 +7,18 @@
 //! title or notes become copies of their table alone, found by [`layout`]
 //! and [`csv_layout`]); [`plan`] maps each header to a column and a unit
 //! ([`headers`]); [`normalize`] reads values as Chinese sources write them;
-//! good files go in by one `INSERT` from DuckDB's reader ([`direct`]), and
-//! when that fails [`validate`] stages the files as text and reports every
-//! problem with its file, line (or cell) and column before anything is
-//! written.
+//! good files go in by one `INSERT` a file from DuckDB's reader
+//! ([`direct`]), and when that fails [`validate`] stages the files as text
+//! and reports every problem with its file, line (or cell) and column
+//! before anything is written: problems are records, told at the end at
+//! the lines an editor shows ([`lines`]). Units may also be stated above a
+//! table ([`stated_units`]) or by a cell's number format
+//! ([`number_format`], [`ods_percents`]). [`own_table`] reads a user's own
+//! table the same way, for `load --create` and `read_table`.
 
 use std::path::{Path, PathBuf};
 
+mod copies;
 mod credit_codes;
 mod csv_layout;
 mod direct;
@@ -102,7 +107,7 @@ pub fn load(engine: &Engine, request: &LoadRequest) -> Result<Loaded> {
     let columns = table_columns(engine, &request.table)?;
     let originals = expand(&request.paths)?;
     // Before any file is copied: one reading must take them all.
-    let format = detect_format(&originals, &originals)?;
+    let format = detect_format(&originals)?;
     let mut sheets = Vec::new();
     let mut stated = Vec::new();
     let files = as_csv(&originals, request, &columns, &mut sheets, &mut stated)?;
@@ -126,9 +131,9 @@ pub fn load(engine: &Engine, request: &LoadRequest) -> Result<Loaded> {
         }
         FileFormat::Parquet => files,
     };
-    // An .xlsx's percent cells were read as the percents they show; the
-    // older formats' number formats are not read, so a column of theirs
-    // that holds only fractions under a `（%）` header is still refused.
+    // The percent cells of an .xlsx or .ods were read as the percents they
+    // show; an .xls file's number formats are not read, so a `（%）` column
+    // of one that holds a fraction is refused.
     let formats_unread = sheets
         .iter()
         .any(|sheet| !sheet::formats_read(&sheet.original));

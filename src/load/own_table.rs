@@ -75,7 +75,7 @@ pub fn read(reading: &Reading) -> Result<OwnTable> {
     // No column of the schema to look for: the header is the first row of
     // two cells or more (or the one asked for).
     let originals = expand(&request.paths)?;
-    let format = detect_format(&originals, &originals)?;
+    let format = detect_format(&originals)?;
     let mut sheets = Vec::new();
     let mut stated = Vec::new();
     let files = as_csv(&originals, &request, &[], &mut sheets, &mut stated)?;
@@ -209,7 +209,7 @@ fn clean(
             file = files.join(", ")
         )));
     }
-    let (_, cleaned) = super::files::new_copy("csv")?;
+    let (_, cleaned) = super::copies::new_copy("csv")?;
     database
         .execute_batch(&format!(
             "COPY (SELECT {} FROM {reader}) TO {} (HEADER, DELIMITER ',')",

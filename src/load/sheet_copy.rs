@@ -124,7 +124,7 @@ impl SheetCopy {
 /// `None`) of the workbook at `path` as CSV.
 pub fn to_csv(path: &Path, wanted: Option<&str>, layout: &Layout<'_>) -> Result<SheetCopy> {
     let mut sheet = open_sheet(path, wanted, layout)?;
-    let (file, copy) = super::files::new_copy("csv")?;
+    let (file, copy) = super::copies::new_copy("csv")?;
     let mut copied = SheetCopy {
         original: sheet.original.clone(),
         sheet: sheet.name.clone(),
