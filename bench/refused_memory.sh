@@ -20,7 +20,7 @@ cp "$data/enterprises.csv" "$utf8"
 echo "ZZ0000000000000000,N2099-999,最后一家,small,true,false,true,2010,5,1.5,2022," >> "$utf8"
 lines=$(wc -l < "$utf8")
 gbk="$work/refused_gbk.csv"
-{ printf '企业名录（测试）,,,,,,,,,,,\r\n'; iconv -f UTF-8 -t GBK "$utf8"; } > "$gbk"
+{ printf '企业名录（测试）,,,,,,,,,,,\r\n'; cat "$utf8"; } | iconv -f UTF-8 -t GBK > "$gbk"
 "$binary" --empty "$work/base.duckdb" -q load "$data/clusters.csv" --table clusters
 
 run() { # name file -> peak MiB, seconds and the message's line

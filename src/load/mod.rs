@@ -239,7 +239,7 @@ fn load_files(
     }
     stage(engine, files, format)?;
     let result = validate_and_insert(engine, request, columns, &plan, places);
-    let _ = engine.execute_batch("DROP TABLE IF EXISTS temp.load_stage");
+    validate::unstage(engine);
     result
 }
 

@@ -4,7 +4,7 @@
 //! hold fractions.
 
 use super::files::check_utf8;
-use super::validate::{Problems, stage, staged_columns};
+use super::validate::{Problems, stage, staged_columns, unstage};
 use super::{Column, FileFormat, LoadRequest, headers, quote, reader_sql};
 use crate::engine::Engine;
 use crate::error::{Error, Result};
@@ -35,7 +35,7 @@ pub(super) fn plan_headers(
                 .into_iter()
                 .map(|(n, _)| n)
                 .collect();
-            let _ = engine.execute_batch("DROP TABLE IF EXISTS temp.load_stage");
+            unstage(engine);
             names
         }
     };

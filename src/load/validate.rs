@@ -19,32 +19,35 @@ use crate::t;
 /// Problems listed in full before the rest are only counted.
 pub(super) const PROBLEM_LIMIT: usize = 20;
 
-/// Reads the files into `temp.load_stage`, every column as text, with the
-/// file name and the number of each record in its file, from 1 (`__line`:
-/// a CSV record's line is found from it by [`Places`], a Parquet row is
-/// its number).
+/// Reads the files into `temp.load_read`, every column of a CSV file as
+/// text, and shows them as `temp.load_stage` with the file name and the
+/// number of each record in its file, from 1 (`__line`: a CSV record's
+/// line is found from it by [`Places`], a Parquet row is its number).
 pub(super) fn stage(engine: &Engine, files: &[String], format: FileFormat) -> Result<()> {
     let reader = reader_sql(files, format, true, None);
-    // A window over a parallel scan numbers rows in no set order: the
-    // number comes from the file itself (Parquet), or from the order a
-    // table keeps its rows in, which is the files' (DuckDB preserves
-    // insertion order), once they are read.
-    let sql = match format {
-        FileFormat::Csv => format!(
-            "CREATE OR REPLACE TEMP TABLE load_read AS SELECT * FROM {reader}; \
-             CREATE OR REPLACE TEMP TABLE load_stage AS SELECT *, \
-             row_number() OVER (PARTITION BY __file ORDER BY rowid) AS __line FROM temp.load_read; \
-             DROP TABLE temp.load_read"
-        ),
-        FileFormat::Parquet => format!(
-            "CREATE OR REPLACE TEMP TABLE load_stage AS SELECT * EXCLUDE (file_row_number), \
-             file_row_number + 1 AS __line FROM {reader}"
-        ),
+    // A window over a parallel scan numbers rows in no set order, and a
+    // sort or a second copy of a large file costs memory: the number comes
+    // from the file itself (Parquet), or from the order a table keeps its
+    // rows in, which is the files' one after the other (DuckDB preserves
+    // insertion order): a row's id less its file's first.
+    let numbered = match format {
+        FileFormat::Csv => {
+            "SELECT r.*, r.rowid + 1 - f.first AS __line FROM temp.load_read AS r \
+             JOIN (SELECT __file, min(rowid) AS first FROM temp.load_read GROUP BY __file) AS f \
+             USING (__file)"
+        }
+        FileFormat::Parquet => {
+            "SELECT * EXCLUDE (file_row_number), file_row_number + 1 AS __line FROM temp.load_read"
+        }
     };
+    let sql = format!(
+        "CREATE OR REPLACE TEMP TABLE load_read AS SELECT * FROM {reader}; \
+         CREATE OR REPLACE TEMP VIEW load_stage AS {numbered}"
+    );
     // Reading is most of a load's time: long ones show their progress.
     let _progress = crate::progress::watch(engine.progress_handle());
     engine.execute_batch(&sql).map_err(|e| {
-        let _ = engine.execute_batch("DROP TABLE IF EXISTS temp.load_read");
+        unstage(engine);
         let message = crate::error::one_line(&e.to_string());
         let hint = if message.contains("magic")
             || message.contains("Parquet")
@@ -56,6 +59,12 @@ pub(super) fn stage(engine: &Engine, files: &[String], format: FileFormat) -> Re
         };
         Error::LoadRejected(format!("{}: {message}{hint}", files.join(", ")))
     })
+}
+
+/// Drops what [`stage`] made.
+pub(super) fn unstage(engine: &Engine) {
+    let _ = engine
+        .execute_batch("DROP VIEW IF EXISTS temp.load_stage; DROP TABLE IF EXISTS temp.load_read");
 }
 
 pub(super) fn staged_columns(engine: &Engine) -> Result<Vec<(String, String)>> {
@@ -174,29 +183,39 @@ pub(super) fn validate_and_insert(
     }
     problems.into_result_at(places)?;
 
-    // The typed rows, as they would be inserted, each value beside its
-    // text as written, so that a broken rule can show `135%`, not only the
-    // 1.35 it was read as.
+    // The typed rows, as they would be inserted.
     let select_list = columns
         .iter()
-        .map(|column| {
-            let (value, written) = match reading(column) {
-                Some((text, value, _)) => (value, format!("{text}::VARCHAR")),
-                None => ("NULL".to_string(), "NULL".to_string()),
-            };
-            format!(
-                "CAST({value} AS {}) AS {}, CAST({written} AS VARCHAR) AS {}",
+        .map(|column| match reading(column) {
+            Some((_, value, _)) => format!(
+                "CAST({value} AS {}) AS {}",
                 column.data_type,
-                quote(&column.name),
-                quote(&written_name(&column.name))
-            )
+                quote(&column.name)
+            ),
+            None => format!(
+                "CAST(NULL AS {}) AS {}",
+                column.data_type,
+                quote(&column.name)
+            ),
         })
         .collect::<Vec<_>>()
         .join(", ");
     engine.execute_batch(&format!(
         "CREATE OR REPLACE TEMP TABLE load_typed AS SELECT __file, __line, {select_list} FROM temp.load_stage"
     ))?;
-    let result = check_rules(engine, request, columns, places)
+    // Each column's text as written, in the staged rows (`s`), so that a
+    // broken rule can show `135%`, not only the 1.35 it was read as.
+    let written: Vec<(String, String)> = columns
+        .iter()
+        .filter_map(|column| {
+            let planned = plan.of_column(&column.name)?;
+            Some((
+                column.name.clone(),
+                format!("CAST(s.{} AS VARCHAR)", quote(&planned.header)),
+            ))
+        })
+        .collect();
+    let result = check_rules(engine, request, columns, &written, places)
         .and_then(|()| insert(engine, request, columns));
     let _ = engine.execute_batch("DROP TABLE IF EXISTS temp.load_typed");
     result
@@ -206,6 +225,7 @@ pub(super) fn check_rules(
     engine: &Engine,
     request: &LoadRequest,
     columns: &[Column],
+    written: &[(String, String)],
     places: &Places<'_>,
 ) -> Result<()> {
     let table = &request.table;
@@ -335,9 +355,12 @@ pub(super) fn check_rules(
     }
     // The schema's CHECK constraints: counts, shares, lists, orderings.
     for check in check_constraints(engine, table)? {
-        let values = values_in_rule(&check, columns);
+        // The rows that break it first, then their text as written.
+        let values = values_in_rule(&check, columns, written);
         let sql = format!(
-            "SELECT __file, __line, {values} FROM temp.load_typed WHERE NOT coalesce(({check}), true) ORDER BY 1, 2 LIMIT {limit}"
+            "SELECT t.__file, t.__line, {values} FROM (SELECT * FROM temp.load_typed \
+             WHERE NOT coalesce(({check}), true) ORDER BY __file, __line LIMIT {limit}) AS t \
+             JOIN temp.load_stage AS s ON s.__file = t.__file AND s.__line = t.__line ORDER BY 1, 2"
         );
         let rows = problem_rows(engine, &sql).map_err(|e| {
             Error::Engine(t!(
@@ -410,15 +433,15 @@ fn not_whole(
     }
 }
 
-/// The column of `temp.load_typed` that keeps a column's text as written.
-fn written_name(column: &str) -> String {
-    format!("__written_{column}")
-}
-
-/// SQL for the text `a = 1.7, b = 2` of the columns a rule reads, so that
-/// a broken rule shows the values that broke it, each with its text as
-/// the file writes it where that differs (`a = 1.35 (written '135%')`).
-pub(super) fn values_in_rule(check: &str, columns: &[Column]) -> String {
+/// SQL for the text `a = 1.7, b = 2` of the columns a rule reads in the
+/// typed rows `t`, so that a broken rule shows the values that broke it,
+/// each with its text as the file writes it (`written`: a column's SQL
+/// over the staged rows) where that differs (`a = 1.35 (written '135%')`).
+pub(super) fn values_in_rule(
+    check: &str,
+    columns: &[Column],
+    written: &[(String, String)],
+) -> String {
     let words: Vec<&str> = check
         .split(|c: char| !(c.is_alphanumeric() || c == '_'))
         .collect();
@@ -426,14 +449,19 @@ pub(super) fn values_in_rule(check: &str, columns: &[Column]) -> String {
         .iter()
         .filter(|column| words.contains(&column.name.as_str()))
         .map(|column| {
-            let value = format!("{}::VARCHAR", quote(&column.name));
-            let written = quote(&written_name(&column.name));
-            format!(
-                "{} || coalesce({value}, 'NULL') || CASE WHEN {written} IS NOT NULL \
-                 AND {written} IS DISTINCT FROM {value} THEN {} || {written} || ''')' ELSE '' END",
-                sql_string(&format!("{} = ", column.name)),
-                sql_string(&format!(" ({} '", t!("load-written-as")))
-            )
+            let value = format!("t.{}::VARCHAR", quote(&column.name));
+            let shown = format!(
+                "{} || coalesce({value}, 'NULL')",
+                sql_string(&format!("{} = ", column.name))
+            );
+            match written.iter().find(|(name, _)| *name == column.name) {
+                Some((_, text)) => format!(
+                    "{shown} || CASE WHEN {text} IS NOT NULL AND {text} IS DISTINCT FROM {value} \
+                     THEN {} || {text} || ''')' ELSE '' END",
+                    sql_string(&format!(" ({} '", t!("load-written-as")))
+                ),
+                None => shown,
+            }
         })
         .collect();
     if parts.is_empty() {
