@@ -90,6 +90,10 @@ impl VTab for ReadTable {
         let bound = func.get_bind_data();
         let cursor = func.get_init_data();
         let mut at = cursor.at.lock().map_err(|_| t!("read-xlsx-scan-stopped"))?;
+        // An empty batch is passed over: a chunk of no rows ends the scan.
+        while bound.batches.get(at.0).is_some_and(|b| b.num_rows() == 0) {
+            *at = (at.0 + 1, 0);
+        }
         let (batch, row) = *at;
         let Some(current) = bound.batches.get(batch) else {
             output.set_len(0);

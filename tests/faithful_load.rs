@@ -423,3 +423,42 @@ fn a_parquet_count_that_is_not_whole_is_refused_at_its_row() {
     );
     assert_eq!(fx.counts(), before);
 }
+
+#[test]
+fn two_records_without_a_key_are_named_not_taken_for_duplicates() {
+    let fx = Fixture::new();
+    let before = fx.counts();
+    let mut text = roster(3);
+    text = text.replacen("ID0000000000000001", "", 1);
+    text = text.replacen("ID0000000000000002", "", 1);
+    let path = fx.file("no_ids.csv", text.as_bytes());
+    let out = fx.load(&path, "enterprises", &["--no-id-check"]);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(out.stderr.contains("no_ids.csv:2: "), "{}", out.stderr);
+    assert!(out.stderr.contains("no_ids.csv:3: "), "{}", out.stderr);
+    assert!(!out.stderr.contains("duplicate"), "{}", out.stderr);
+    assert_eq!(fx.counts(), before);
+}
+
+#[test]
+fn a_file_named_twice_is_loaded_once() {
+    let fx = Fixture::new();
+    let folder = fx.dir.path().join("one");
+    std::fs::create_dir(&folder).expect("folder");
+    let file = folder.join("r.csv");
+    std::fs::write(&file, roster(5)).expect("written");
+    let mut command = common::clusterql();
+    command.args([
+        "--db",
+        fx.db.to_str().expect("path"),
+        "load",
+        folder.to_str().expect("path"),
+        file.to_str().expect("path"),
+        "--table",
+        "enterprises",
+        "--no-id-check",
+    ]);
+    let out = common::run(&mut command);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("loaded 5 rows"), "{}", out.stderr);
+}

@@ -187,3 +187,20 @@ fn every_column_of_the_base_tables_has_its_title_and_unit() {
         Some("0,从业人员数（人）,集群编号")
     );
 }
+
+#[test]
+fn a_parquet_table_keeps_its_own_types() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("codes.parquet");
+    let out = query(&format!(
+        "copy (select '010101' as code, 1.25::DECIMAL(9, 2) as amount) to '{}' (format parquet)",
+        path.display()
+    ));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = query(&format!(
+        "select code, typeof(code), typeof(amount) from read_table('{}')",
+        path.display()
+    ));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.lines().nth(1), Some("010101,VARCHAR,\"DECIMAL(9,2)\""));
+}

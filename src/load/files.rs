@@ -232,6 +232,18 @@ const LOADED_EXTENSIONS: &[&str] = &[
 /// encoding, its sheet, its title lines). A folder or glob that holds no
 /// such file is refused, not loaded as nothing.
 pub(super) fn expand(paths: &[PathBuf]) -> Result<Vec<String>> {
+    let files = named_files(paths)?;
+    // A file named twice (a folder and a file in it) is read once: twice,
+    // each of its keys would be its own duplicate.
+    let mut seen = std::collections::HashSet::new();
+    Ok(files
+        .into_iter()
+        .filter(|file| seen.insert(std::fs::canonicalize(file).unwrap_or_else(|_| file.into())))
+        .collect())
+}
+
+/// The files of each path, in the order given.
+fn named_files(paths: &[PathBuf]) -> Result<Vec<String>> {
     let mut files = Vec::new();
     for path in paths {
         let text = path.to_string_lossy().to_string();

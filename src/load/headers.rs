@@ -183,7 +183,7 @@ pub(super) fn plan(
 
 /// Headers that number a list's rows, as official lists have in their
 /// first column.
-pub(super) fn is_row_number(header: &str) -> bool {
+fn is_row_number(header: &str) -> bool {
     ["序号", "序", "No.", "No", "NO.", "编号"].contains(&header.trim())
 }
 

@@ -134,9 +134,11 @@ pub fn load(engine: &Engine, request: &LoadRequest) -> Result<Loaded> {
     // The percent cells of an .xlsx or .ods were read as the percents they
     // show; an .xls file's number formats are not read, so a `（%）` column
     // of one that holds a fraction is refused.
-    let formats_unread = sheets
+    let formats_unread: Vec<String> = sheets
         .iter()
-        .any(|sheet| !sheet::formats_read(&sheet.original));
+        .filter(|sheet| !sheet::formats_read(&sheet.original))
+        .map(|sheet| sheet.copy.display().to_string())
+        .collect();
     let stated = Stated {
         statements: stated,
         files: originals,
@@ -150,7 +152,7 @@ pub fn load(engine: &Engine, request: &LoadRequest) -> Result<Loaded> {
         &stated,
         &places,
         format,
-        formats_unread,
+        &formats_unread,
     )
     .map_err(|error| with_original_names(error, &copies, &sheets))?;
     if !request.quiet && files.len() > 1 {
@@ -213,14 +215,15 @@ fn load_files(
     stated: &Stated,
     places: &Places<'_>,
     format: FileFormat,
-    formats_unread: bool,
+    formats_unread: &[String],
 ) -> Result<Loaded> {
     let plan = plan_headers(engine, request, columns, files, stated, format)?;
     if let Some(header) = &plan.row_numbers {
         check_row_numbers(engine, request, files, format, header)?;
     }
-    if formats_unread {
-        check_formatted_percents(engine, files, format, &plan)?;
+    if !formats_unread.is_empty() {
+        // Only the sheets whose number formats were not read.
+        check_formatted_percents(engine, formats_unread, format, &plan)?;
     }
     if !request.quiet {
         for notice in &plan.notices {

@@ -150,7 +150,8 @@ pub(super) fn whole(number: &str, data_type: &str) -> String {
 /// SQL of a cell of a user's own table (`load --create`, `read_table`),
 /// cleaned as the schema's tables are before its type is known: no value
 /// for the marks of none (`—`, `无`), thousands separators and full-width
-/// digits gone from numbers, and 是/否 as true/false when `yes_no` (a
+/// digits gone from numbers, a percent (`35.2%`, or a cell formatted so)
+/// as its share, and 是/否 as true/false when `yes_no` (a
 /// column that holds nothing else). Other text is kept as written, only
 /// trimmed.
 pub(super) fn own_cell(text: &str, yes_no: bool) -> String {
@@ -158,7 +159,9 @@ pub(super) fn own_cell(text: &str, yes_no: bool) -> String {
     let thousands = format!(
         "CASE WHEN regexp_full_match({clean}, '[+-]?[0-9]{{1,3}}(,[0-9]{{3}})+(\\.[0-9]*)?') \
          THEN replace({clean}, ',', '') \
-         WHEN regexp_full_match({clean}, '[+-]?[0-9]+(\\.[0-9]*)?') THEN {clean} ELSE trim({text}) END"
+         WHEN regexp_full_match({clean}, '[+-]?[0-9]+(\\.[0-9]*)?') THEN {clean} \
+         WHEN regexp_full_match({clean}, '[+-]?[0-9]+(\\.[0-9]*)?%') \
+         THEN CAST(CAST(rtrim({clean}, '%') || 'e-2' AS DOUBLE) AS VARCHAR) ELSE trim({text}) END"
     );
     let value = if yes_no {
         format!("CASE {clean} WHEN '是' THEN 'true' WHEN '否' THEN 'false' END")

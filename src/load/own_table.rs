@@ -33,6 +33,8 @@ pub struct Reading {
 /// A user's table, cleaned into a CSV file that DuckDB's reader types.
 pub struct OwnTable {
     cleaned: tempfile::TempPath,
+    /// A Parquet file's table stays Parquet, its types its own.
+    format: FileFormat,
     all_varchar: bool,
     /// Each column's header as written and the unit stated for it: in the
     /// header (`地区生产总值（万元）`), or above the table when one unit is
@@ -44,6 +46,12 @@ impl OwnTable {
     /// DuckDB's reading of the cleaned table: the header as written, the
     /// sniffer's types over every row.
     pub fn reader(&self) -> String {
+        if self.format == FileFormat::Parquet {
+            return format!(
+                "read_parquet({})",
+                sql_string(&self.cleaned.display().to_string())
+            );
+        }
         format!(
             "read_csv({}, header = true, delim = ',', quote = '\"', escape = '\"', \
              sample_size = -1, normalize_names = false{})",
@@ -90,14 +98,18 @@ pub fn read(reading: &Reading) -> Result<OwnTable> {
     let database = private_database()?;
     clean(&database, &files, format, reading)
         .map(|(cleaned, headers)| {
-            // One unit above the table is the unit of its bare headers;
-            // several (单位：万元、万人) cannot be told apart, and are left
-            // unsaid rather than given to the wrong column.
+            // One unit above the table is the unit of its bare numeric
+            // headers; several (单位：万元、万人), or one that not every file
+            // states, cannot be given to a column, and are left unsaid
+            // rather than given to the wrong one.
             let mut stated_units: Vec<&str> = stated.iter().map(|s| s.unit.as_str()).collect();
             stated_units.sort_unstable();
             stated_units.dedup();
+            let every_file = originals
+                .iter()
+                .all(|file| stated.iter().any(|s| s.file == *file));
             let table_unit = match stated_units.as_slice() {
-                [one] => Some(one.to_string()),
+                [one] if every_file => Some(one.to_string()),
                 _ => None,
             };
             let columns = headers
@@ -113,6 +125,7 @@ pub fn read(reading: &Reading) -> Result<OwnTable> {
                 .collect();
             OwnTable {
                 cleaned,
+                format,
                 all_varchar: reading.all_varchar,
                 columns,
             }
@@ -188,7 +201,8 @@ fn clean(
     let mut select = Vec::new();
     let mut headers = Vec::new();
     for (name, (yes_no, numeric, numbered)) in names.iter().zip(kinds) {
-        if numbered && super::headers::is_row_number(name) {
+        // Only 序号 is the rows' numbers here: a user's 编号 may be an id.
+        if numbered && name.trim() == "序号" {
             if !reading.quiet {
                 eprintln!("{}", t!("load-row-numbers-dropped-own", header = name));
             }
@@ -209,10 +223,14 @@ fn clean(
             file = files.join(", ")
         )));
     }
-    let (_, cleaned) = super::copies::new_copy("csv")?;
+    let (copy_format, options) = match format {
+        FileFormat::Csv => ("csv", "HEADER, DELIMITER ','"),
+        FileFormat::Parquet => ("parquet", "FORMAT parquet"),
+    };
+    let (_, cleaned) = super::copies::new_copy(copy_format)?;
     database
         .execute_batch(&format!(
-            "COPY (SELECT {} FROM {reader}) TO {} (HEADER, DELIMITER ',')",
+            "COPY (SELECT {} FROM {reader}) TO {} ({options})",
             select.join(", "),
             sql_string(&cleaned.display().to_string())
         ))
@@ -246,8 +264,10 @@ pub fn create(
         )));
     }
     let exists: bool = engine.connection().query_row(
-        "SELECT count(*) > 0 FROM duckdb_tables() WHERE database_name = current_database() \
-         AND schema_name = 'main' AND lower(table_name) = lower(?)",
+        "SELECT count(*) > 0 FROM (SELECT table_name AS name FROM duckdb_tables() \
+         WHERE database_name = current_database() AND schema_name = 'main' \
+         UNION ALL SELECT view_name FROM duckdb_views() WHERE database_name = current_database() \
+         AND schema_name = 'main') WHERE lower(name) = lower(?)",
         [name],
         |row| row.get(0),
     )?;

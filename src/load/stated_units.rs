@@ -55,6 +55,10 @@ impl Statement {
     }
 }
 
+/// Words that may open a statement of units before 单位 (`金额单位：万元`);
+/// 填报单位 and 制表单位 name an office, and are not among them.
+const QUALIFIERS: &[&str] = &["计量", "金额", "货币", "价值", "人数", "数量"];
+
 /// The statements of units in a text above a table (a title line or cell),
 /// each as written and with its unit; a statement may name several units
 /// of different kinds (`单位：万元、万人`). Only units known to `units` are
@@ -64,7 +68,11 @@ pub fn in_text(text: &str) -> Vec<(String, String)> {
     let mut found = Vec::new();
     for opening in ["单位", "Units", "Unit", "units", "unit"] {
         for (at, _) in text.match_indices(opening) {
-            let before = text[..at].trim_end_matches("计量");
+            // A word of what is measured may come first: 计量单位, 金额单位.
+            let before = QUALIFIERS
+                .iter()
+                .find_map(|q| text[..at].strip_suffix(q))
+                .unwrap_or(&text[..at]);
             let opens = before
                 .chars()
                 .next_back()
@@ -161,6 +169,10 @@ mod tests {
         assert_eq!(units("某市统计表 单位：万元、万人"), ["万元", "万人"]);
         assert_eq!(units("Unit: 10k persons"), ["10k persons"]);
         assert_eq!(in_text("计量单位：万元")[0].0, "计量单位：万元");
+        assert_eq!(
+            in_text("金额单位：万元"),
+            [("金额单位：万元".into(), "万元".into())]
+        );
     }
 
     #[test]

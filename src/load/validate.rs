@@ -250,21 +250,31 @@ pub(super) fn check_rules(
     if !key.is_empty() {
         let key_list = key.iter().map(|k| quote(k)).collect::<Vec<_>>().join(", ");
         let key_text = key_as_text(&key, "");
-        // Each key found twice, once, at its first record, with every
-        // other record that holds it.
+        // Each key found twice, once, at its first record, with up to
+        // five other records that hold it. (A key with an empty part is
+        // named as empty above; the places are listed only for the keys
+        // found twice, not gathered for every row.)
+        let present = key
+            .iter()
+            .map(|k| format!("{} IS NOT NULL", quote(k)))
+            .collect::<Vec<_>>()
+            .join(" AND ");
         let sql = format!(
-            "SELECT places[1].f, places[1].l, value, places[2:] FROM ( \
+            "WITH twice AS (SELECT {key_list} FROM temp.load_typed WHERE {present} \
+             GROUP BY {key_list} HAVING count(*) > 1 LIMIT {limit}) \
+             SELECT places[1].f, places[1].l, value, places[2:6] FROM ( \
              SELECT {key_text} AS value, list({{'f': __file, 'l': __line}} ORDER BY __file, __line) AS places \
-             FROM temp.load_typed GROUP BY {key_list} HAVING count(*) > 1) \
-             ORDER BY 1, 2 LIMIT {limit}"
+             FROM temp.load_typed SEMI JOIN twice USING ({key_list}) GROUP BY {key_list}) \
+             ORDER BY 1, 2"
         );
         let mut statement = engine.connection().prepare(&sql)?;
-        let found: Vec<(String, i64, String, duckdb::types::Value)> = statement
+        let found: Vec<(String, i64, Option<String>, duckdb::types::Value)> = statement
             .query_map([], |row| {
                 Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
             })?
             .collect::<duckdb::Result<_>>()?;
         for (file, line, value, others) in found {
+            let value = value.unwrap_or_default();
             problems.add_at_also(
                 file,
                 line,
