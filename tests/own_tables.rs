@@ -202,5 +202,8 @@ fn a_parquet_table_keeps_its_own_types() {
         path.display()
     ));
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert_eq!(out.stdout.lines().nth(1), Some("010101,VARCHAR,\"DECIMAL(9,2)\""));
+    assert_eq!(
+        out.stdout.lines().nth(1),
+        Some("010101,VARCHAR,\"DECIMAL(9,2)\"")
+    );
 }

@@ -40,9 +40,27 @@ pub(super) fn stage(engine: &Engine, files: &[String], format: FileFormat) -> Re
             "SELECT * EXCLUDE (file_row_number), file_row_number + 1 AS __line FROM temp.load_read"
         }
     };
+    // The numbering needs the order DuckDB keeps by default; a session
+    // that turned it off (a memory tip) has it back for the copy alone.
+    let kept: bool = engine
+        .connection()
+        .query_row(
+            "SELECT current_setting('preserve_insertion_order')",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap_or(true);
+    let (keep, restore) = if kept {
+        ("", "")
+    } else {
+        (
+            "SET preserve_insertion_order = true; ",
+            "; SET preserve_insertion_order = false",
+        )
+    };
     let sql = format!(
-        "CREATE OR REPLACE TEMP TABLE load_read AS SELECT * FROM {reader}; \
-         CREATE OR REPLACE TEMP VIEW load_stage AS {numbered}"
+        "{keep}CREATE OR REPLACE TEMP TABLE load_read AS SELECT * FROM {reader}; \
+         CREATE OR REPLACE TEMP VIEW load_stage AS {numbered}{restore}"
     );
     // Reading is most of a load's time: long ones show their progress.
     let _progress = crate::progress::watch(engine.progress_handle());
