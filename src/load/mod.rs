@@ -33,6 +33,7 @@ mod number_format;
 mod ods_percents;
 pub mod own_table;
 mod plan;
+mod problems;
 pub mod sheet;
 mod sheet_copy;
 mod stated_units;
@@ -40,7 +41,8 @@ mod validate;
 
 use files::{as_csv, as_utf8, check_utf8, detect_format, expand, tables_of, with_original_names};
 use plan::{check_formatted_percents, check_row_numbers, plan_headers};
-use validate::{Places, TextFile, stage, validate_and_insert};
+use problems::{Places, TextFile};
+use validate::{stage, validate_and_insert};
 
 use crate::engine::Engine;
 use crate::error::{Error, Result};

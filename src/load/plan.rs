@@ -4,7 +4,8 @@
 //! hold fractions.
 
 use super::files::check_utf8;
-use super::validate::{Problems, stage, staged_columns, unstage};
+use super::problems::Problems;
+use super::validate::{stage, staged_columns, unstage};
 use super::{Column, FileFormat, LoadRequest, headers, quote, reader_sql};
 use crate::engine::Engine;
 use crate::error::{Error, Result};

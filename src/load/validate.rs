@@ -3,26 +3,20 @@
 //! problem's file, line, column and value, and the rows go in only when
 //! none is found.
 
-use std::fmt::Write as _;
-
+use super::problems::{PROBLEM_LIMIT, Places, Problems, places_in};
 use super::{
     Column, FileFormat, LoadRequest, Loaded, Mode, credit_codes, headers, keys, normalize, quote,
     reader_sql, sql_string,
 };
-use std::path::Path;
-
-use super::sheet_copy::SheetCopy;
 use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::t;
 
-/// Problems listed in full before the rest are only counted.
-pub(super) const PROBLEM_LIMIT: usize = 20;
-
 /// Reads the files into `temp.load_read`, every column of a CSV file as
 /// text, and shows them as `temp.load_stage` with the file name and the
 /// number of each record in its file, from 1 (`__line`: a CSV record's
-/// line is found from it by [`Places`], a Parquet row is its number).
+/// line is found from it by [`Places`](super::problems::Places), a Parquet
+/// row is its number).
 pub(super) fn stage(engine: &Engine, files: &[String], format: FileFormat) -> Result<()> {
     let reader = reader_sql(files, format, true, None);
     // A window over a parallel scan numbers rows in no set order, and a
@@ -606,223 +600,4 @@ pub(super) fn key_as_text(key: &[String], qualifier: &str) -> String {
         .map(|k| format!("{qualifier}{}::VARCHAR", quote(k)))
         .collect::<Vec<_>>()
         .join(" || '/' || ")
-}
-
-/// `(file, record)` pairs of a DuckDB list of `{'f': …, 'l': …}`.
-fn places_in(list: &duckdb::types::Value) -> Vec<(String, i64)> {
-    use duckdb::types::Value;
-    let Value::List(items) = list else {
-        return Vec::new();
-    };
-    items
-        .iter()
-        .filter_map(|item| {
-            let Value::Struct(fields) = item else {
-                return None;
-            };
-            let mut file = None;
-            let mut record = None;
-            for (name, value) in fields.iter() {
-                match (name.as_str(), value) {
-                    ("f", Value::Text(text)) => file = Some(text.clone()),
-                    ("l", Value::BigInt(n)) => record = Some(*n),
-                    _ => {}
-                }
-            }
-            Some((file?, record?))
-        })
-        .collect()
-}
-
-/// A problem: said as it is (of a header, of the files), or at a record
-/// of a file (its number there, from 1), perhaps with other records it
-/// concerns too (a key held twice). Records become lines or cells only
-/// when the problems are told ([`Places`]), so no message is ever read
-/// back to find where it points.
-enum Problem {
-    Said(String),
-    At {
-        file: String,
-        record: i64,
-        /// The table column it concerns, which a sheet shows as a letter.
-        column: Option<String>,
-        text: String,
-        also: Vec<(String, i64)>,
-    },
-}
-
-/// Problems found, kept up to the limit and counted beyond it.
-#[derive(Default)]
-pub(super) struct Problems {
-    listed: Vec<Problem>,
-    more: usize,
-}
-
-impl Problems {
-    fn push(&mut self, problem: Problem) {
-        if self.listed.len() < PROBLEM_LIMIT {
-            self.listed.push(problem);
-        } else {
-            self.more += 1;
-        }
-    }
-
-    /// A problem told as it is, its place in its text.
-    pub(super) fn add(&mut self, problem: String) {
-        self.push(Problem::Said(problem));
-    }
-
-    /// A problem of one record (`record` from 1) of `file`, in `column`
-    /// of the table when it concerns one.
-    pub(super) fn add_at(&mut self, file: String, record: i64, column: Option<&str>, text: String) {
-        self.add_at_also(file, record, column, text, Vec::new());
-    }
-
-    /// A problem of a record and of others (`also`: file and record).
-    pub(super) fn add_at_also(
-        &mut self,
-        file: String,
-        record: i64,
-        column: Option<&str>,
-        text: String,
-        also: Vec<(String, i64)>,
-    ) {
-        self.push(Problem::At {
-            file,
-            record,
-            column: column.map(str::to_string),
-            text,
-            also,
-        });
-    }
-
-    /// The problems told, each record at its line as the file shows it
-    /// (`places`), or `Ok` when there are none.
-    pub(super) fn into_result_at(self, places: &Places<'_>) -> Result<()> {
-        if self.listed.is_empty() {
-            return Ok(());
-        }
-        let mut wanted: Vec<(String, i64)> = Vec::new();
-        for problem in &self.listed {
-            if let Problem::At {
-                file, record, also, ..
-            } = problem
-            {
-                wanted.push((file.clone(), *record));
-                wanted.extend(also.iter().cloned());
-            }
-        }
-        let lines = places.lines(&wanted);
-        let at = |file: &str, record: i64, column: Option<&str>| {
-            if let Some(sheet) = places.sheets.iter().find(|s| *s.copy == *Path::new(file)) {
-                return sheet.place(record, column);
-            }
-            let line = lines
-                .get(&(file.to_string(), record))
-                .copied()
-                .unwrap_or(record);
-            let shown = places
-                .text_files
-                .iter()
-                .find(|text| text.read == file)
-                .map_or(file, |text| text.shown.as_str());
-            format!("{shown}:{line}")
-        };
-        let count = self.listed.len() + self.more;
-        let mut text = t!("load-rejected", count = count);
-        for problem in &self.listed {
-            let told = match problem {
-                Problem::Said(said) => said.clone(),
-                Problem::At {
-                    file,
-                    record,
-                    column,
-                    text,
-                    also,
-                } => {
-                    let column = column.as_deref();
-                    let mut told = format!("{}: {text}", at(file, *record, column));
-                    if !also.is_empty() {
-                        let others: Vec<String> =
-                            also.iter().map(|(f, r)| at(f, *r, column)).collect();
-                        told.push_str(&t!("load-also-at", places = others.join(", ")));
-                    }
-                    told
-                }
-            };
-            let _ = write!(text, "\n  {told}");
-        }
-        if self.more > 0 {
-            let _ = write!(text, "\n  {}", t!("load-and-more", count = self.more));
-        }
-        Err(Error::LoadRejected(text))
-    }
-
-    /// The problems told, records counted as a header line and then a line
-    /// each (what a place without a file of its own shows).
-    pub(super) fn into_result(self) -> Result<()> {
-        self.into_result_at(&Places::default())
-    }
-}
-
-/// How the records of the files DuckDB read are shown: a CSV file's by the
-/// line an editor shows (found by [`lines`](super::lines) when a problem
-/// names one), a Parquet file's by its row, a sheet's copy by the cell of
-/// the sheet the record came from.
-#[derive(Default)]
-pub(super) struct Places<'s> {
-    /// The CSV files read as they are or as copies of the user's text:
-    /// their lines are looked up.
-    pub text_files: Vec<TextFile>,
-    /// Whether the records are a Parquet file's rows (counted from 1).
-    pub rows: bool,
-    /// The sheets read through CSV copies.
-    pub sheets: &'s [SheetCopy],
-}
-
-/// A CSV file DuckDB read, and how the user knows it.
-pub(super) struct TextFile {
-    /// The file DuckDB read (the user's, or a UTF-8 copy of its table).
-    pub read: String,
-    /// The user's file.
-    pub shown: String,
-    pub delimiter: u8,
-    /// Lines of the user's file above the first of the one read (a title
-    /// cut away).
-    pub lines_above: i64,
-}
-
-impl Places<'_> {
-    /// The line (or row) of each `(file, record)` asked for.
-    fn lines(&self, wanted: &[(String, i64)]) -> std::collections::HashMap<(String, i64), i64> {
-        let mut found = std::collections::HashMap::new();
-        for (file, record) in wanted {
-            // Until looked up: the header on line 1, a record a line.
-            let line = if self.rows { *record } else { record + 1 };
-            found.insert((file.clone(), *record), line);
-        }
-        for text in &self.text_files {
-            let records: std::collections::BTreeSet<i64> = wanted
-                .iter()
-                .filter(|(f, _)| *f == text.read)
-                .map(|(_, r)| *r)
-                .collect();
-            if records.is_empty() {
-                continue;
-            }
-            if let Ok(lines) =
-                super::lines::of_records(Path::new(&text.read), text.delimiter, &records)
-            {
-                for (record, line) in lines {
-                    found.insert((text.read.clone(), record), line);
-                }
-            }
-            for ((file, _), line) in found.iter_mut() {
-                if *file == text.read {
-                    *line += text.lines_above;
-                }
-            }
-        }
-        found
-    }
 }
