@@ -55,6 +55,27 @@ fn varchar() -> LogicalTypeHandle {
     LogicalTypeHandle::from(LogicalTypeId::Varchar)
 }
 
+/// Answers each row from its text arguments; a row with a NULL argument
+/// gets NULL, as SQL functions do.
+fn each_row(
+    input: &DataChunkHandle,
+    output: &mut dyn WritableVector,
+    answer: impl Fn(&[&str]) -> Option<String>,
+) {
+    let columns: Vec<Vec<Option<String>>> =
+        (0..input.num_columns()).map(|c| texts(input, c)).collect();
+    let answers: Vec<Option<String>> = (0..input.len())
+        .map(|row| {
+            let arguments: Option<Vec<&str>> = columns
+                .iter()
+                .map(|column| column[row].as_deref())
+                .collect();
+            answer(&arguments?)
+        })
+        .collect();
+    write(output, &answers);
+}
+
 /// `county_code(place)` and `county_code(province, county)`.
 struct CountyCode;
 
@@ -66,21 +87,14 @@ impl VScalar for CountyCode {
         input: &mut DataChunkHandle,
         output: &mut dyn WritableVector,
     ) -> Result<(), Box<dyn std::error::Error>> {
-        let answers: Vec<Option<String>> = if input.num_columns() == 1 {
-            texts(input, 0)
-                .into_iter()
-                .map(|place| Some(counties::by_place(&place?)?.code.to_string()))
-                .collect()
-        } else {
-            texts(input, 0)
-                .into_iter()
-                .zip(texts(input, 1))
-                .map(|(province, county)| {
-                    Some(counties::by_name(&province?, &county?)?.code.to_string())
-                })
-                .collect()
-        };
-        write(output, &answers);
+        each_row(input, output, |arguments| {
+            let county = match arguments {
+                [place] => counties::by_place(place),
+                [province, county] => counties::by_name(province, county),
+                _ => None,
+            };
+            county.map(|county| county.code.to_string())
+        });
         Ok(())
     }
 
@@ -103,11 +117,11 @@ impl VScalar for CountyName {
         input: &mut DataChunkHandle,
         output: &mut dyn WritableVector,
     ) -> Result<(), Box<dyn std::error::Error>> {
-        let answers: Vec<Option<String>> = texts(input, 0)
-            .into_iter()
-            .map(|code| counties::place_name(&code?))
-            .collect();
-        write(output, &answers);
+        each_row(input, output, |arguments| {
+            arguments
+                .first()
+                .and_then(|code| counties::place_name(code))
+        });
         Ok(())
     }
 

@@ -462,3 +462,31 @@ fn a_file_named_twice_is_loaded_once() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stderr.contains("loaded 5 rows"), "{}", out.stderr);
 }
+
+#[test]
+fn the_second_file_of_a_large_folder_counts_its_own_lines() {
+    // Records are numbered in each file from the table DuckDB fills in file
+    // order: the second file's count must start again at its own header.
+    let fx = Fixture::new();
+    let before = fx.counts();
+    let folder = fx.dir.path().join("rosters");
+    std::fs::create_dir(&folder).expect("folder");
+    let half = ROWS / 2;
+    std::fs::write(folder.join("a.csv"), roster(half)).expect("written");
+    let mut second = roster(half).replace("\nID", "\nIE");
+    let last = second.trim_end().rfind('\n').expect("lines") + 1;
+    second.truncate(last);
+    second
+        .push_str("IE9999999999999999,N2099-999,最后一家,small,true,false,true,2010,5,1.5,2022,\n");
+    std::fs::write(folder.join("b.csv"), second).expect("written");
+    let out = fx.load(&folder, "enterprises", &["--no-id-check"]);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    // Its header, its records, one of them over two lines.
+    let expected = format!("b.csv:{}: column 'cluster_id': 'N2099-999'", half + 2);
+    assert!(
+        out.stderr.contains(&expected),
+        "{expected:?} not in {}",
+        out.stderr
+    );
+    assert_eq!(fx.counts(), before);
+}

@@ -19,6 +19,7 @@
 use std::path::{Path, PathBuf};
 
 mod copies;
+mod counts;
 mod credit_codes;
 mod csv_layout;
 mod direct;
@@ -36,6 +37,7 @@ mod plan;
 mod problems;
 pub mod sheet;
 mod sheet_copy;
+mod sheet_stream;
 mod stated_units;
 mod validate;
 
