@@ -32,6 +32,7 @@ pub mod read_xlsx;
 pub mod render;
 pub mod repl;
 pub mod report;
+pub mod sandbox_refusal;
 pub mod script;
 pub mod session;
 pub mod sql_quote;

@@ -22,6 +22,7 @@ use duckdb::vtab::{
 };
 
 use crate::load::own_table::{Reading, read};
+use crate::sandbox_refusal::{ReadsFiles, Refused};
 use crate::t;
 
 /// Rows handed to DuckDB at a time (its vector size).
@@ -133,43 +134,13 @@ impl VTab for ReadTable {
     }
 }
 
-/// The function as the sandbox has it: present, and refusing.
-struct ReadTableRefused;
-
-pub struct Nothing;
-
-impl VTab for ReadTableRefused {
-    type InitData = Nothing;
-    type BindData = Nothing;
-
-    fn bind(_: &BindInfo) -> Result<Nothing, Box<dyn std::error::Error>> {
-        Err(t!("read-table-sandbox").into())
-    }
-
-    fn init(_: &InitInfo) -> Result<Nothing, Box<dyn std::error::Error>> {
-        Ok(Nothing)
-    }
-
-    fn func(
-        _: &TableFunctionInfo<Self>,
-        output: &mut DataChunkHandle,
-    ) -> Result<(), Box<dyn std::error::Error>> {
-        output.set_len(0);
-        Ok(())
-    }
-
-    fn parameters() -> Option<Vec<LogicalTypeHandle>> {
-        ReadTable::parameters()
-    }
-
-    fn named_parameters() -> Option<Vec<(String, LogicalTypeHandle)>> {
-        ReadTable::named_parameters()
-    }
+impl ReadsFiles for ReadTable {
+    const REFUSAL: &'static str = "read-table-sandbox";
 }
 
 pub fn register(connection: &Connection, sandbox: bool) -> duckdb::Result<()> {
     if sandbox {
-        connection.register_table_function::<ReadTableRefused>("read_table")
+        connection.register_table_function::<Refused<ReadTable>>("read_table")
     } else {
         connection.register_table_function::<ReadTable>("read_table")
     }

@@ -14,6 +14,7 @@ use duckdb::core::{DataChunkHandle, Inserter, LogicalTypeHandle, LogicalTypeId};
 use duckdb::vtab::{BindInfo, InitInfo, TableFunctionInfo, VTab};
 
 use crate::load::sheet::{CellRange, DataRow, HeaderChoice, Layout, Sheet, open_sheet, text_of};
+use crate::sandbox_refusal::{ReadsFiles, Refused};
 use crate::t;
 
 /// Rows handed to DuckDB at a time (its vector size).
@@ -93,9 +94,6 @@ struct Reading {
 pub struct Cursor {
     reading: Mutex<Reading>,
 }
-
-/// The sandbox's function has nothing to read.
-pub struct Nothing;
 
 /// The kind of a column from its sampled values; a column without any is
 /// DOUBLE, as in DuckDB's reader, or VARCHAR when `empty_as_varchar`.
@@ -308,42 +306,14 @@ impl VTab for ReadXlsx {
     }
 }
 
-/// The function as the sandbox has it: present, and refusing.
-struct ReadXlsxRefused;
-
-impl VTab for ReadXlsxRefused {
-    type InitData = Nothing;
-    type BindData = Nothing;
-
-    fn bind(_: &BindInfo) -> Result<Nothing, Box<dyn std::error::Error>> {
-        Err(t!("read-xlsx-sandbox").into())
-    }
-
-    fn init(_: &InitInfo) -> Result<Nothing, Box<dyn std::error::Error>> {
-        Ok(Nothing)
-    }
-
-    fn func(
-        _: &TableFunctionInfo<Self>,
-        output: &mut DataChunkHandle,
-    ) -> Result<(), Box<dyn std::error::Error>> {
-        output.set_len(0);
-        Ok(())
-    }
-
-    fn parameters() -> Option<Vec<LogicalTypeHandle>> {
-        ReadXlsx::parameters()
-    }
-
-    fn named_parameters() -> Option<Vec<(String, LogicalTypeHandle)>> {
-        ReadXlsx::named_parameters()
-    }
+impl ReadsFiles for ReadXlsx {
+    const REFUSAL: &'static str = "read-xlsx-sandbox";
 }
 
 /// Makes `read_xlsx` known to the connection.
 pub fn register(connection: &Connection, sandbox: bool) -> duckdb::Result<()> {
     if sandbox {
-        connection.register_table_function::<ReadXlsxRefused>("read_xlsx")
+        connection.register_table_function::<Refused<ReadXlsx>>("read_xlsx")
     } else {
         connection.register_table_function::<ReadXlsx>("read_xlsx")
     }
