@@ -338,6 +338,49 @@ fn a_unit_stated_in_one_file_of_a_folder_only_is_refused() {
 }
 
 #[test]
+fn a_header_problem_is_told_at_the_header_line_of_each_file_in_both_languages() {
+    // The header is line 3 of a.csv (GBK, a title and a unit line above)
+    // and line 2 of b.csv (UTF-8, the unit line alone above): a header
+    // neither maps is told at its own line in each.
+    let fx = Fixture::new();
+    let before = fx.counts();
+    let folder = fx.dir.path().join("reports");
+    std::fs::create_dir(&folder).expect("folder");
+    let bytes = std::fs::read(fixture("unit_line_gbk.csv")).expect("fixture");
+    let (text, _, _) = encoding_rs::GBK.decode(&bytes);
+    let with_mood: String = text
+        .lines()
+        .enumerate()
+        .map(|(index, line)| match index {
+            0 | 1 => format!("{line}\r\n"),
+            2 => format!("{line},mood\r\n"),
+            _ => format!("{line},calm\r\n"),
+        })
+        .collect();
+    let (gbk, _, _) = encoding_rs::GBK.encode(&with_mood);
+    std::fs::write(folder.join("a.csv"), gbk).expect("written");
+    let untitled: String = with_mood.lines().skip(1).map(|l| format!("{l}\n")).collect();
+    std::fs::write(folder.join("b.csv"), untitled).expect("written");
+    let out = fx.load(&folder, "cluster_reports", &[]);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    let told = format!(
+        "{}:3, {}:2: column 'mood': names no column",
+        folder.join("a.csv").display(),
+        folder.join("b.csv").display()
+    );
+    assert!(out.stderr.contains(&told), "{told:?} not in {}", out.stderr);
+    let out = fx.load(&folder, "cluster_reports", &["--lang", "zh"]);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    let told = format!(
+        "{}:3, {}:2: 列 'mood'",
+        folder.join("a.csv").display(),
+        folder.join("b.csv").display()
+    );
+    assert!(out.stderr.contains(&told), "{told:?} not in {}", out.stderr);
+    assert_eq!(fx.counts(), before);
+}
+
+#[test]
 fn a_glob_that_matches_nothing_is_refused() {
     let fx = Fixture::new();
     let pattern = fx.dir.path().join("nothing-*.csv");
@@ -363,20 +406,41 @@ fn a_percentage_cell_of_an_ods_file_reads_as_the_share_it_shows() {
 }
 
 #[test]
-fn an_xls_column_that_may_hold_a_percent_cell_is_refused() {
-    // An .xls keeps its formats in records that are not read here: the
-    // fraction 0.352 among typed percents would load as 0.00352.
+fn a_percent_cell_of_an_xls_file_reads_as_the_share_it_shows() {
+    // LibreOffice's Excel 97-2003 file: the cell's style (its XF record)
+    // names a percent format; the cell under it keeps 41 as typed.
     let fx = Fixture::new();
-    let before = fx.counts();
     let out = fx.load(&fixture("libreoffice_percent.xls"), "cluster_reports", &[]);
-    assert_eq!(out.code, 4, "{}", out.stderr);
-    assert!(
-        out.stderr
-            .contains("column '工业互联网平台普及率（%）': it holds 0.352, between -1 and 1"),
-        "{}",
-        out.stderr
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = fx.query(
+        "select cluster_id, industrial_internet_rate from cluster_reports \
+         where report_year = 2029 order by cluster_id",
     );
-    assert_eq!(fx.counts(), before);
+    assert_eq!(
+        out.stdout.lines().skip(1).collect::<Vec<_>>(),
+        ["N2022-001,0.352", "N2022-002,0.41"]
+    );
+}
+
+#[test]
+fn an_xls_column_formatted_as_percents_throughout_loads_as_shown() {
+    // Every cell of the （%） column formatted as a percent, as Excel and
+    // LibreOffice save a column so formatted: once refused as fractions.
+    let fx = Fixture::new();
+    let out = fx.load(
+        &fixture("libreoffice_percent_formatted.xls"),
+        "cluster_reports",
+        &[],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = fx.query(
+        "select cluster_id, industrial_internet_rate from cluster_reports \
+         where report_year = 2027 order by cluster_id",
+    );
+    assert_eq!(
+        out.stdout.lines().skip(1).collect::<Vec<_>>(),
+        ["N2022-001,0.385", "N2022-002,0.41"]
+    );
 }
 
 #[test]

@@ -174,7 +174,10 @@ fn statements(file: &str, place: Place, text: &str) -> Vec<Statement> {
         .collect()
 }
 
-/// Messages name the user's files and cells, not the copies DuckDB read.
+/// DuckDB's own messages name the files it read: a copy's name becomes
+/// the user's file (a sheet's copy, the file and its sheet). Only names
+/// are replaced; the places of a load's own problems are records, told at
+/// the user's lines and cells when they are written ([`super::problems`]).
 pub(super) fn with_original_names(
     error: Error,
     copies: &[encoding::Transcoded],
@@ -182,10 +185,13 @@ pub(super) fn with_original_names(
 ) -> Error {
     let rename = |mut text: String| {
         for copy in copies {
-            text = renamed(&text, copy);
+            text = text.replace(&copy.copy.display().to_string(), &copy.original);
         }
         for sheet in sheets {
-            text = sheet.in_cells(&text);
+            text = text.replace(
+                &sheet.copy.display().to_string(),
+                &format!("{} {}", sheet.original, sheet.sheet),
+            );
         }
         text
     };
@@ -194,31 +200,6 @@ pub(super) fn with_original_names(
         Error::Engine(text) => Error::Engine(rename(text)),
         other => other,
     }
-}
-
-/// `text` with the copy's name replaced by the original's, and the line
-/// after it (`copy.csv:3:`) counted as the original counts it.
-pub(super) fn renamed(text: &str, copy: &encoding::Transcoded) -> String {
-    let name = copy.copy.display().to_string();
-    if copy.lines_above == 0 {
-        return text.replace(&name, &copy.original);
-    }
-    let mut out = String::new();
-    let mut rest = text;
-    while let Some(at) = rest.find(&name) {
-        out.push_str(&rest[..at]);
-        out.push_str(&copy.original);
-        rest = &rest[at + name.len()..];
-        if let Some(after) = rest.strip_prefix(':') {
-            let digits = after.chars().take_while(char::is_ascii_digit).count();
-            if let Ok(line) = after[..digits].parse::<usize>() {
-                out.push_str(&format!(":{}", line + copy.lines_above));
-                rest = &after[digits..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// Extensions of the files a folder's loading takes.

@@ -88,23 +88,28 @@ pub(super) fn column_of<'h>(
         .map(|column| (column, unit))
 }
 
-/// Plans the headers of the load's files; every problem found is returned,
-/// each naming the file and the header.
+/// A problem the headers alone show: of one header (told at its cell or
+/// line in each file), or of the files' headers as a whole (a column
+/// missing, a `--map` that matches nothing).
+pub(super) struct HeaderProblem {
+    pub header: Option<String>,
+    pub text: String,
+}
+
+/// Plans the headers of the load's files; every problem found is returned.
 pub(super) fn plan(
     request: &LoadRequest,
-    file: &str,
     headers: &[String],
     columns: &[Column],
     stated: (&[Statement], &[String]),
-) -> std::result::Result<Plan, Vec<String>> {
+) -> std::result::Result<Plan, Vec<HeaderProblem>> {
     let mut plan = Plan::default();
     let mut problems = Vec::new();
-    let at = |header: &str, problem: String| {
-        format!(
-            "{file}:1: {}",
-            t!("load-at-header", header = header, problem = problem)
-        )
+    let at = |header: &str, text: String| HeaderProblem {
+        header: Some(header.to_string()),
+        text,
     };
+    let said = |text: String| HeaderProblem { header: None, text };
     // Columns whose header was refused are not also reported missing.
     let mut refused = Vec::new();
     for header in headers {
@@ -141,7 +146,7 @@ pub(super) fn plan(
             .iter()
             .any(|h| h.trim() == from.trim() || units::split_header(h).0 == from.trim());
         if !found {
-            problems.push(t!("load-map-unused", header = from.trim()));
+            problems.push(said(t!("load-map-unused", header = from.trim())));
         }
     }
     for (named, _) in &request.units {
@@ -149,7 +154,7 @@ pub(super) fn plan(
             p.column.eq_ignore_ascii_case(named.trim()) || p.header.trim() == named.trim()
         }) || refused.iter().any(|c| c.eq_ignore_ascii_case(named.trim()));
         if !found {
-            problems.push(t!("load-unit-unused", column = named.trim()));
+            problems.push(said(t!("load-unit-unused", column = named.trim())));
         }
     }
     for column in columns {
@@ -160,18 +165,18 @@ pub(super) fn plan(
             .map(|p| format!("'{}'", p.header))
             .collect();
         if headers.is_empty() && !column.nullable && !refused.contains(&column.name) {
-            problems.push(t!(
+            problems.push(said(t!(
                 "load-missing-column",
                 column = &column.name,
                 type = &column.data_type
-            ));
+            )));
         }
         if headers.len() > 1 {
-            problems.push(t!(
+            problems.push(said(t!(
                 "load-column-named-twice",
                 headers = headers.join(&t!("load-and-joiner")),
                 column = &column.name
-            ));
+            )));
         }
     }
     if problems.is_empty() {

@@ -40,6 +40,7 @@ mod sheet_copy;
 mod sheet_stream;
 mod stated_units;
 mod validate;
+mod xls_percents;
 
 use files::{as_csv, as_utf8, check_utf8, detect_format, expand, tables_of, with_original_names};
 use plan::{check_formatted_percents, check_row_numbers, plan_headers};
@@ -135,9 +136,9 @@ pub fn load(engine: &Engine, request: &LoadRequest) -> Result<Loaded> {
         }
         FileFormat::Parquet => files,
     };
-    // The percent cells of an .xlsx or .ods were read as the percents they
-    // show; an .xls file's number formats are not read, so a `（%）` column
-    // of one that holds a fraction is refused.
+    // The percent cells of a sheet were read as the percents they show;
+    // where the formats could not be read (an .xls older than Excel 97), a
+    // `（%）` column of the sheet that holds a fraction is refused.
     let formats_unread: Vec<String> = sheets
         .iter()
         .filter(|sheet| !sheet::formats_read(&sheet.original))
@@ -221,13 +222,13 @@ fn load_files(
     format: FileFormat,
     formats_unread: &[String],
 ) -> Result<Loaded> {
-    let plan = plan_headers(engine, request, columns, files, stated, format)?;
+    let plan = plan_headers(engine, request, columns, files, stated, format, places)?;
     if let Some(header) = &plan.row_numbers {
-        check_row_numbers(engine, request, files, format, header)?;
+        check_row_numbers(engine, request, files, format, header, places)?;
     }
     if !formats_unread.is_empty() {
         // Only the sheets whose number formats were not read.
-        check_formatted_percents(engine, formats_unread, format, &plan)?;
+        check_formatted_percents(engine, formats_unread, format, &plan, places)?;
     }
     if !request.quiet {
         for notice in &plan.notices {

@@ -7,7 +7,7 @@
 use calamine::Style;
 
 /// Excel's built-in formats that show a percent: `0%` and `0.00%`.
-const BUILT_IN_PERCENTS: [u32; 2] = [9, 10];
+pub(super) const BUILT_IN_PERCENTS: [u32; 2] = [9, 10];
 
 /// Whether a cell of this style shows its value as a percent.
 pub fn shows_percent(style: &Style) -> bool {

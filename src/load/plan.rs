@@ -4,7 +4,7 @@
 //! hold fractions.
 
 use super::files::check_utf8;
-use super::problems::Problems;
+use super::problems::{Places, Problems};
 use super::validate::{stage, staged_columns, unstage};
 use super::{Column, FileFormat, LoadRequest, headers, quote, reader_sql};
 use crate::engine::Engine;
@@ -20,6 +20,7 @@ pub(super) fn plan_headers(
     files: &[String],
     stated: &super::Stated,
     format: FileFormat,
+    places: &Places<'_>,
 ) -> Result<headers::Plan> {
     let reader = reader_sql(files, format, false, None);
     let names = match engine.result_names(&format!("SELECT * FROM {reader}")) {
@@ -42,7 +43,6 @@ pub(super) fn plan_headers(
     };
     headers::plan(
         request,
-        &files.join(", "),
         &names,
         columns,
         (&stated.statements, &stated.files),
@@ -50,10 +50,13 @@ pub(super) fn plan_headers(
     .map_err(|found| {
         let mut problems = Problems::default();
         for problem in found {
-            problems.add(problem);
+            match &problem.header {
+                Some(header) => problems.add_of_header(files, header, problem.text),
+                None => problems.add(problem.text),
+            }
         }
         problems
-            .into_result()
+            .into_result_at(places)
             .err()
             .unwrap_or_else(|| Error::LoadRejected(String::new()))
     })
@@ -67,6 +70,7 @@ pub(super) fn check_row_numbers(
     files: &[String],
     format: FileFormat,
     header: &str,
+    places: &Places<'_>,
 ) -> Result<()> {
     // Each file numbers its own rows.
     let reader = reader_sql(files, format, true, None);
@@ -95,19 +99,17 @@ pub(super) fn check_row_numbers(
     if request.ignore_extra {
         return Ok(());
     }
-    Err(Error::LoadRejected(format!(
-        "{}:1: {}",
-        files.join(", "),
+    let mut problems = Problems::default();
+    problems.add_of_header(
+        files,
+        header,
         t!(
-            "load-at-header",
-            header = header,
-            problem = t!(
-                "load-row-numbers-not",
-                table = &request.table,
-                header = header
-            )
-        )
-    )))
+            "load-row-numbers-not",
+            table = &request.table,
+            header = header
+        ),
+    );
+    problems.into_result_at(places)
 }
 
 /// A spreadsheet keeps a cell formatted as a percent as its fraction (35.2 %
@@ -121,6 +123,7 @@ pub(super) fn check_formatted_percents(
     files: &[String],
     format: FileFormat,
     plan: &headers::Plan,
+    places: &Places<'_>,
 ) -> Result<()> {
     let reader = reader_sql(files, format, false, None);
     let mut problems = Problems::default();
@@ -138,16 +141,12 @@ pub(super) fn check_formatted_percents(
         );
         let fraction: Option<String> = engine.connection().query_row(&sql, [], |row| row.get(0))?;
         if let Some(fraction) = fraction {
-            problems.add(format!(
-                "{}:1: {}",
-                files.join(", "),
-                t!(
-                    "load-at-header",
-                    header = &planned.header,
-                    problem = t!("load-percent-as-fraction", value = fraction)
-                )
-            ));
+            problems.add_of_header(
+                files,
+                &planned.header,
+                t!("load-percent-as-fraction", value = fraction),
+            );
         }
     }
-    problems.into_result()
+    problems.into_result_at(places)
 }

@@ -47,6 +47,13 @@ pub(super) fn places_in(list: &duckdb::types::Value) -> Vec<(String, i64)> {
 /// back to find where it points.
 enum Problem {
     Said(String),
+    /// A problem of a header, which every file read shares (one plan of
+    /// headers a load): told at the header's cell or line in each.
+    OfHeader {
+        files: Vec<String>,
+        header: String,
+        text: String,
+    },
     At {
         file: String,
         record: i64,
@@ -76,6 +83,15 @@ impl Problems {
     /// A problem told as it is, its place in its text.
     pub(super) fn add(&mut self, problem: String) {
         self.push(Problem::Said(problem));
+    }
+
+    /// A problem of the header `header` of the `files` read.
+    pub(super) fn add_of_header(&mut self, files: &[String], header: &str, text: String) {
+        self.push(Problem::OfHeader {
+            files: files.to_vec(),
+            header: header.to_string(),
+            text,
+        });
     }
 
     /// A problem of one record (`record` from 1) of `file`, in `column`
@@ -139,6 +155,21 @@ impl Problems {
         for problem in &self.listed {
             let told = match problem {
                 Problem::Said(said) => said.clone(),
+                Problem::OfHeader {
+                    files,
+                    header,
+                    text,
+                } => {
+                    let at: Vec<String> = files
+                        .iter()
+                        .map(|file| places.of_header(file, header))
+                        .collect();
+                    format!(
+                        "{}: {}",
+                        at.join(", "),
+                        t!("load-at-header", header = header, problem = text)
+                    )
+                }
                 Problem::At {
                     file,
                     record,
@@ -162,12 +193,6 @@ impl Problems {
             let _ = write!(text, "\n  {}", t!("load-and-more", count = self.more));
         }
         Err(Error::LoadRejected(text))
-    }
-
-    /// The problems told, records counted as a header line and then a line
-    /// each (what a place without a file of its own shows).
-    pub(super) fn into_result(self) -> Result<()> {
-        self.into_result_at(&Places::default())
     }
 }
 
@@ -199,6 +224,23 @@ pub(super) struct TextFile {
 }
 
 impl Places<'_> {
+    /// Where the header `header` is in `file` as read: its cell in a
+    /// sheet, its line in a text file (below a title cut away), or the
+    /// file alone for a Parquet file, whose header is its schema.
+    fn of_header(&self, file: &str, header: &str) -> String {
+        if let Some(sheet) = self.sheets.iter().find(|s| *s.copy == *Path::new(file)) {
+            return sheet.header_place(header);
+        }
+        if let Some(text) = self.text_files.iter().find(|t| t.read == file) {
+            return format!("{}:{}", text.shown, text.lines_above + 1);
+        }
+        if self.rows {
+            file.to_string()
+        } else {
+            format!("{file}:1")
+        }
+    }
+
     /// The line (or row) of each `(file, record)` asked for.
     fn lines(&self, wanted: &[(String, i64)]) -> std::collections::HashMap<(String, i64), i64> {
         let mut found = std::collections::HashMap::new();

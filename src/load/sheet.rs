@@ -26,10 +26,14 @@ pub fn is_spreadsheet(file: &str) -> bool {
         .any(|extension| lower.ends_with(extension))
 }
 
-/// Whether `load` reads the number formats of this kind of spreadsheet
-/// (an `.xlsx`'s percent cells), so that a cell reads as what it shows.
+/// Whether `load` reads the number formats of this spreadsheet (its
+/// percent cells), so that a cell reads as what it shows: every `.xlsx`
+/// and `.ods`, and an `.xls` saved by Excel 97 or later.
 pub fn formats_read(file: &str) -> bool {
     let lower = file.to_ascii_lowercase();
+    if lower.ends_with(".xls") {
+        return super::xls_percents::readable(Path::new(file));
+    }
     lower.ends_with(".xlsx") || lower.ends_with(".xlsm") || lower.ends_with(".ods")
 }
 
@@ -338,16 +342,20 @@ pub fn open_sheet(path: &Path, wanted: Option<&str>, layout: &Layout<'_>) -> Res
                 reason = e.to_string()
             ))
         })?;
-        // An .ods keeps each cell's value type: a percentage reads as the
-        // percent it shows. (An .xls keeps its formats in records calamine
-        // does not expose; `load` refuses a `（%）` column of fractions.)
-        let is_ods = path
+        // An .ods keeps each cell's value type, an .xls each cell's style:
+        // a percentage reads as the percent it shows. (An .xls older than
+        // Excel 97 keeps none that is read; `load` refuses a `（%）` column
+        // of fractions from one.)
+        let extension = path
             .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("ods"));
-        let percents = if layout.percents_as_shown && is_ods {
-            super::ods_percents::cells(path, &name)
-        } else {
-            Default::default()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let percents = match extension.as_str() {
+            _ if !layout.percents_as_shown => Default::default(),
+            "ods" => super::ods_percents::cells(path, &name),
+            "xls" => super::xls_percents::cells(path, &name).unwrap_or_default(),
+            _ => Default::default(),
         };
         (
             name,

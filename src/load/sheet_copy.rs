@@ -66,57 +66,19 @@ impl SheetCopy {
         }
     }
 
-    /// A message about the CSV copy, told in cells of the sheet:
-    /// `copy.csv:3: column 'x': …` becomes `book.xlsx Sheet1!C4: column 'x': …`.
-    pub fn in_cells(&self, message: &str) -> String {
-        let copy = format!("{}:", self.copy.display());
-        let mut out = String::new();
-        let mut rest = message;
-        while let Some(at) = rest.find(&copy) {
-            out.push_str(&rest[..at]);
-            let after = &rest[at + copy.len()..];
-            let digits = after.chars().take_while(char::is_ascii_digit).count();
-            let line: usize = after[..digits].parse().unwrap_or(0);
-            let row = match line {
-                1 => Some(self.header_row),
-                _ => line
-                    .checked_sub(2)
-                    .and_then(|index| self.rows.get(index))
-                    .copied(),
-            };
-            // Messages name a column by the table's name for it, or by
-            // the header when the header is the problem, in either
-            // language (`column 'x'`, `列 'x'`).
-            let column = self.columns.iter().find(|(header, _, named)| {
-                [named.as_deref(), Some(header.as_str())]
-                    .into_iter()
-                    .flatten()
-                    .any(|name| {
-                        let rest = &after[digits..];
-                        rest.starts_with(&format!(": column '{name}'"))
-                            || rest.starts_with(&format!(": 列 '{name}'"))
-                    })
-            });
-            match (row, column) {
-                (Some(row), Some((_, letters, _))) => {
-                    out.push_str(&format!("{} {}!{letters}{row}", self.original, self.sheet))
-                }
-                (Some(row), None) => out.push_str(&t!(
-                    "sheet-row",
-                    file = &self.original,
-                    sheet = &self.sheet,
-                    row = row
-                )),
-                _ => out.push_str(&format!("{} {}", self.original, self.sheet)),
+    /// The cell of the header `header` in the sheet.
+    pub fn header_place(&self, header: &str) -> String {
+        match self.columns.iter().find(|(written, _, _)| written == header) {
+            Some((_, letters, _)) => {
+                format!("{} {}!{letters}{}", self.original, self.sheet, self.header_row)
             }
-            rest = &after[digits..];
+            None => t!(
+                "sheet-row",
+                file = &self.original,
+                sheet = &self.sheet,
+                row = self.header_row
+            ),
         }
-        out.push_str(rest);
-        // Anything else that names the copy (DuckDB's own messages).
-        out.replace(
-            &self.copy.display().to_string(),
-            &format!("{} {}", self.original, self.sheet),
-        )
     }
 }
 
