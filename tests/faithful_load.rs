@@ -322,7 +322,10 @@ fn every_file_of_a_folder_goes_through_every_step_and_is_named() {
 }
 
 #[test]
-fn a_unit_stated_in_one_file_of_a_folder_only_is_refused() {
+fn each_file_of_a_folder_is_read_in_the_units_its_own_layout_states() {
+    // a.csv states 单位：万人 above its bare 从业人员数; b.csv, the same
+    // rows without the line, states nothing, so its 4.5 is 4.5 persons:
+    // refused there alone, at its own lines, not read in a.csv's unit.
     let fx = Fixture::new();
     let before = fx.counts();
     let folder = fx.dir.path().join("reports");
@@ -331,10 +334,63 @@ fn a_unit_stated_in_one_file_of_a_folder_only_is_refused() {
     std::fs::write(folder.join("b.csv"), without_unit_line()).expect("written");
     let out = fx.load(&folder, "cluster_reports", &["--replace"]);
     assert_eq!(out.code, 4, "{}", out.stderr);
-    for part in ["单位：万人, line 2", "b.csv states no unit"] {
+    for part in [
+        "b.csv:2: column 'employees': '4.5' is not a whole number of persons",
+        "b.csv:3: column 'employees': '12.34'",
+        "从业人员数 → employees × 10000 (单位：万人, line 2)",
+        "从业人员数 → employees, read in persons",
+    ] {
         assert!(out.stderr.contains(part), "{part:?} not in {}", out.stderr);
     }
+    assert!(!out.stderr.contains("a.csv:4"), "{}", out.stderr);
     assert_eq!(fx.counts(), before);
+    // b.csv in whole persons, for 2026: each file loads in its own unit.
+    let in_persons = without_unit_line()
+        .replacen(",2029,", ",2026,", 2)
+        .replace(",4.5,", ",45000,")
+        .replace(",12.34,", ",123400,");
+    std::fs::write(folder.join("b.csv"), in_persons).expect("written");
+    let out = fx.load(&folder, "cluster_reports", &["--replace"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = fx.query(
+        "select report_year, employees from cluster_reports \
+         where cluster_id = 'N2022-001' order by report_year",
+    );
+    assert_eq!(
+        out.stdout,
+        "report_year,employees\n2026,45000\n2029,45000\n"
+    );
+}
+
+#[test]
+fn files_of_one_folder_may_write_one_column_in_different_units() {
+    // The same 总产值 in 亿元 in one file and in 万元 in the other: each
+    // header is read in its own unit (a load once saw two columns
+    // for one there, and refused).
+    let fx = Fixture::new();
+    let folder = fx.dir.path().join("reports");
+    std::fs::create_dir(&folder).expect("folder");
+    let text = without_unit_line();
+    let (header, rows) = text.split_once('\n').expect("header");
+    let header = header.replace("从业人员数", "从业人员数（万人）");
+    std::fs::write(folder.join("a.csv"), format!("{header}\n{rows}")).expect("written");
+    let in_wan = header.replace("总产值（亿元）", "总产值（万元）");
+    let rows_wan = rows
+        .replacen(",2029,150.5,", ",2026,1505000,", 1)
+        .replacen(",2029,99.9,", ",2026,999000,", 1);
+    assert!(rows_wan.contains(",1505000,") && rows_wan.contains(",999000,"), "{rows_wan}");
+    std::fs::write(folder.join("b.csv"), format!("{in_wan}\n{rows_wan}")).expect("written");
+    let out = fx.load(&folder, "cluster_reports", &["--replace"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("总产值（万元） → total_output_bn_cny ÷ 100000"), "{}", out.stderr);
+    let out = fx.query(
+        "select report_year, total_output_bn_cny from cluster_reports \
+         where cluster_id = 'N2022-001' order by report_year",
+    );
+    assert_eq!(
+        out.stdout,
+        "report_year,total_output_bn_cny\n2026,15.05\n2029,15.05\n"
+    );
 }
 
 #[test]

@@ -24,9 +24,8 @@ pub(super) fn insert(
     engine: &Engine,
     request: &LoadRequest,
     columns: &[Column],
-    files: &[String],
     format: FileFormat,
-    plan: &Plan,
+    plans: &[(String, Plan)],
 ) -> Result<Option<Loaded>> {
     if super::credit_codes::applies(request) && !super::credit_codes::register(engine) {
         return Ok(None);
@@ -35,6 +34,7 @@ pub(super) fn insert(
     // what each file gave.
     // A Parquet file's integer columns are whole already: they need no
     // reading as DOUBLE to prove it (their metadata says so, cheaply).
+    let files: Vec<String> = plans.iter().map(|(file, _)| file.clone()).collect();
     let whole_already: Vec<Vec<String>> = files
         .iter()
         .map(|file| match format {
@@ -43,10 +43,10 @@ pub(super) fn insert(
         })
         .collect();
     let statements = |typed: bool| -> Vec<String> {
-        files
+        plans
             .iter()
             .zip(&whole_already)
-            .map(|(file, whole)| {
+            .map(|((file, plan), whole)| {
                 statement(
                     request,
                     columns,
@@ -59,8 +59,9 @@ pub(super) fn insert(
             })
             .collect()
     };
-    if format == FileFormat::Parquet || !plan.converts() {
-        match attempt(engine, request, files, &statements(true))? {
+    let converts = plans.iter().any(|(_, plan)| plan.converts());
+    if format == FileFormat::Parquet || !converts {
+        match attempt(engine, request, &files, &statements(true))? {
             Attempt::Loaded(loaded) => return Ok(Some(loaded)),
             Attempt::Failed { on_a_value } if !on_a_value || format == FileFormat::Parquet => {
                 return Ok(None);
@@ -68,7 +69,7 @@ pub(super) fn insert(
             Attempt::Failed { .. } => {}
         }
     }
-    match attempt(engine, request, files, &statements(false))? {
+    match attempt(engine, request, &files, &statements(false))? {
         Attempt::Loaded(loaded) => Ok(Some(loaded)),
         Attempt::Failed { .. } => Ok(None),
     }

@@ -222,20 +222,21 @@ fn load_files(
     format: FileFormat,
     formats_unread: &[String],
 ) -> Result<Loaded> {
-    let plan = plan_headers(engine, request, columns, files, stated, format, places)?;
-    if let Some(header) = &plan.row_numbers {
-        check_row_numbers(engine, request, files, format, header, places)?;
-    }
-    if !formats_unread.is_empty() {
-        // Only the sheets whose number formats were not read.
-        check_formatted_percents(engine, formats_unread, format, &plan, places)?;
-    }
-    if !request.quiet {
-        for notice in &plan.notices {
-            eprintln!("{notice}");
+    let plans = plan_headers(engine, request, columns, files, stated, format, places)?;
+    for (file, plan) in &plans {
+        let file = std::slice::from_ref(file);
+        if let Some(header) = &plan.row_numbers {
+            check_row_numbers(engine, request, file, format, header, places)?;
+        }
+        if formats_unread.contains(&file[0]) {
+            // Only the sheets whose number formats were not read.
+            check_formatted_percents(engine, file, format, plan, places)?;
         }
     }
-    if let Some(loaded) = direct::insert(engine, request, columns, files, format, &plan)? {
+    if !request.quiet {
+        tell_plans(&plans, places);
+    }
+    if let Some(loaded) = direct::insert(engine, request, columns, format, &plans)? {
         return Ok(loaded);
     }
     // Something is wrong with the files; the validation below finds out
@@ -246,9 +247,28 @@ fn load_files(
         }
     }
     stage(engine, files, format)?;
-    let result = validate_and_insert(engine, request, columns, &plan, places);
+    let result = validate_and_insert(engine, request, columns, &plans, places);
     validate::unstage(engine);
     result
+}
+
+/// Stderr says how each header is read: once for all files when they are
+/// read alike (a folder of one template), else under each file's name.
+fn tell_plans(plans: &[(String, headers::Plan)], places: &Places<'_>) {
+    let alike = plans.windows(2).all(|pair| pair[0].1.notices == pair[1].1.notices);
+    for (index, (file, plan)) in plans.iter().enumerate() {
+        if alike && index > 0 {
+            break;
+        }
+        if !alike && !plan.notices.is_empty() {
+            // A Parquet file is read as it is, under the user's name.
+            let shown = places.file_shown(file).unwrap_or_else(|| file.clone());
+            eprintln!("{shown}:");
+        }
+        for notice in &plan.notices {
+            eprintln!("{notice}");
+        }
+    }
 }
 
 fn table_columns(engine: &Engine, table: &str) -> Result<Vec<Column>> {

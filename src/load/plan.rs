@@ -8,11 +8,13 @@ use super::problems::{Places, Problems};
 use super::validate::{stage, staged_columns, unstage};
 use super::{Column, FileFormat, LoadRequest, headers, quote, reader_sql};
 use crate::engine::Engine;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::t;
 
-/// The files' headers, each to its column and unit, or every header
-/// problem at once.
+/// Each file's headers, each to its column and unit (a file read as the
+/// same file named alone would be: its own header, the units its own
+/// layout states), or every header problem of every file at once. A
+/// problem that several files share is told once, at each file's header.
 pub(super) fn plan_headers(
     engine: &Engine,
     request: &LoadRequest,
@@ -21,45 +23,68 @@ pub(super) fn plan_headers(
     stated: &super::Stated,
     format: FileFormat,
     places: &Places<'_>,
-) -> Result<headers::Plan> {
-    let reader = reader_sql(files, format, false, None);
-    let names = match engine.result_names(&format!("SELECT * FROM {reader}")) {
-        Some(names) => names,
-        None => {
-            // Unreadable: staging says why, with the file's name.
-            if format == FileFormat::Csv {
-                for file in files {
-                    check_utf8(file)?;
+) -> Result<Vec<(String, headers::Plan)>> {
+    let mut plans = Vec::new();
+    // (header, problem, the files that have it), in the order found.
+    let mut found: Vec<(Option<String>, String, Vec<String>)> = Vec::new();
+    for (file, original) in files.iter().zip(&stated.files) {
+        let names = header_names(engine, file, format)?;
+        let statements: Vec<_> = stated
+            .statements
+            .iter()
+            .filter(|statement| statement.file == *original)
+            .cloned()
+            .collect();
+        let plan = headers::plan(
+            request,
+            &names,
+            columns,
+            (&statements, std::slice::from_ref(original)),
+        );
+        match plan {
+            Ok(plan) => plans.push((file.clone(), plan)),
+            Err(problems) => {
+                for problem in problems {
+                    match found
+                        .iter_mut()
+                        .find(|(h, text, _)| *h == problem.header && *text == problem.text)
+                    {
+                        Some((_, _, with)) => with.push(file.clone()),
+                        None => found.push((problem.header, problem.text, vec![file.clone()])),
+                    }
                 }
             }
-            stage(engine, files, format)?;
-            let names = staged_columns(engine)?
-                .into_iter()
-                .map(|(n, _)| n)
-                .collect();
-            unstage(engine);
-            names
         }
-    };
-    headers::plan(
-        request,
-        &names,
-        columns,
-        (&stated.statements, &stated.files),
-    )
-    .map_err(|found| {
-        let mut problems = Problems::default();
-        for problem in found {
-            match &problem.header {
-                Some(header) => problems.add_of_header(files, header, problem.text),
-                None => problems.add(problem.text),
-            }
+    }
+    let mut problems = Problems::default();
+    for (header, text, with) in found {
+        match header {
+            Some(header) => problems.add_of_header(&with, &header, text),
+            None => problems.add(text),
         }
-        problems
-            .into_result_at(places)
-            .err()
-            .unwrap_or_else(|| Error::LoadRejected(String::new()))
-    })
+    }
+    problems.into_result_at(places)?;
+    Ok(plans)
+}
+
+/// The header a file is read with.
+fn header_names(engine: &Engine, file: &str, format: FileFormat) -> Result<Vec<String>> {
+    let files = vec![file.to_string()];
+    let reader = reader_sql(&files, format, false, None);
+    if let Some(names) = engine.result_names(&format!("SELECT * FROM {reader}")) {
+        return Ok(names);
+    }
+    // Unreadable: staging says why, with the file's name.
+    if format == FileFormat::Csv {
+        check_utf8(file)?;
+    }
+    stage(engine, &files, format)?;
+    let names = staged_columns(engine)?
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    unstage(engine);
+    Ok(names)
 }
 
 /// A `序号` column is left out when it numbers the rows 1 to n (in any

@@ -224,6 +224,18 @@ pub(super) struct TextFile {
 }
 
 impl Places<'_> {
+    /// How the user knows the file read as `file`: their file, with the
+    /// sheet's name for a sheet; `None` for a file read as it is.
+    pub(super) fn file_shown(&self, file: &str) -> Option<String> {
+        if let Some(sheet) = self.sheets.iter().find(|s| *s.copy == *Path::new(file)) {
+            return Some(format!("{} {}", sheet.original, sheet.sheet));
+        }
+        self.text_files
+            .iter()
+            .find(|text| text.read == file)
+            .map(|text| text.shown.clone())
+    }
+
     /// Where the header `header` is in `file` as read: its cell in a
     /// sheet, its line in a text file (below a title cut away), or the
     /// file alone for a Parquet file, whose header is its schema.

@@ -95,7 +95,7 @@ pub(super) fn validate_and_insert(
     engine: &Engine,
     request: &LoadRequest,
     columns: &[Column],
-    plan: &headers::Plan,
+    plans: &[(String, headers::Plan)],
     places: &Places<'_>,
 ) -> Result<Loaded> {
     let staged = staged_columns(engine)?;
@@ -114,8 +114,8 @@ pub(super) fn validate_and_insert(
         })
     };
     // A column's text, its value, and for an integer column the number as
-    // read before it must prove whole.
-    let reading = |column: &Column| -> Option<(String, String, Option<String>)> {
+    // read before it must prove whole, as one file's plan reads them.
+    let reading_in = |plan: &headers::Plan, column: &Column| -> Option<[String; 3]> {
         let planned = plan.of_column(&column.name)?;
         let (text, is_text) = text_of(planned)?;
         let read_as = |data_type: &str| {
@@ -131,10 +131,29 @@ pub(super) fn validate_and_insert(
                 "TRY_CAST(CASE WHEN {number} = trunc({number}) THEN {number} END AS {})",
                 column.data_type
             );
-            return Some((text, value, Some(number)));
+            return Some([text, value, number]);
         }
-        Some((text.clone(), read_as(&column.data_type), None))
+        let value = read_as(&column.data_type);
+        Some([text, value, String::new()])
     };
+    // The same over every file's rows: each file read by its own plan.
+    let reading = |column: &Column| -> Option<(String, String, Option<String>)> {
+        let per_file: Vec<(&str, Option<[String; 3]>)> = plans
+            .iter()
+            .map(|(file, plan)| (file.as_str(), reading_in(plan, column)))
+            .collect();
+        let part = |index: usize| -> Vec<(&str, Option<&str>)> {
+            per_file
+                .iter()
+                .map(|(file, read)| (*file, read.as_ref().map(|r| r[index].as_str())))
+                .collect()
+        };
+        let text = by_file("__file", &part(0))?;
+        let value = by_file("__file", &part(1))?;
+        let number = by_file("__file", &part(2)).filter(|n| !n.is_empty());
+        Some((text, value, number))
+    };
+    let plan_of = |file: &str| plans.iter().find(|(f, _)| f == file).map(|(_, plan)| plan);
     let mut problems = Problems::default();
 
     // Counts: a number of persons or enterprises is whole once in the
@@ -154,14 +173,10 @@ pub(super) fn validate_and_insert(
                 Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
             })?
             .collect::<duckdb::Result<_>>()?;
-        let planned = plan.of_column(&column.name);
         for (file, line, value, number) in rows {
-            problems.add_at(
-                file,
-                line,
-                Some(&column.name),
-                counts::not_whole(request, column, planned, &value, number),
-            );
+            let planned = plan_of(&file).and_then(|plan| plan.of_column(&column.name));
+            let problem = counts::not_whole(request, column, planned, &value, number);
+            problems.add_at(file, line, Some(&column.name), problem);
         }
     }
 
@@ -221,17 +236,44 @@ pub(super) fn validate_and_insert(
     let written: Vec<(String, String)> = columns
         .iter()
         .filter_map(|column| {
-            let planned = plan.of_column(&column.name)?;
-            Some((
-                column.name.clone(),
-                format!("CAST(s.{} AS VARCHAR)", quote(&planned.header)),
-            ))
+            let per_file: Vec<(&str, Option<String>)> = plans
+                .iter()
+                .map(|(file, plan)| {
+                    let planned = plan.of_column(&column.name);
+                    let text = planned.map(|p| format!("CAST(s.{} AS VARCHAR)", quote(&p.header)));
+                    (file.as_str(), text)
+                })
+                .collect();
+            let parts: Vec<(&str, Option<&str>)> = per_file
+                .iter()
+                .map(|(file, text)| (*file, text.as_deref()))
+                .collect();
+            Some((column.name.clone(), by_file("s.__file", &parts)?))
         })
         .collect();
     let result = check_rules(engine, request, columns, &written, places)
         .and_then(|()| insert(engine, request, columns));
     let _ = engine.execute_batch("DROP TABLE IF EXISTS temp.load_typed");
     result
+}
+
+/// One SQL expression over the staged rows from each file's own
+/// (`file_column` names the row's file): the expression itself when every
+/// file reads the column alike, else a CASE on the row's file; `None` when
+/// no file has the column.
+fn by_file(file_column: &str, parts: &[(&str, Option<&str>)]) -> Option<String> {
+    let first = parts.first()?.1;
+    if parts.iter().all(|(_, part)| *part == first) {
+        return first.map(str::to_string);
+    }
+    let arms: String = parts
+        .iter()
+        .filter_map(|(file, part)| part.map(|p| format!(" WHEN {} THEN {p}", sql_string(file))))
+        .collect();
+    if arms.is_empty() {
+        return None;
+    }
+    Some(format!("CASE {file_column}{arms} END"))
 }
 
 pub(super) fn check_rules(
