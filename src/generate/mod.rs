@@ -4,6 +4,7 @@
 //! Parquet (or CSV) by `output`, so memory stays flat as the scale grows.
 
 mod clusters;
+pub mod credit_codes;
 pub mod geography;
 mod industries;
 mod official;
@@ -148,7 +149,7 @@ fn plan_rows(plans: &[RosterPlan], factor: f64) -> Result<Vec<PlanRow>> {
         // Enterprises registered with the market regulator ('9', '1') of
         // their cluster's county.
         let id_prefix =
-            crate::credit_code::Prefix::new('9', '1', &plan.county_code).ok_or_else(|| {
+            credit_codes::Prefix::new('9', '1', &plan.county_code).ok_or_else(|| {
                 Error::Usage(t!(
                     "generate-bad-county",
                     cluster = &plan.cluster_id,
