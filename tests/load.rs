@@ -185,7 +185,7 @@ fn roster_keys_and_references_hold_without_an_index() {
         .to_string();
     // A valid code that the bundled roster (sequences from 10 million up)
     // does not hold.
-    let new_id = clusterql::credit_code::make('9', '1', "330102", 42);
+    let new_id = clusterql::generate::credit_codes::make('9', '1', "330102", 42);
     let new_id = new_id.as_str();
     let good = enterprise(new_id, "N2022-001");
     fx.rejects(
@@ -270,11 +270,11 @@ fn roster_keys_and_references_hold_without_an_index() {
 #[test]
 fn a_roster_id_with_a_wrong_check_character_is_refused_and_located() {
     let fx = Fixture::new();
-    let good = clusterql::credit_code::make('9', '1', "330102", 7);
+    let good = clusterql::generate::credit_codes::make('9', '1', "330102", 7);
     let good_end = good.chars().last().expect("a last character");
     let wrong_end = if good_end == '0' { '1' } else { '0' };
     let wrong = format!("{}{wrong_end}", &good[..17]);
-    let other = clusterql::credit_code::make('9', '1', "330102", 8);
+    let other = clusterql::generate::credit_codes::make('9', '1', "330102", 8);
     let content = format!(
         "{ROSTER_HEADER}\n{}\n{}\n",
         enterprise(&other, "N2022-001"),

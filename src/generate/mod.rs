@@ -3,13 +3,15 @@
 //! honors are generated chunk by chunk on every core and streamed to
 //! Parquet (or CSV) by `output`, so memory stays flat as the scale grows.
 
+mod claims;
 mod clusters;
+pub mod credit_codes;
+mod criteria;
 pub mod geography;
 mod industries;
 mod official;
 mod output;
 mod panel;
-mod reference;
 mod rng;
 mod roster;
 
@@ -148,7 +150,7 @@ fn plan_rows(plans: &[RosterPlan], factor: f64) -> Result<Vec<PlanRow>> {
         // Enterprises registered with the market regulator ('9', '1') of
         // their cluster's county.
         let id_prefix =
-            crate::credit_code::Prefix::new('9', '1', &plan.county_code).ok_or_else(|| {
+            credit_codes::Prefix::new('9', '1', &plan.county_code).ok_or_else(|| {
                 Error::Usage(t!(
                     "generate-bad-county",
                     cluster = &plan.cluster_id,
@@ -249,7 +251,7 @@ fn write_small_tables(
     let mut text = String::from(
         "source_key,claim_id,report_year,aspect,metric,comparator,published_value,unit,tolerance,erratum,corrected_value,statement,statement_zh,source,note\n",
     );
-    for claim in reference::CLAIMS {
+    for claim in claims::CLAIMS {
         let corrected = claim.corrected_value.map(|v| v.to_string());
         csv_row_with_nulls(
             &mut text,
@@ -271,7 +273,7 @@ fn write_small_tables(
                 corrected.as_deref(),
                 Some(claim.statement),
                 Some(claim.statement_zh),
-                Some(reference::source_name(claim.source_key)),
+                Some(claims::source_name(claim.source_key)),
                 claim.note,
             ],
         );
@@ -281,7 +283,7 @@ fn write_small_tables(
     let mut text = String::from(
         "criterion_id,indicator_group,description,level,metric,comparator,threshold,unit\n",
     );
-    for criterion in reference::CRITERIA {
+    for criterion in criteria::CRITERIA {
         for (level, threshold) in [
             ("national", criterion.national),
             ("provincial", criterion.provincial),

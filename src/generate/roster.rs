@@ -24,7 +24,7 @@ pub struct PlanRow {
     /// The first eight characters of every enterprise id of the cluster
     /// (a unified social credit code): enterprise `i`'s is the code of
     /// sequence number `cluster_no * 10_000_000 + i`.
-    pub id_prefix: crate::credit_code::Prefix,
+    pub id_prefix: super::credit_codes::Prefix,
     /// Enterprises `0..enterprises` are on the roster in some year.
     pub enterprises: i64,
     /// Enterprises `0..core` belong to the report in every year.

@@ -245,7 +245,8 @@ mod tests {
         PlanRow {
             cluster_id: "N2022-001".to_string(),
             cluster_no: 1,
-            id_prefix: crate::credit_code::Prefix::new('9', '1', "110108").expect("a prefix"),
+            id_prefix: crate::generate::credit_codes::Prefix::new('9', '1', "110108")
+                .expect("a prefix"),
             enterprises,
             core: enterprises,
             qmax: 0,

@@ -1,0 +1,152 @@
+//! The recognition criteria's measurable thresholds, as data
+//! (`recognition_criteria`): the national standard of 2022 and Yunnan's
+//! provincial one. Written from domain.md.
+
+pub struct Criterion {
+    pub id: &'static str,
+    pub group: &'static str,
+    pub description: &'static str,
+    pub metric: &'static str,
+    pub comparator: &'static str,
+    pub national: Option<f64>,
+    pub provincial: Option<f64>,
+    pub unit: &'static str,
+}
+
+const fn criterion(
+    id: &'static str,
+    group: &'static str,
+    description: &'static str,
+    metric: &'static str,
+    comparator: &'static str,
+    national: Option<f64>,
+    provincial: Option<f64>,
+    unit: &'static str,
+) -> Criterion {
+    Criterion {
+        id,
+        group,
+        description,
+        metric,
+        comparator,
+        national,
+        provincial,
+        unit,
+    }
+}
+
+/// The measurable thresholds of the 2022 recognition standard (national)
+/// and Yunnan's provincial standard. Criteria with the same number and
+/// different letters in group 2 are alternatives: one of them suffices.
+pub const CRITERIA: &[Criterion] = &[
+    criterion(
+        "1a",
+        "core competitiveness",
+        "leading industry is the county's pillar or featured industry",
+        "is_county_pillar",
+        "=",
+        Some(1.0),
+        Some(1.0),
+        "flag",
+    ),
+    criterion(
+        "1b",
+        "core competitiveness",
+        "area at most 100 square kilometres",
+        "area_km2",
+        "<=",
+        Some(100.0),
+        None,
+        "km2",
+    ),
+    criterion(
+        "1c",
+        "core competitiveness",
+        "output in each of the last three years",
+        "min_output_3y_bn_cny",
+        ">=",
+        Some(4.0),
+        Some(1.0),
+        "bn CNY",
+    ),
+    criterion(
+        "1d",
+        "core competitiveness",
+        "SME output as a share of cluster output",
+        "sme_output_share",
+        ">=",
+        Some(0.70),
+        Some(0.50),
+        "share",
+    ),
+    criterion(
+        "1e",
+        "core competitiveness",
+        "leading industry's share of cluster output",
+        "leading_output_share",
+        ">",
+        Some(0.70),
+        Some(0.60),
+        "share",
+    ),
+    criterion(
+        "1f",
+        "core competitiveness",
+        "average annual output growth over three years",
+        "avg_output_growth_3y",
+        ">",
+        Some(0.10),
+        Some(0.03),
+        "share",
+    ),
+    criterion(
+        "2a",
+        "quality-SME cultivation",
+        "champions and little giants in the leading industry",
+        "champions_and_giants_in_leading",
+        ">=",
+        Some(1.0),
+        Some(1.0),
+        "enterprises",
+    ),
+    criterion(
+        "2b",
+        "quality-SME cultivation",
+        "specialized and innovative SMEs in the leading industry",
+        "specialized_and_innovative_in_leading",
+        ">=",
+        Some(10.0),
+        Some(3.0),
+        "enterprises",
+    ),
+    criterion(
+        "4",
+        "collaborative innovation",
+        "average annual growth of SME R&D over three years",
+        "sme_rd_growth_3y",
+        ">",
+        Some(0.0),
+        Some(0.05),
+        "share",
+    ),
+    criterion(
+        "5",
+        "digital transformation",
+        "industrial-internet platform adoption",
+        "industrial_internet_rate",
+        ">=",
+        None,
+        Some(0.10),
+        "share",
+    ),
+    criterion(
+        "8",
+        "governance and services",
+        "a promotion body or mechanism",
+        "has_promotion_mechanism",
+        "=",
+        Some(1.0),
+        Some(1.0),
+        "flag",
+    ),
+];
