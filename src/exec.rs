@@ -137,51 +137,23 @@ pub fn execute_to_parquet(
     Ok(Outcome::Rows(rows))
 }
 
-/// Writes a query's result as a Stata file at `path`: its columns are
-/// measured by one aggregate query over the result, which fixes each
-/// variable's type, then the rows stream (see [`crate::render::dta`]).
+/// Writes a query's result as a Stata file at `path`; the Stata writer
+/// runs the query in its own passes (see [`crate::render::dta::write_file`]).
 pub fn execute_to_dta(
     engine: &Engine,
     statement: &Statement,
     location: &Location,
     path: &Path,
 ) -> Result<Outcome> {
-    use crate::render::dta;
     let sql_error = |e: duckdb::Error| failed(engine, statement, location, &e);
-    let located = |error: Error| match error {
-        Error::Usage(message) | Error::Engine(message) => {
-            Error::Engine(format!("{location}: {message}"))
-        }
-        other => other,
-    };
-    // The schema alone: a streaming start reads no rows.
-    let schema = engine.query(&statement.sql).map_err(sql_error)?.schema();
-    dta::check_types(&schema).map_err(located)?;
-    let stats = match dta::stats_sql(&statement.sql, &schema) {
-        Some(sql) => {
-            let measured = engine.query(&sql).map_err(sql_error)?;
-            let batch = measured.next_batch().map_err(sql_error)?.ok_or_else(|| {
-                Error::Engine(format!("{location}: the measuring query gave no row"))
-            })?;
-            dta::read_stats(&schema, &batch).map_err(located)?
-        }
-        None => Vec::new(),
-    };
-    let plan = dta::DtaPlan::new(&schema, &stats, &statement.sql).map_err(located)?;
-    let file = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
-    let mut writer = dta::DtaWriter::new(file);
-    writer.begin(plan)?;
-    let _progress = crate::progress::watch(engine.progress_handle());
-    let query = engine.query(&statement.sql).map_err(sql_error)?;
-    let mut rows = 0u64;
-    while let Some(batch) = query.next_batch().map_err(sql_error)? {
-        rows += batch.num_rows() as u64;
-        writer.push(&batch).map_err(located)?;
-        if crate::interrupt::requested() {
-            return Err(Error::Interrupted);
-        }
-    }
-    writer.finish(rows).map_err(located)?;
+    let rows = crate::render::dta::write_file(engine, &statement.sql, path, sql_error).map_err(
+        |error| match error {
+            Error::Usage(message) | Error::Engine(message) => {
+                Error::Engine(format!("{location}: {message}"))
+            }
+            other => other,
+        },
+    )?;
     Ok(Outcome::Rows(rows))
 }
 
