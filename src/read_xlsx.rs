@@ -13,7 +13,7 @@ use duckdb::Connection;
 use duckdb::core::{DataChunkHandle, Inserter, LogicalTypeHandle, LogicalTypeId};
 use duckdb::vtab::{BindInfo, InitInfo, TableFunctionInfo, VTab};
 
-use crate::load::sheet::{CellRange, DataRow, HeaderChoice, Layout, Sheet, open_sheet, text_of};
+use crate::sheets::{CellRange, DataRow, HeaderChoice, Layout, Sheet, open_sheet, text_of};
 use crate::sandbox_refusal::{ReadsFiles, Refused};
 use crate::t;
 

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use calamine::Data;
 
-use super::layout::{self, HeaderChoice, SparseRow};
+use crate::sheets::layout::{self, HeaderChoice, SparseRow};
 use crate::error::{Error, Result};
 use crate::t;
 

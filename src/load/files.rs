@@ -1,6 +1,6 @@
 //! The first step of a load: the user's files as DuckDB can read them.
 //! Folders and globs become file lists; spreadsheets become CSV copies of
-//! their table (`sheet`), other encodings UTF-8 copies (`encoding`), and a
+//! their table (`crate::sheets`), other encodings UTF-8 copies (`encoding`), and a
 //! CSV file with a title or notes a copy of its table alone (`csv_layout`);
 //! messages name the user's files, lines and cells, never the copies.
 
@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 
 use super::stated_units::{self, Place, Statement};
 use super::{
-    Column, FileFormat, LoadRequest, csv_delimiter, csv_layout, encoding, headers, sheet,
-    sheet_copy,
+    Column, FileFormat, LoadRequest, csv_delimiter, csv_layout, encoding, headers, sheet_copy,
 };
+use crate::sheets;
 use crate::error::{Error, Result};
 use crate::t;
 
@@ -26,9 +26,9 @@ pub(super) fn as_csv(
 ) -> Result<Vec<String>> {
     let mut out = Vec::new();
     let names_column = |text: &str| headers::column_of(request, text, columns).is_some();
-    let layout = sheet::Layout::for_load(&names_column, request.header_row);
+    let layout = sheets::Layout::for_load(&names_column, request.header_row);
     for file in files {
-        if !sheet::is_spreadsheet(file) {
+        if !sheets::is_spreadsheet(file) {
             out.push(file.clone());
             continue;
         }

@@ -4,16 +4,16 @@
 //!
 //! The data flows one way through the rooms of this folder: [`files`]
 //! makes the files readable (spreadsheets, other encodings and CSV with a
-//! title or notes become copies of their table alone, found by [`layout`]
-//! and [`csv_layout`]); [`plan`] maps each header to a column and a unit
+//! title or notes become copies of their table alone, found by
+//! [`crate::sheets::layout`] and [`csv_layout`]); [`plan`] maps each header to a column and a unit
 //! ([`headers`]); [`normalize`] reads values as Chinese sources write them;
 //! good files go in by one `INSERT` a file from DuckDB's reader
 //! ([`direct`]), and when that fails [`validate`] stages the files as text
 //! and reports every problem with its file, line (or cell) and column
 //! before anything is written: problems are records, told at the end at
 //! the lines an editor shows ([`lines`]). Units may also be stated above a
-//! table ([`stated_units`]) or by a cell's number format
-//! ([`number_format`], [`ods_percents`]). [`own_table`] reads a user's own
+//! table ([`stated_units`]) or by a cell's number format,
+//! which [`crate::sheets`] reads. [`own_table`] reads a user's own
 //! table the same way, for `load --create` and `read_table`.
 
 use std::path::{Path, PathBuf};
@@ -27,20 +27,14 @@ pub mod encoding;
 mod files;
 mod headers;
 mod keys;
-mod layout;
 mod lines;
 mod normalize;
-mod number_format;
-mod ods_percents;
 pub mod own_table;
 mod plan;
 mod problems;
-pub mod sheet;
 mod sheet_copy;
-mod sheet_stream;
 mod stated_units;
 mod validate;
-mod xls_percents;
 
 use files::{as_csv, as_utf8, check_utf8, detect_format, expand, tables_of, with_original_names};
 use plan::{check_formatted_percents, check_row_numbers, plan_headers};
@@ -141,7 +135,7 @@ pub fn load(engine: &Engine, request: &LoadRequest) -> Result<Loaded> {
     // `（%）` column of the sheet that holds a fraction is refused.
     let formats_unread: Vec<String> = sheets
         .iter()
-        .filter(|sheet| !sheet::formats_read(&sheet.original))
+        .filter(|sheet| !crate::sheets::formats_read(&sheet.original))
         .map(|sheet| sheet.copy.display().to_string())
         .collect();
     let stated = Stated {

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use calamine::Data;
 
-use super::sheet::{Layout, open_sheet, text_of};
+use crate::sheets::{Layout, open_sheet, text_of};
 use crate::error::{Error, Result};
 use crate::t;
 

@@ -3,7 +3,8 @@
 //! cell, often merged across it), sometimes a header of two rows (`2022年`
 //! merged over `产值 | 企业数`), and notes under the rows (`注：…`,
 //! `数据来源：…`). The table is found, not assumed: this module judges the
-//! first rows of a sheet; `sheet` reads on from what it found.
+//! first rows of a sheet (and `load` a CSV file's, the same way); the
+//! sheet reader goes on from what it found.
 
 use calamine::{Data, Dimensions};
 

@@ -1,6 +1,6 @@
 //! An `.xlsx` sheet read by a thread of its own, cell by cell in the XML's
 //! order and gathered into rows, a few hundred rows ahead of the reader
-//! (`sheet`), so that memory stays flat whatever the sheet's size; a cell
+//! (`super::Sheet`), so that memory stays flat whatever the sheet's size; a cell
 //! formatted as a percent becomes, where asked, the text it shows.
 
 use std::fs::File;

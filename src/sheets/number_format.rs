@@ -1,4 +1,4 @@
-//! A spreadsheet cell's number format, as far as `load` needs it: whether
+//! A spreadsheet cell's number format, as far as reading a table needs it: whether
 //! it shows the cell as a percent. Excel and LibreOffice keep a cell
 //! formatted as a percent as its fraction (35.2 % is stored as 0.352), so
 //! a cell must be read as the share it shows, whatever its neighbours

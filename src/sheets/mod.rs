@@ -1,9 +1,11 @@
-//! Spreadsheets in `load`: the first sheet of an `.xlsx`, `.xlsm`, `.xls`
-//! or `.ods` file (or the one `--sheet` names), read by calamine and
-//! written as a temporary CSV that the usual path loads, cell for cell:
-//! numbers, text, dates and empty cells keep their meaning. Problems name
-//! the sheet and the cell (`Sheet1!C12`), as the person who made the
-//! spreadsheet sees it.
+//! Reading a spreadsheet's table, for `load` (which copies it to a CSV
+//! file cell for cell) and for the `read_xlsx` function alike: the first
+//! sheet of an `.xlsx`, `.xlsm`, `.xls` or `.ods` file (or the one asked
+//! for), read by calamine, its table found under any title rows
+//! ([`layout`]) and each cell read as it shows, a percent format included
+//! (the number formats are read here, as calamine does not hand them out
+//! for every format). Cells are named as the person who made the sheet
+//! sees them (`Sheet1!C12`).
 
 use std::collections::VecDeque;
 use std::path::Path;
@@ -11,9 +13,15 @@ use std::sync::mpsc::{Receiver, sync_channel};
 
 use calamine::{Data, Dimensions, Reader, Sheets, Xlsx, open_workbook, open_workbook_auto};
 
-use super::layout::{self, SparseRow};
-pub use super::layout::{CellRange, HeaderChoice, Layout};
-use super::sheet_stream::{MESSAGES_AHEAD, Message, stream};
+pub mod layout;
+mod number_format;
+mod ods_percents;
+mod stream;
+mod xls_percents;
+
+use layout::SparseRow;
+pub use layout::{CellRange, HeaderChoice, Layout};
+use stream::{MESSAGES_AHEAD, Message, stream};
 
 use crate::error::{Error, Result};
 use crate::t;
@@ -32,7 +40,7 @@ pub fn is_spreadsheet(file: &str) -> bool {
 pub fn formats_read(file: &str) -> bool {
     let lower = file.to_ascii_lowercase();
     if lower.ends_with(".xls") {
-        return super::xls_percents::readable(Path::new(file));
+        return xls_percents::readable(Path::new(file));
     }
     lower.ends_with(".xlsx") || lower.ends_with(".xlsm") || lower.ends_with(".ods")
 }
@@ -45,7 +53,7 @@ pub struct Sheet {
     pub columns: Vec<(String, String)>,
     /// The last row of the header (from 0; −1 for a table without one
     /// that starts at the sheet's top): data rows count from it.
-    pub(super) first_row: i64,
+    pub first_row: i64,
     first_column: u32,
     rows: Rows,
     /// Rows read ahead (to find the header) and not yet handed out.
@@ -111,7 +119,7 @@ impl Sheet {
         )
     }
 
-    pub(super) fn refused(&self, message: String) -> Error {
+    pub fn refused(&self, message: String) -> Error {
         Error::LoadRejected(format!("{}: {message}", self.original))
     }
 
@@ -252,10 +260,10 @@ impl Sheet {
                             .filter(|value| **value != Data::Empty)
                             .map(|value| match value {
                                 Data::Float(fraction) if percents.contains(&(row, at)) => {
-                                    Data::String(super::number_format::as_percent(*fraction))
+                                    Data::String(number_format::as_percent(*fraction))
                                 }
                                 Data::Int(fraction) if percents.contains(&(row, at)) => {
-                                    Data::String(super::number_format::as_percent(*fraction as f64))
+                                    Data::String(number_format::as_percent(*fraction as f64))
                                 }
                                 other => other.clone(),
                             })
@@ -353,8 +361,8 @@ pub fn open_sheet(path: &Path, wanted: Option<&str>, layout: &Layout<'_>) -> Res
             .to_ascii_lowercase();
         let percents = match extension.as_str() {
             _ if !layout.percents_as_shown => Default::default(),
-            "ods" => super::ods_percents::cells(path, &name),
-            "xls" => super::xls_percents::cells(path, &name).unwrap_or_default(),
+            "ods" => ods_percents::cells(path, &name),
+            "xls" => xls_percents::cells(path, &name).unwrap_or_default(),
             _ => Default::default(),
         };
         (
