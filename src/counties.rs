@@ -11,7 +11,9 @@
 
 use std::sync::OnceLock;
 
-const COUNTIES_CSV: &str = include_str!("../data/counties.csv");
+/// Also hashed whole into the cached catalogues' key, which must not parse
+/// it at every start.
+pub(crate) const COUNTIES_CSV: &str = include_str!("../data/counties.csv");
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct County {

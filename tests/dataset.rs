@@ -746,6 +746,66 @@ fn the_prebuilt_catalogue_is_built_once_and_a_broken_cache_falls_back() {
     assert_eq!(holds(&not_a_folder), all_hold);
 }
 
+/// The cached catalogue is keyed by the binary that built it: a binary
+/// rebuilt at its path (here the same bytes with a new time) builds its
+/// catalogue again and removes the one it replaces, which no binary there
+/// will look for again; a binary at another path keeps a catalogue of its
+/// own.
+#[test]
+fn a_rebuilt_binary_builds_its_catalogue_again_in_place_of_the_old() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let bin = tempfile::tempdir().expect("temp dir");
+    let binary = bin.path().join("clusterql");
+    std::fs::copy(env!("CARGO_BIN_EXE_clusterql"), &binary).expect("copy");
+    let files = || {
+        let mut names: Vec<String> = std::fs::read_dir(cache.path().join("clusterql"))
+            .map(|d| {
+                d.filter_map(|e| e.ok())
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        names
+    };
+    let start = |binary: &std::path::Path| {
+        let out = common::run(
+            assert_cmd::Command::new(binary)
+                .env_remove("COLUMNS")
+                .env("CLUSTERQL_LANG", "en")
+                .env("HOME", std::env::temp_dir())
+                .env("XDG_CACHE_HOME", cache.path())
+                .args(["--format", "csv", "-c", "select count(*) from clusters"]),
+        );
+        assert_eq!(out.code, 0, "{}", out.stderr);
+    };
+    start(&binary);
+    let first = files();
+    assert_eq!(first.len(), 1, "{first:?}");
+    start(&binary);
+    assert_eq!(files(), first, "the same binary reuses its catalogue");
+
+    let modified = std::fs::metadata(&binary)
+        .and_then(|m| m.modified())
+        .expect("time");
+    std::fs::File::options()
+        .write(true)
+        .open(&binary)
+        .and_then(|file| file.set_modified(modified - std::time::Duration::from_secs(60)))
+        .expect("set the time");
+    start(&binary);
+    let rebuilt = files();
+    assert_eq!(rebuilt.len(), 1, "{rebuilt:?}");
+    assert_ne!(rebuilt, first, "a rebuilt binary builds its own");
+
+    let elsewhere = bin.path().join("clusterql-copy");
+    std::fs::copy(&binary, &elsewhere).expect("copy");
+    start(&elsewhere);
+    let both = files();
+    assert_eq!(both.len(), 2, "{both:?}");
+    assert!(both.contains(&rebuilt[0]), "{both:?}");
+}
+
 /// `--empty` and a new database file copy a prebuilt catalogue of the
 /// empty tables and the library: the same tables, constraints, views and
 /// comments as building them, and a broken cache falls back to building.
