@@ -35,5 +35,6 @@ pub mod report;
 pub mod sandbox_refusal;
 pub mod script;
 pub mod session;
+pub mod sql_functions;
 pub mod sql_quote;
 pub mod units;
