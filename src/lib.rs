@@ -3,7 +3,6 @@
 //! modules, which the integration tests use too.
 
 pub mod allocator;
-pub mod batch;
 pub mod bundle_cache;
 pub mod cli;
 pub mod commands;
@@ -16,7 +15,6 @@ pub mod dictionary;
 pub mod duck_text;
 pub mod engine;
 pub mod error;
-pub mod exec;
 pub mod fingerprint;
 pub mod generate;
 pub mod hints;
@@ -25,13 +23,13 @@ pub mod interrupt;
 pub mod library;
 pub mod load;
 pub mod open;
-pub mod output;
 pub mod progress;
 pub mod read_table;
 pub mod read_xlsx;
 pub mod render;
 pub mod repl;
 pub mod report;
+pub mod runner;
 pub mod sandbox_refusal;
 pub mod script;
 pub mod session;

@@ -4,12 +4,12 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use crate::batch::Runner;
 use crate::cli::{Command, Invocation, Source};
 use crate::engine::{Engine, EngineOptions};
 use crate::error::Result;
-use crate::output::{Output, OutputTarget};
 use crate::render::OutputFormat;
+use crate::runner::batch::Runner;
+use crate::runner::output::{Output, OutputTarget};
 
 /// Opens the database the command line names, ready for user SQL.
 pub fn open_engine(invocation: &Invocation, writable_files: Vec<PathBuf>) -> Result<Engine> {

@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use crate::cli::Source;
 use crate::engine::Engine;
 use crate::error::{Error, Location, Result};
-use crate::exec::{self, Outcome};
-use crate::output::OutputTarget;
 use crate::render::OutputFormat;
+use crate::runner::exec::{self, Outcome};
+use crate::runner::output::OutputTarget;
 use crate::script;
 use crate::t;
 
