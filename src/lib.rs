@@ -5,6 +5,7 @@
 pub mod allocator;
 pub mod bundle_cache;
 pub mod cli;
+pub mod cli_run;
 pub mod commands;
 pub mod counties;
 pub mod county_functions;

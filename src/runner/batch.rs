@@ -4,7 +4,6 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::cli::Source;
 use crate::engine::Engine;
 use crate::error::{Error, Location, Result};
 use crate::render::OutputFormat;
@@ -49,27 +48,8 @@ impl<'a> Runner<'a> {
         }
     }
 
-    pub fn run_source(&mut self, source: &Source) -> Result<()> {
-        match source {
-            Source::Command { number, sql } => {
-                let name = if *number == 1 {
-                    "-c".to_string()
-                } else {
-                    format!("-c#{number}")
-                };
-                self.run_text(&name, sql)
-            }
-            Source::File(path) if path.as_os_str() == "-" => {
-                let text = read_stdin()?;
-                self.run_text("<stdin>", &text)
-            }
-            Source::File(path) => {
-                let text = read_script(path)?;
-                self.run_text(&path.display().to_string(), &text)
-            }
-        }
-    }
-
+    /// Runs the statements of `text`, whose errors are located in
+    /// `source_name` (`-c`, a file's name, `<stdin>`).
     pub fn run_text(&mut self, source_name: &str, text: &str) -> Result<()> {
         for statement in script::split(text) {
             let location = Location {
@@ -161,7 +141,8 @@ pub fn read_script(path: &Path) -> Result<String> {
     decode_script(path, &bytes)
 }
 
-fn read_stdin() -> Result<String> {
+/// A script on standard input, decoded as [`read_script`] decodes a file.
+pub fn read_stdin() -> Result<String> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .read_to_end(&mut bytes)
