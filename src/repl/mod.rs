@@ -18,7 +18,7 @@ use crate::error::{Error, Location, Result, report_message};
 use crate::render::{OutputFormat, RenderOptions};
 use crate::runner::exec;
 use crate::runner::output::{OutputTarget, PendingFile, terminal_width};
-use crate::script::{self, Statement};
+use crate::script::{self, Statement, StatementKind};
 use crate::t;
 use dot::{COMMANDS, DotCommand, PagerMode};
 use helper::{Catalogue, ShellHelper};
@@ -225,11 +225,7 @@ impl Shell {
     fn run_sql(&mut self, source: &str, text: &str) -> bool {
         let mut changes_catalogue = false;
         for statement in script::split(text) {
-            let keyword = statement.leading_keyword();
-            changes_catalogue |= matches!(
-                keyword.as_str(),
-                "CREATE" | "DROP" | "ALTER" | "ATTACH" | "DETACH" | "USE"
-            );
+            changes_catalogue |= statement.kind() == StatementKind::CatalogueChange;
             let location = Location {
                 source: source.to_string(),
                 line: statement.line,

@@ -9,7 +9,7 @@ use crate::error::{Error, Location, Result};
 use crate::render::OutputFormat;
 use crate::runner::exec::{self, Outcome};
 use crate::runner::output::OutputTarget;
-use crate::script;
+use crate::script::{self, StatementKind};
 use crate::t;
 
 pub struct Runner<'a> {
@@ -79,7 +79,7 @@ impl<'a> Runner<'a> {
     ) -> Result<Outcome> {
         let outcome = match (&self.parquet_path, self.target.format) {
             (Some(path), format @ (OutputFormat::Parquet | OutputFormat::Dta))
-                if exec::is_query(statement) =>
+                if statement.kind() == StatementKind::Query =>
             {
                 if self.parquet_written {
                     let destination = self.target.path.as_deref().unwrap_or(path);
@@ -99,14 +99,16 @@ impl<'a> Runner<'a> {
                     exec::execute_to_parquet(self.engine, statement, location, path)?
                 }
             }
-            (Some(_), OutputFormat::Xlsx) if exec::is_query(statement) => exec::execute_to_sheet(
-                self.engine,
-                statement,
-                location,
-                self.book.get_or_insert_with(|| {
-                    crate::render::xlsx::XlsxBook::with_labels(self.target.options.labels)
-                }),
-            )?,
+            (Some(_), OutputFormat::Xlsx) if statement.kind() == StatementKind::Query => {
+                exec::execute_to_sheet(
+                    self.engine,
+                    statement,
+                    location,
+                    self.book.get_or_insert_with(|| {
+                        crate::render::xlsx::XlsxBook::with_labels(self.target.options.labels)
+                    }),
+                )?
+            }
             _ => exec::execute(
                 self.engine,
                 statement,
