@@ -179,6 +179,40 @@ fn no_files_import_each_other_in_a_circle() {
     );
 }
 
+/// The face decides what to run and where results go; the rooms below it
+/// must not reach back up, or a newcomer cannot read them without it (see
+/// the layers in `src/lib.rs`).
+#[test]
+fn the_runner_the_engine_and_the_writers_do_not_import_the_layers_above() {
+    const FACE: &[&str] = &["cli", "cli_run", "session", "repl", "commands"];
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let graph = import_graph(&modules(&root));
+    let room = |module: &str| module.split("::").next().unwrap_or_default().to_string();
+    let mut reaching_up = Vec::new();
+    for (module, imports) in &graph {
+        let above: Vec<&str> = match room(module).as_str() {
+            "runner" => FACE.to_vec(),
+            "engine" | "render" | "load" | "generate" => {
+                FACE.iter().copied().chain(["runner"]).collect()
+            }
+            _ => continue,
+        };
+        for import in imports {
+            if above.contains(&room(import).as_str()) {
+                reaching_up.push(format!("{module} -> {import}"));
+            }
+        }
+    }
+    assert!(
+        graph.keys().any(|module| module.starts_with("runner::")),
+        "the runner's room is src/runner/"
+    );
+    assert!(
+        reaching_up.is_empty(),
+        "imports from a layer above: {reaching_up:#?}"
+    );
+}
+
 #[test]
 fn the_circle_finder_finds_a_circle_of_three_and_not_a_chain() {
     let graph = |edges: &[(&str, &str)]| -> Graph {
