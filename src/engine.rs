@@ -52,9 +52,10 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// Opens the database. The sandbox is not closed yet: the caller sets up
-    /// the bundled data first and then calls [`Engine::lock_down`].
-    pub fn open(options: &EngineOptions) -> Result<Engine> {
+    /// Opens the database without clusterql's own SQL functions, which
+    /// [`Engine::open`] adds from a room above the loaders (they read files
+    /// as the loaders do, and the loaders run SQL on an engine).
+    pub fn connect(options: &EngineOptions) -> Result<Engine> {
         if options.readonly && options.database.is_none() {
             return Err(Error::Usage(t!("engine-readonly-memory")));
         }
@@ -75,9 +76,6 @@ impl Engine {
             }
             None => Connection::open_in_memory_with_flags(config)?,
         };
-        crate::read_xlsx::register(&connection, options.sandbox)?;
-        crate::read_table::register(&connection, options.sandbox)?;
-        crate::county_functions::register(&connection)?;
         let tracks_progress =
             std::io::stderr().is_terminal() && connection.set_query_progress_tracking(true).is_ok();
         Ok(Engine {

@@ -16,15 +16,66 @@ pub struct Statement {
 }
 
 impl Statement {
-    /// The statement's first keyword, upper-cased (empty when it starts with
-    /// a parenthesis or another symbol).
-    pub fn leading_keyword(&self) -> String {
-        leading_keyword(&self.sql)
+    pub fn kind(&self) -> StatementKind {
+        StatementKind::of(&self.sql)
     }
 }
 
-/// The first word of `sql` after leading comments and whitespace, upper-cased.
-pub fn leading_keyword(sql: &str) -> String {
+/// What a statement is, by its first keyword. The runner, the shell and
+/// `check` all decide by this one list how a statement runs and whether
+/// its rows are shown, so that they cannot disagree about a statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatementKind {
+    /// A query (`SELECT`, `WITH`, `FROM`, `VALUES`, `TABLE`, `PIVOT`,
+    /// `UNPIVOT`, or one in parentheses): DuckDB can wrap it in
+    /// `COPY (…) TO`, which the file writers and DuckDB's own text need.
+    Query,
+    /// Answers with rows but cannot be wrapped (`SHOW`, `DESCRIBE`,
+    /// `DESC`, `SUMMARIZE`, `PRAGMA`, `CALL`).
+    Listing,
+    /// `EXPLAIN`: a plan, which is shown whole.
+    Plan,
+    /// Changes which relations there are (`CREATE`, `DROP`, `ALTER`,
+    /// `ATTACH`, `DETACH`, `USE`), so the shell's completions go stale.
+    CatalogueChange,
+    /// Anything else (`INSERT`, `SET`, …).
+    Other,
+}
+
+impl StatementKind {
+    pub fn of(sql: &str) -> StatementKind {
+        match leading_keyword(sql).as_str() {
+            // A statement that starts with a symbol has no keyword; the
+            // only such statement DuckDB runs is a parenthesised query.
+            "SELECT" | "WITH" | "FROM" | "VALUES" | "TABLE" | "PIVOT" | "UNPIVOT" | "" => {
+                StatementKind::Query
+            }
+            "SHOW" | "DESCRIBE" | "DESC" | "SUMMARIZE" | "PRAGMA" | "CALL" => {
+                StatementKind::Listing
+            }
+            "EXPLAIN" => StatementKind::Plan,
+            "CREATE" | "DROP" | "ALTER" | "ATTACH" | "DETACH" | "USE" => {
+                StatementKind::CatalogueChange
+            }
+            _ => StatementKind::Other,
+        }
+    }
+
+    /// Whether its rows are shown even when they look like DuckDB's status
+    /// for a statement without rows (a lone `Count` or `Success` column):
+    /// these kinds never answer with a status, so such a column is the
+    /// user's own.
+    pub fn shows_rows(self) -> bool {
+        matches!(
+            self,
+            StatementKind::Query | StatementKind::Listing | StatementKind::Plan
+        )
+    }
+}
+
+/// The first word of `sql` after leading comments and whitespace,
+/// upper-cased; empty when it starts with a parenthesis or another symbol.
+fn leading_keyword(sql: &str) -> String {
     let mut lexer = Lexer::new(sql);
     lexer.skip_insignificant();
     let rest = &sql[lexer.pos..];
@@ -354,5 +405,22 @@ mod tests {
             "WITH"
         );
         assert_eq!(leading_keyword("(select 1)"), "");
+    }
+
+    #[test]
+    fn a_parenthesised_statement_is_a_query() {
+        assert_eq!(StatementKind::of("(select 1)"), StatementKind::Query);
+        assert_eq!(
+            StatementKind::of("/* c */ with t as (select 1) select * from t"),
+            StatementKind::Query
+        );
+        assert_eq!(StatementKind::of("explain select 1"), StatementKind::Plan);
+        assert_eq!(StatementKind::of("show tables"), StatementKind::Listing);
+        assert_eq!(
+            StatementKind::of("insert into t values (1)"),
+            StatementKind::Other
+        );
+        assert!(StatementKind::of("(select 1)").shows_rows());
+        assert!(!StatementKind::of("create table t (a int)").shows_rows());
     }
 }

@@ -4,12 +4,13 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use crate::batch::Runner;
 use crate::cli::{Command, Invocation, Source};
+use crate::cli_run::{output_target, run_source};
 use crate::engine::{Engine, EngineOptions};
 use crate::error::Result;
-use crate::output::{Output, OutputTarget};
 use crate::render::OutputFormat;
+use crate::runner::batch::Runner;
+use crate::runner::output::Output;
 
 /// Opens the database the command line names, ready for user SQL.
 pub fn open_engine(invocation: &Invocation, writable_files: Vec<PathBuf>) -> Result<Engine> {
@@ -54,7 +55,7 @@ pub fn run(invocation: Invocation) -> Result<()> {
         Some(Command::Man) => return crate::commands::completions::man(&mut std::io::stdout()),
         _ => {}
     }
-    let target = OutputTarget::from_cli(&invocation.cli)?;
+    let target = output_target(&invocation.cli)?;
     // DuckDB writes a Parquet result itself; its file is named before the
     // sandbox closes, so that SQL may write that one file and no other.
     let parquet_output = match target.format {
@@ -179,7 +180,7 @@ pub fn run(invocation: Invocation) -> Result<()> {
         );
         sources
             .iter()
-            .try_for_each(|source| runner.run_source(source))
+            .try_for_each(|source| run_source(&mut runner, source))
             .and_then(|()| runner.finish())
     };
     output.close(outcome)

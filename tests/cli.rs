@@ -91,6 +91,35 @@ fn several_commands_print_in_order() {
     assert_eq!(out.stdout, "a\n1\nb\n2\nc\n3\n");
 }
 
+/// A query shows its one column named `Count` however it starts: DuckDB
+/// answers a statement without rows with a lone BIGINT `Count` (or BOOLEAN
+/// `Success`), so the runner tells them apart by the statement's kind, and
+/// a parenthesised query printed nothing while it was not counted as one.
+#[test]
+fn a_query_shows_a_column_named_count_however_it_starts() {
+    for sql in [
+        r#"(SELECT 1 AS "Count")"#,
+        r#"(SELECT 1::BIGINT AS "Count")"#,
+        r#"(SELECT count(*) AS "Count" FROM range(1))"#,
+        r#"WITH t AS (SELECT 1::BIGINT AS "Count") SELECT * FROM t"#,
+        r#"SELECT 1::BIGINT AS "Count""#,
+    ] {
+        let out = run(clusterql_empty().args(["-c", sql]));
+        assert_eq!(out.code, 0, "{sql}: {}", out.stderr);
+        assert!(
+            out.stdout.contains("Count") && out.stdout.contains('1'),
+            "{sql}: {}",
+            out.stdout
+        );
+        let csv = run(clusterql_empty().args(["--format", "csv", "-c", sql]));
+        assert_eq!(csv.stdout, "Count\n1\n", "{sql}");
+    }
+    // A statement without rows still prints nothing.
+    let out =
+        run(clusterql_empty().args(["-c", "create table t(a int); insert into t values (1)"]));
+    assert_eq!((out.code, out.stdout.as_str()), (0, ""), "{}", out.stderr);
+}
+
 #[test]
 fn readonly_refuses_writes() {
     let dir = tempfile::tempdir().expect("temp dir");

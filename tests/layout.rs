@@ -1,6 +1,7 @@
-//! The crate's layout: no two files of `src/` import each other through
-//! `crate::` paths. (A module's own `mod.rs` and its children share the
-//! module's interface through `super::`, which is not such a circle.)
+//! The crate's layout: no files of `src/` import each other in a circle of
+//! any length through `crate::` paths. (A module's own `mod.rs` and its
+//! children share the module's interface through `super::`, which is not
+//! such a circle.)
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -71,42 +72,169 @@ fn imports(text: &str, modules: &BTreeSet<String>) -> BTreeSet<String> {
     named
 }
 
-#[test]
-fn no_two_files_import_each_other() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let files = modules(&root);
+/// Each file's module and the other modules its code names.
+fn import_graph(files: &BTreeMap<String, PathBuf>) -> Graph {
     let names: BTreeSet<String> = files.keys().cloned().collect();
-    assert!(
-        names.contains("engine") && names.contains("repl"),
-        "{names:?}"
-    );
-    let edges: BTreeMap<&String, BTreeSet<String>> = files
+    files
         .iter()
         .map(|(module, path)| {
             let text = std::fs::read_to_string(path).expect("readable source");
             let mut named = imports(&text, &names);
             named.remove(module);
-            (module, named)
+            (module.clone(), named)
+        })
+        .collect()
+}
+
+type Graph = BTreeMap<String, BTreeSet<String>>;
+
+/// Where a depth-first walk stands with a module.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Visit {
+    /// On the path being walked: reaching it again closes a circle.
+    Open,
+    /// Walked to its end; no circle runs through it back to the path.
+    Closed,
+}
+
+/// The circles of `graph`, each as its modules in import order with the
+/// first repeated at the end (`a -> b -> c -> a`). Every graph with a
+/// circle yields at least one; a circle is reported once, from the module
+/// where the walk first closed it.
+fn circles(graph: &Graph) -> Vec<Vec<String>> {
+    let mut visits: BTreeMap<&str, Visit> = BTreeMap::new();
+    let mut found = Vec::new();
+    for start in graph.keys() {
+        if visits.contains_key(start.as_str()) {
+            continue;
+        }
+        // The path from `start`, each module with the imports still to walk.
+        let mut path: Vec<(&str, Vec<&str>)> = vec![(start, pending(graph, start))];
+        visits.insert(start, Visit::Open);
+        while let Some((module, next)) = path.last_mut() {
+            let Some(target) = next.pop() else {
+                visits.insert(module, Visit::Closed);
+                path.pop();
+                continue;
+            };
+            match visits.get(target) {
+                Some(Visit::Closed) => {}
+                Some(Visit::Open) => {
+                    let from = path
+                        .iter()
+                        .position(|(m, _)| *m == target)
+                        .expect("an open module is on the path");
+                    let mut circle: Vec<String> =
+                        path[from..].iter().map(|(m, _)| m.to_string()).collect();
+                    circle.push(target.to_string());
+                    found.push(circle);
+                }
+                None => {
+                    visits.insert(target, Visit::Open);
+                    path.push((target, pending(graph, target)));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// A module's imports in reverse order, so that popping walks them in order.
+fn pending<'a>(graph: &'a Graph, module: &str) -> Vec<&'a str> {
+    graph
+        .get(module)
+        .map(|imports| imports.iter().rev().map(String::as_str).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn no_files_import_each_other_in_a_circle() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let files = modules(&root);
+    assert!(
+        files.contains_key("engine") && files.contains_key("repl"),
+        "{:?}",
+        files.keys()
+    );
+    let graph = import_graph(&files);
+    let report: Vec<String> = circles(&graph)
+        .iter()
+        .map(|circle| {
+            circle
+                .iter()
+                .map(|module| {
+                    let path = &files[module];
+                    path.strip_prefix(env!("CARGO_MANIFEST_DIR"))
+                        .unwrap_or(path)
+                        .display()
+                        .to_string()
+                })
+                .collect::<Vec<_>>()
+                .join(" -> ")
         })
         .collect();
-    let mut circles = Vec::new();
-    for (a, a_imports) in &edges {
-        for b in a_imports {
-            if a.as_str() < b.as_str()
-                && edges.get(b).is_some_and(|b_imports| b_imports.contains(*a))
-            {
-                circles.push(format!(
-                    "{} <-> {}",
-                    files[*a].display(),
-                    files[b].display()
-                ));
+    assert!(
+        report.is_empty(),
+        "files that import each other in a circle: {report:#?}"
+    );
+}
+
+/// The face decides what to run and where results go; the rooms below it
+/// must not reach back up, or a newcomer cannot read them without it (see
+/// the layers in `src/lib.rs`).
+#[test]
+fn the_runner_the_engine_and_the_writers_do_not_import_the_layers_above() {
+    const FACE: &[&str] = &["cli", "cli_run", "session", "repl", "commands"];
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let graph = import_graph(&modules(&root));
+    let room = |module: &str| module.split("::").next().unwrap_or_default().to_string();
+    let mut reaching_up = Vec::new();
+    for (module, imports) in &graph {
+        let above: Vec<&str> = match room(module).as_str() {
+            "runner" => FACE.to_vec(),
+            "engine" | "render" | "load" | "generate" => {
+                FACE.iter().copied().chain(["runner"]).collect()
+            }
+            _ => continue,
+        };
+        for import in imports {
+            if above.contains(&room(import).as_str()) {
+                reaching_up.push(format!("{module} -> {import}"));
             }
         }
     }
     assert!(
-        circles.is_empty(),
-        "files that import each other: {circles:#?}"
+        graph.keys().any(|module| module.starts_with("runner::")),
+        "the runner's room is src/runner/"
     );
+    assert!(
+        reaching_up.is_empty(),
+        "imports from a layer above: {reaching_up:#?}"
+    );
+}
+
+#[test]
+fn the_circle_finder_finds_a_circle_of_three_and_not_a_chain() {
+    let graph = |edges: &[(&str, &str)]| -> Graph {
+        let mut graph = Graph::new();
+        for (from, to) in edges {
+            graph
+                .entry(from.to_string())
+                .or_default()
+                .insert(to.to_string());
+            graph.entry(to.to_string()).or_default();
+        }
+        graph
+    };
+    let circle = graph(&[("a", "b"), ("b", "c"), ("c", "a"), ("c", "d")]);
+    assert_eq!(circles(&circle), vec![vec!["a", "b", "c", "a"]]);
+    // Entered from the middle, the circle is still named in import order.
+    let entered_late = graph(&[("a", "c"), ("c", "d"), ("d", "e"), ("e", "c")]);
+    assert_eq!(circles(&entered_late), vec![vec!["c", "d", "e", "c"]]);
+    let chain = graph(&[("a", "b"), ("b", "c"), ("a", "c"), ("c", "d")]);
+    assert!(circles(&chain).is_empty());
+    let pair = graph(&[("a", "b"), ("b", "a")]);
+    assert_eq!(circles(&pair), vec![vec!["a", "b", "a"]]);
 }
 
 #[test]

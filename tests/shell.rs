@@ -143,6 +143,20 @@ fn ctrl_c_cancels_a_query_and_the_shell_goes_on() {
 }
 
 #[test]
+fn a_parenthesised_query_shows_its_count_column() {
+    let home = home();
+    let mut shell = Shell::start(home.path(), &["--empty"]);
+    shell.run(".mode csv");
+    let output = shell.run(r#"(SELECT 1::BIGINT AS "Count");"#);
+    assert!(output.contains("Count\r\n1"), "{output}");
+    let output = shell.run(r#"(SELECT true AS "Success");"#);
+    assert!(output.contains("Success\r\ntrue"), "{output}");
+    let output = shell.run(r#"WITH t AS (SELECT 2::BIGINT AS "Count") SELECT * FROM t;"#);
+    assert!(output.contains("Count\r\n2"), "{output}");
+    shell.quit();
+}
+
+#[test]
 fn mode_csv_then_a_query() {
     let home = home();
     let mut shell = Shell::start(home.path(), &["--empty"]);

@@ -17,8 +17,8 @@ use duckdb::arrow::record_batch::RecordBatch;
 
 use crate::engine::Engine;
 use crate::error::{Error, Location, Result};
-use crate::exec;
 use crate::render::{self, OutputFormat, RenderOptions};
+use crate::runner::exec;
 use crate::script::Statement;
 
 const CHECK_COLUMNS: &str = "source_key, claim_id, report_year, source, statement, statement_zh, \

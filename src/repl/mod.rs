@@ -15,10 +15,10 @@ use rustyline::{CompletionType, Config, Editor};
 
 use crate::engine::{Engine, EngineOptions};
 use crate::error::{Error, Location, Result, report_message};
-use crate::exec;
-use crate::output::{OutputTarget, PendingFile, terminal_width};
 use crate::render::{OutputFormat, RenderOptions};
-use crate::script::{self, Statement};
+use crate::runner::exec;
+use crate::runner::output::{OutputTarget, PendingFile, terminal_width};
+use crate::script::{self, Statement, StatementKind};
 use crate::t;
 use dot::{COMMANDS, DotCommand, PagerMode};
 use helper::{Catalogue, ShellHelper};
@@ -60,7 +60,7 @@ struct Redirect {
 pub fn run(engine: Engine, options: ShellOptions, target: &OutputTarget) -> Result<()> {
     let mut render = target.options.clone();
     if render.max_rows.is_none() {
-        render.max_rows = Some(crate::output::TERMINAL_MAX_ROWS);
+        render.max_rows = Some(crate::runner::output::TERMINAL_MAX_ROWS);
     }
     let mut shell = Shell {
         engine,
@@ -225,11 +225,7 @@ impl Shell {
     fn run_sql(&mut self, source: &str, text: &str) -> bool {
         let mut changes_catalogue = false;
         for statement in script::split(text) {
-            let keyword = statement.leading_keyword();
-            changes_catalogue |= matches!(
-                keyword.as_str(),
-                "CREATE" | "DROP" | "ALTER" | "ATTACH" | "DETACH" | "USE"
-            );
+            changes_catalogue |= statement.kind() == StatementKind::CatalogueChange;
             let location = Location {
                 source: source.to_string(),
                 line: statement.line,
@@ -391,7 +387,7 @@ impl Shell {
                 }
             }
             DotCommand::Once(path) => self.once = Some(path),
-            DotCommand::Read(path) => match crate::batch::read_script(&path) {
+            DotCommand::Read(path) => match crate::runner::batch::read_script(&path) {
                 Ok(text) => {
                     if self.run_sql(&path.display().to_string(), &text) {
                         return Flow::CatalogueChanged;

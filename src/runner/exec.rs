@@ -10,27 +10,8 @@ use duckdb::arrow::datatypes::{DataType, Schema};
 use crate::engine::Engine;
 use crate::error::{Error, Location, Result};
 use crate::render::{self, OutputFormat, RenderOptions, ResultKind};
-use crate::script::Statement;
+use crate::script::{Statement, StatementKind};
 use crate::sql_quote::sql_string;
-
-/// Statements whose rows are always shown, even when DuckDB's result looks
-/// like a bare status (`select 1 as "Count"`).
-const QUERY_KEYWORDS: &[&str] = &[
-    "SELECT",
-    "WITH",
-    "FROM",
-    "VALUES",
-    "TABLE",
-    "SHOW",
-    "DESCRIBE",
-    "DESC",
-    "SUMMARIZE",
-    "EXPLAIN",
-    "PRAGMA",
-    "CALL",
-    "PIVOT",
-    "UNPIVOT",
-];
 
 /// What a statement left behind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,11 +25,11 @@ pub enum Outcome {
 /// Whether the result is only DuckDB's status for a statement without
 /// rows: a lone `Count` or `Success` column. DuckDB's shell prints nothing
 /// for these, and neither do we.
-pub fn is_status_only(schema: &Schema, keyword: &str) -> bool {
+pub fn is_status_only(schema: &Schema, kind: StatementKind) -> bool {
     if schema.fields().is_empty() {
         return true;
     }
-    if QUERY_KEYWORDS.contains(&keyword) || schema.fields().len() != 1 {
+    if kind.shows_rows() || schema.fields().len() != 1 {
         return false;
     }
     let field = &schema.fields()[0];
@@ -69,16 +50,20 @@ pub fn execute(
 ) -> Result<Outcome> {
     let sql_error = |e: duckdb::Error| failed(engine, statement, location, &e);
     let _progress = crate::progress::watch(engine.progress_handle());
+    let statement_kind = statement.kind();
     let query = engine
-        .query_as_text(&statement.sql, format.text_form(), is_query(statement))
+        .query_as_text(
+            &statement.sql,
+            format.text_form(),
+            statement_kind == StatementKind::Query,
+        )
         .map_err(sql_error)?;
     let schema = query.schema();
-    let keyword = statement.leading_keyword();
-    if is_status_only(&schema, &keyword) {
+    if is_status_only(&schema, statement_kind) {
         while query.next_batch().map_err(sql_error)?.is_some() {}
         return Ok(Outcome::Done);
     }
-    let kind = if keyword == "EXPLAIN" {
+    let kind = if statement_kind == StatementKind::Plan {
         ResultKind::Plan
     } else {
         ResultKind::Rows
@@ -99,14 +84,6 @@ pub fn execute(
     }
     renderer.finish(rows).map_err(Error::Output)?;
     Ok(Outcome::Rows(rows))
-}
-
-/// Whether DuckDB can wrap the statement in `COPY (…) TO`.
-pub fn is_query(statement: &Statement) -> bool {
-    matches!(
-        statement.leading_keyword().as_str(),
-        "SELECT" | "WITH" | "FROM" | "VALUES" | "TABLE" | "PIVOT" | "UNPIVOT" | ""
-    )
 }
 
 /// Writes a query's result to a Parquet file with DuckDB's own writer.

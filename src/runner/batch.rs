@@ -4,13 +4,12 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::cli::Source;
 use crate::engine::Engine;
 use crate::error::{Error, Location, Result};
-use crate::exec::{self, Outcome};
-use crate::output::OutputTarget;
 use crate::render::OutputFormat;
-use crate::script;
+use crate::runner::exec::{self, Outcome};
+use crate::runner::output::OutputTarget;
+use crate::script::{self, StatementKind};
 use crate::t;
 
 pub struct Runner<'a> {
@@ -49,27 +48,8 @@ impl<'a> Runner<'a> {
         }
     }
 
-    pub fn run_source(&mut self, source: &Source) -> Result<()> {
-        match source {
-            Source::Command { number, sql } => {
-                let name = if *number == 1 {
-                    "-c".to_string()
-                } else {
-                    format!("-c#{number}")
-                };
-                self.run_text(&name, sql)
-            }
-            Source::File(path) if path.as_os_str() == "-" => {
-                let text = read_stdin()?;
-                self.run_text("<stdin>", &text)
-            }
-            Source::File(path) => {
-                let text = read_script(path)?;
-                self.run_text(&path.display().to_string(), &text)
-            }
-        }
-    }
-
+    /// Runs the statements of `text`, whose errors are located in
+    /// `source_name` (`-c`, a file's name, `<stdin>`).
     pub fn run_text(&mut self, source_name: &str, text: &str) -> Result<()> {
         for statement in script::split(text) {
             let location = Location {
@@ -99,7 +79,7 @@ impl<'a> Runner<'a> {
     ) -> Result<Outcome> {
         let outcome = match (&self.parquet_path, self.target.format) {
             (Some(path), format @ (OutputFormat::Parquet | OutputFormat::Dta))
-                if exec::is_query(statement) =>
+                if statement.kind() == StatementKind::Query =>
             {
                 if self.parquet_written {
                     let destination = self.target.path.as_deref().unwrap_or(path);
@@ -119,14 +99,16 @@ impl<'a> Runner<'a> {
                     exec::execute_to_parquet(self.engine, statement, location, path)?
                 }
             }
-            (Some(_), OutputFormat::Xlsx) if exec::is_query(statement) => exec::execute_to_sheet(
-                self.engine,
-                statement,
-                location,
-                self.book.get_or_insert_with(|| {
-                    crate::render::xlsx::XlsxBook::with_labels(self.target.options.labels)
-                }),
-            )?,
+            (Some(_), OutputFormat::Xlsx) if statement.kind() == StatementKind::Query => {
+                exec::execute_to_sheet(
+                    self.engine,
+                    statement,
+                    location,
+                    self.book.get_or_insert_with(|| {
+                        crate::render::xlsx::XlsxBook::with_labels(self.target.options.labels)
+                    }),
+                )?
+            }
             _ => exec::execute(
                 self.engine,
                 statement,
@@ -161,7 +143,8 @@ pub fn read_script(path: &Path) -> Result<String> {
     decode_script(path, &bytes)
 }
 
-fn read_stdin() -> Result<String> {
+/// A script on standard input, decoded as [`read_script`] decodes a file.
+pub fn read_stdin() -> Result<String> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .read_to_end(&mut bytes)

@@ -1,14 +1,12 @@
-//! Where results go (stdout or a file) and in which format, decided once
-//! from the command line.
+//! Where results go (stdout or a file) and in which format, as the face
+//! decided it from the command line.
 
 use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use crate::cli::Cli;
 use crate::error::{Error, Result};
 use crate::render::{OutputFormat, RenderOptions};
-use crate::t;
 
 /// Rows a table shows on a terminal unless `--max-rows` says otherwise.
 pub const TERMINAL_MAX_ROWS: usize = 40;
@@ -26,51 +24,6 @@ pub struct OutputTarget {
 }
 
 impl OutputTarget {
-    pub fn from_cli(cli: &Cli) -> Result<OutputTarget> {
-        let inferred = cli.output.as_deref().and_then(OutputFormat::from_extension);
-        let format = cli.format.or(inferred).unwrap_or(OutputFormat::Table);
-        if format.is_file_only() && cli.output.is_none() {
-            return Err(Error::Usage(t!(
-                "output-format-needs-file",
-                format = format.name()
-            )));
-        }
-        let on_terminal = cli.output.is_none() && io::stdout().is_terminal();
-        let options = RenderOptions {
-            // Piped and file output carries every row; a terminal gets a screenful.
-            max_rows: cli.max_rows.or(on_terminal.then_some(TERMINAL_MAX_ROWS)),
-            max_width: if on_terminal { terminal_width() } else { None },
-            null_text: "NULL".to_string(),
-            ascii: cli.ascii,
-            labels: cli.labels,
-        };
-        // `load` reads files in --encoding; everything else writes in it.
-        let loads = matches!(cli.command, Some(crate::cli::Command::Load { .. }));
-        let delimited = matches!(format, OutputFormat::Csv | OutputFormat::Tsv);
-        let gb18030 = match cli.encoding.0 {
-            _ if loads => false,
-            None => false,
-            Some(encoding) if encoding == encoding_rs::UTF_8 => false,
-            Some(encoding) if encoding == encoding_rs::GB18030 && delimited => true,
-            Some(encoding) => {
-                return Err(Error::Usage(t!(
-                    "output-encoding",
-                    encoding = encoding.name()
-                )));
-            }
-        };
-        if cli.bom && (!delimited || gb18030) {
-            return Err(Error::Usage(t!("output-bom")));
-        }
-        Ok(OutputTarget {
-            format,
-            path: cli.output.clone(),
-            options,
-            gb18030,
-            bom: cli.bom,
-        })
-    }
-
     /// The format for output that a file format cannot take (a report, a
     /// catalogue): a table in place of Parquet, xlsx or dta.
     pub fn text_format(&self) -> OutputFormat {
