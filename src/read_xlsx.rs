@@ -13,8 +13,8 @@ use duckdb::Connection;
 use duckdb::core::{DataChunkHandle, Inserter, LogicalTypeHandle, LogicalTypeId};
 use duckdb::vtab::{BindInfo, InitInfo, TableFunctionInfo, VTab};
 
-use crate::sheets::{CellRange, DataRow, HeaderChoice, Layout, Sheet, open_sheet, text_of};
 use crate::sandbox_refusal::{ReadsFiles, Refused};
+use crate::sheets::{CellRange, DataRow, HeaderChoice, Layout, Sheet, open_sheet, text_of};
 use crate::t;
 
 /// Rows handed to DuckDB at a time (its vector size).

@@ -375,14 +375,24 @@ fn files_of_one_folder_may_write_one_column_in_different_units() {
     let header = header.replace("从业人员数", "从业人员数（万人）");
     std::fs::write(folder.join("a.csv"), format!("{header}\n{rows}")).expect("written");
     let in_wan = header.replace("总产值（亿元）", "总产值（万元）");
-    let rows_wan = rows
-        .replacen(",2029,150.5,", ",2026,1505000,", 1)
-        .replacen(",2029,99.9,", ",2026,999000,", 1);
-    assert!(rows_wan.contains(",1505000,") && rows_wan.contains(",999000,"), "{rows_wan}");
+    let rows_wan = rows.replacen(",2029,150.5,", ",2026,1505000,", 1).replacen(
+        ",2029,99.9,",
+        ",2026,999000,",
+        1,
+    );
+    assert!(
+        rows_wan.contains(",1505000,") && rows_wan.contains(",999000,"),
+        "{rows_wan}"
+    );
     std::fs::write(folder.join("b.csv"), format!("{in_wan}\n{rows_wan}")).expect("written");
     let out = fx.load(&folder, "cluster_reports", &["--replace"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stderr.contains("总产值（万元） → total_output_bn_cny ÷ 100000"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("总产值（万元） → total_output_bn_cny ÷ 100000"),
+        "{}",
+        out.stderr
+    );
     let out = fx.query(
         "select report_year, total_output_bn_cny from cluster_reports \
          where cluster_id = 'N2022-001' order by report_year",
@@ -415,7 +425,11 @@ fn a_header_problem_is_told_at_the_header_line_of_each_file_in_both_languages() 
         .collect();
     let (gbk, _, _) = encoding_rs::GBK.encode(&with_mood);
     std::fs::write(folder.join("a.csv"), gbk).expect("written");
-    let untitled: String = with_mood.lines().skip(1).map(|l| format!("{l}\n")).collect();
+    let untitled: String = with_mood
+        .lines()
+        .skip(1)
+        .map(|l| format!("{l}\n"))
+        .collect();
     std::fs::write(folder.join("b.csv"), untitled).expect("written");
     let out = fx.load(&folder, "cluster_reports", &[]);
     assert_eq!(out.code, 4, "{}", out.stderr);

@@ -10,8 +10,8 @@ use std::path::Path;
 
 use calamine::Data;
 
-use crate::sheets::layout::{self, HeaderChoice, SparseRow};
 use crate::error::{Error, Result};
+use crate::sheets::layout::{self, HeaderChoice, SparseRow};
 use crate::t;
 
 /// Bytes of the head and of the tail read to find the table.

@@ -2,12 +2,14 @@
 //! transaction, the schema's own constraints (types, NOT NULL, CHECKs, the
 //! small tables' keys and references) judging every row as it goes in, and
 //! set queries the roster's keys and references (`keys`) before the commit;
-//! the ids of `enterprises` are checked as they go in (`credit_codes`).
+//! the ids of `enterprises` are checked and noted as they go in
+//! (`id_watch`), which spares their key check a second reading.
 //! A good file needs nothing more. On any failure the transaction is rolled back, leaving the
 //! database as it was, and the caller runs the validation that finds and
 //! explains every problem.
 
 use super::headers::Plan;
+use super::id_watch::{self, IdWatch};
 use super::{Column, FileFormat, LoadRequest, Loaded, Mode, normalize, quote, reader_sql};
 use crate::engine::Engine;
 use crate::error::{Error, Result};
@@ -27,9 +29,23 @@ pub(super) fn insert(
     format: FileFormat,
     plans: &[(String, Plan)],
 ) -> Result<Option<Loaded>> {
-    if super::credit_codes::applies(request) && !super::credit_codes::register(engine) {
-        return Ok(None);
-    }
+    let check_codes = super::credit_codes::applies(request);
+    let watch = if request.table == id_watch::TABLE {
+        match IdWatch::register(engine, check_codes) {
+            None if check_codes => return Ok(None),
+            watch => watch,
+        }
+    } else {
+        None
+    };
+    // Only a watch that sees every row's id may stand for the key check.
+    let watch = watch.filter(|_| {
+        plans.iter().all(|(_, plan)| {
+            plan.planned
+                .iter()
+                .any(|planned| planned.column == id_watch::COLUMN)
+        })
+    });
     // One statement a file, in one transaction, so that stderr can say
     // what each file gave.
     // A Parquet file's integer columns are whole already: they need no
@@ -50,6 +66,7 @@ pub(super) fn insert(
                 statement(
                     request,
                     columns,
+                    watch.as_ref(),
                     std::slice::from_ref(file),
                     format,
                     plan,
@@ -61,7 +78,7 @@ pub(super) fn insert(
     };
     let converts = plans.iter().any(|(_, plan)| plan.converts());
     if format == FileFormat::Parquet || !converts {
-        match attempt(engine, request, &files, &statements(true))? {
+        match attempt(engine, request, &files, &statements(true), watch.as_ref())? {
             Attempt::Loaded(loaded) => return Ok(Some(loaded)),
             Attempt::Failed { on_a_value } if !on_a_value || format == FileFormat::Parquet => {
                 return Ok(None);
@@ -69,7 +86,7 @@ pub(super) fn insert(
             Attempt::Failed { .. } => {}
         }
     }
-    match attempt(engine, request, &files, &statements(false))? {
+    match attempt(engine, request, &files, &statements(false), watch.as_ref())? {
         Attempt::Loaded(loaded) => Ok(Some(loaded)),
         Attempt::Failed { .. } => Ok(None),
     }
@@ -101,10 +118,11 @@ fn integer_columns(engine: &Engine, file: &str) -> Vec<String> {
 /// The `INSERT … SELECT` of the planned columns from the files: each value
 /// parsed by the reader into its column's type (`typed`, a CSV file), or
 /// read as text and normalized. `whole_already` names the headers whose
-/// values are integers in the file itself.
+/// values are integers in the file itself; `watch` sees its ids.
 fn statement(
     request: &LoadRequest,
     columns: &[Column],
+    watch: Option<&IdWatch>,
     files: &[String],
     format: FileFormat,
     plan: &Plan,
@@ -160,9 +178,9 @@ fn statement(
     };
     let id_check = targets
         .iter()
-        .find(|target| **target == quote(super::credit_codes::COLUMN))
-        .filter(|_| super::credit_codes::applies(request))
-        .map(|id| super::credit_codes::require_valid(id));
+        .find(|target| **target == quote(id_watch::COLUMN))
+        .zip(watch)
+        .map(|(id, watch)| watch.condition(id));
     format!(
         "INSERT INTO main.{} ({}) SELECT {} FROM (SELECT {} FROM {reader}){}",
         request.table,
@@ -189,6 +207,7 @@ fn attempt(
     request: &LoadRequest,
     files: &[String],
     inserts: &[String],
+    watch: Option<&IdWatch>,
 ) -> Result<Attempt> {
     let table = &request.table;
     let _progress = crate::progress::watch(engine.progress_handle());
@@ -199,6 +218,15 @@ fn attempt(
         if request.mode == Mode::Replace {
             engine.execute_batch(&format!("DELETE FROM main.{table}"))?;
         }
+        // The ids the watch sees are all of the table's when it starts
+        // empty; else the rows already there are read for the check.
+        let watch = match watch {
+            Some(watch) if is_empty(engine, table)? => {
+                watch.forget();
+                Some(watch)
+            }
+            _ => None,
+        };
         let mut rows = Vec::new();
         for (file, insert) in files.iter().zip(inserts) {
             rows.push((
@@ -206,7 +234,7 @@ fn attempt(
                 engine.connection().execute(insert, [])? as u64,
             ));
         }
-        Ok((rows, violates_keys(engine, table)?))
+        Ok((rows, violates_keys(engine, table, watch)?))
     })();
     let committed = written.and_then(|(rows, violates)| {
         if violates {
@@ -234,12 +262,24 @@ fn attempt(
     }
 }
 
+fn is_empty(engine: &Engine, table: &str) -> duckdb::Result<bool> {
+    engine.connection().query_row(
+        &format!("SELECT count(*) = 0 FROM main.{table}"),
+        [],
+        |row| row.get(0),
+    )
+}
+
 /// Whether the table, as this load leaves it, breaks a key or reference that
-/// no index guards (the roster's, see `keys`).
-fn violates_keys(engine: &Engine, table: &str) -> duckdb::Result<bool> {
-    if let Some(sql) = super::keys::key_hash_query(table)
-        && has_equal_hashes(engine, &sql)?
-    {
+/// no index guards (the roster's, see `keys`); `watch` saw every id of the
+/// table when there is one.
+fn violates_keys(engine: &Engine, table: &str, watch: Option<&IdWatch>) -> duckdb::Result<bool> {
+    let repeats = match (watch, super::keys::key_hash_query(table)) {
+        (Some(watch), _) => watch.may_repeat(),
+        (None, Some(sql)) => has_equal_hashes(engine, &sql)?,
+        (None, None) => false,
+    };
+    if repeats {
         return Ok(true);
     }
     match super::keys::violation_query(table) {

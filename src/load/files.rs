@@ -10,8 +10,8 @@ use super::stated_units::{self, Place, Statement};
 use super::{
     Column, FileFormat, LoadRequest, csv_delimiter, csv_layout, encoding, headers, sheet_copy,
 };
-use crate::sheets;
 use crate::error::{Error, Result};
+use crate::sheets;
 use crate::t;
 
 /// Spreadsheets as CSV copies (kept in `sheets` until the load is over);

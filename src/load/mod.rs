@@ -26,6 +26,7 @@ mod direct;
 pub mod encoding;
 mod files;
 mod headers;
+mod id_watch;
 mod keys;
 mod lines;
 mod normalize;
@@ -249,7 +250,9 @@ fn load_files(
 /// Stderr says how each header is read: once for all files when they are
 /// read alike (a folder of one template), else under each file's name.
 fn tell_plans(plans: &[(String, headers::Plan)], places: &Places<'_>) {
-    let alike = plans.windows(2).all(|pair| pair[0].1.notices == pair[1].1.notices);
+    let alike = plans
+        .windows(2)
+        .all(|pair| pair[0].1.notices == pair[1].1.notices);
     for (index, (file, plan)) in plans.iter().enumerate() {
         if alike && index > 0 {
             break;

@@ -7,8 +7,8 @@ use std::path::Path;
 
 use calamine::Data;
 
-use crate::sheets::{Layout, open_sheet, text_of};
 use crate::error::{Error, Result};
+use crate::sheets::{Layout, open_sheet, text_of};
 use crate::t;
 
 /// A sheet copied as CSV; removed when dropped.
@@ -68,9 +68,16 @@ impl SheetCopy {
 
     /// The cell of the header `header` in the sheet.
     pub fn header_place(&self, header: &str) -> String {
-        match self.columns.iter().find(|(written, _, _)| written == header) {
+        match self
+            .columns
+            .iter()
+            .find(|(written, _, _)| written == header)
+        {
             Some((_, letters, _)) => {
-                format!("{} {}!{letters}{}", self.original, self.sheet, self.header_row)
+                format!(
+                    "{} {}!{letters}{}",
+                    self.original, self.sheet, self.header_row
+                )
             }
             None => t!(
                 "sheet-row",
