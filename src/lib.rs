@@ -4,7 +4,7 @@
 //!
 //! The layers, each importing from those below it and not from those
 //! above (`tests/layout.rs` holds the runner, the engine, the writers,
-//! `load` and `generate` to this):
+//! `load`, `generate`, `report` and `claims` to this):
 //!
 //! ```text
 //! face     cli, cli_run, session, repl, commands   what to run, where results go
@@ -19,12 +19,13 @@
 //! engine: `load` (a user's files into tables; the runner reads a script's
 //! encoding through `load::encoding`), which reads spreadsheets through
 //! `sheets` as the `read_xlsx` function does, `generate` (the bundled
-//! rosters) and `report` (the HTML briefing; it still borrows the claims and figures of
-//! `commands::check`, the one import up into the face). Leaves such as
-//! `error`, `i18n`, `script` and `sql_quote` serve every layer.
+//! rosters) and `report` (the HTML briefing), which shows the briefing's
+//! claims and figures through `claims` as the `check` command does. Leaves
+//! such as `error`, `i18n`, `script` and `sql_quote` serve every layer.
 
 pub mod allocator;
 pub mod bundle_cache;
+pub mod claims;
 pub mod cli;
 pub mod cli_run;
 pub mod commands;

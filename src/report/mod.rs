@@ -13,7 +13,7 @@ pub mod tiles;
 
 use std::fmt::Write as _;
 
-use crate::commands::check;
+use crate::claims;
 use crate::engine::Engine;
 use crate::error::Result;
 use crate::i18n::{Lang, current};
@@ -350,15 +350,15 @@ fn shown_label(spec: &Spec, label: &str, lang: Lang) -> String {
 
 fn shown_value(spec: &Spec, value: f64) -> String {
     match spec.chart {
-        Chart::ShareBars | Chart::Lines => check::figure(value, "share"),
-        Chart::Columns => check::figure(value * check::money_scale(), ""),
-        _ => check::figure(value, ""),
+        Chart::ShareBars | Chart::Lines => claims::figure(value, "share"),
+        Chart::Columns => claims::figure(value * claims::money_scale(), ""),
+        _ => claims::figure(value, ""),
     }
 }
 
 /// An output band (`10-15`, `< 10`, billions) in the page's money unit.
 fn money_band(label: &str) -> String {
-    let scale = check::money_scale();
+    let scale = claims::money_scale();
     let mut out = String::new();
     let mut digits = String::new();
     for c in label.chars().chain(std::iter::once(' ')) {
@@ -367,7 +367,7 @@ fn money_band(label: &str) -> String {
             continue;
         }
         if let Ok(number) = digits.parse::<f64>() {
-            out.push_str(&check::figure(number * scale, ""));
+            out.push_str(&claims::figure(number * scale, ""));
         }
         digits.clear();
         out.push(c);
@@ -410,7 +410,7 @@ fn headline_section(engine: &Engine, options: &ReportOptions) -> Result<String> 
                 escape(metric),
                 value,
                 escape(&title),
-                escape(&check::figure(*value, unit))
+                escape(&claims::figure(*value, unit))
             );
         }
         html.push_str("</div>");
@@ -423,8 +423,8 @@ fn headline_section(engine: &Engine, options: &ReportOptions) -> Result<String> 
 /// The claims, published against computed, with their sources; errata
 /// marked as such.
 fn claims_section(engine: &Engine) -> Result<String> {
-    let sql = check::claims_sql(engine, &[])?;
-    let claims = check::checked_claims(engine, &sql)?;
+    let sql = claims::claims_sql(engine, &[])?;
+    let claims = claims::checked_claims(engine, &sql)?;
     let mut html = section_open(&t!("report-claims"));
     if claims.is_empty() {
         html.push_str(&empty_note(&t!("report-empty", view = "claims_checked")));
@@ -456,9 +456,9 @@ fn claims_section(engine: &Engine) -> Result<String> {
                 escape(&claim.claim_id),
                 escape(&format!("{} ({})", claim.source_key, claim.report_year)),
                 escape(&claim.statement),
-                escape(&check::published_text(claim, false)),
-                escape(&check::computed_text(claim)),
-                escape(&check::verdict_text(claim, false)),
+                escape(&claims::published_text(claim, false)),
+                escape(&claims::computed_text(claim)),
+                escape(&claims::verdict_text(claim, false)),
             );
         }
         html.push_str("</tbody></table></div><ul class=\"sources\">");
@@ -470,7 +470,7 @@ fn claims_section(engine: &Engine) -> Result<String> {
                     html,
                     "<li><b>{}</b>: {}</li>",
                     escape(&claim.source_key),
-                    escape(&check::source_name(&claim.source_key, &claim.source))
+                    escape(&claims::source_name(&claim.source_key, &claim.source))
                 );
             }
         }
@@ -534,7 +534,7 @@ fn batches_section(engine: &Engine) -> Result<String> {
             );
             for value in values {
                 let raw = value.map_or_else(String::new, |v| v.to_string());
-                let shown = value.map_or_else(String::new, |v| check::figure(v, unit));
+                let shown = value.map_or_else(String::new, |v| claims::figure(v, unit));
                 let _ = write!(
                     html,
                     "<td class=\"number\" data-value=\"{}\">{}</td>",
