@@ -124,7 +124,7 @@ impl VScalar for WatchIds {
             }
             let mut value = *value;
             let bytes = DuckString::new(&mut value).as_bytes();
-            if seen.check_codes && !std::str::from_utf8(bytes).is_ok_and(credit_code::is_valid) {
+            if seen.check_codes && !credit_code::is_valid_bytes(bytes) {
                 return Err("not a unified social credit code".into());
             }
             hashes.push(XxHash64::oneshot(0, bytes));
