@@ -624,3 +624,30 @@ fn the_second_file_of_a_large_folder_counts_its_own_lines() {
     );
     assert_eq!(fx.counts(), before);
 }
+
+#[test]
+fn a_column_one_file_of_a_folder_lacks_is_named_under_that_file() {
+    let fx = Fixture::new();
+    let folder = fx.dir.path().join("parts");
+    std::fs::create_dir(&folder).expect("folder");
+    std::fs::write(folder.join("a.csv"), roster(3)).expect("written");
+    // b.csv: other enterprises, and no left_year column.
+    let without_left_year: String = roster(3)
+        .replace("ID000", "ID900")
+        .lines()
+        .map(|line| {
+            let line = line.strip_suffix(",left_year").unwrap_or(line);
+            format!("{}\n", line.strip_suffix(',').unwrap_or(line))
+        })
+        .collect();
+    std::fs::write(folder.join("b.csv"), without_left_year).expect("written");
+    let out = fx.load(&folder, "enterprises", &["--no-id-check"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let b = folder.join("b.csv");
+    let told = format!(
+        "{}: lacks left_year, which other files of this load fill; its rows get NULL there",
+        b.display()
+    );
+    assert!(out.stderr.contains(&told), "{told:?} not in {}", out.stderr);
+    assert_eq!(out.stderr.matches("lacks").count(), 1, "{}", out.stderr);
+}

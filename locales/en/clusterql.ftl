@@ -322,6 +322,7 @@ load-glob-matched-nothing = { $pattern }: no file matches
 load-mixed-formats = these files are of different formats and cannot be read as one table: { $alike } | { $others }; load each kind with its own command
 load-and-more-files = { " " }and { $count } more
 load-file-rows = { $file }: { $rows } rows
+load-columns-other-files-fill = { $file }: lacks { $columns }, which other files of this load fill; its rows get NULL there
 load-looks-like-gbk = it looks like GBK/GB18030; convert it with: iconv -f GB18030 -t UTF-8 { $file } > converted.csv
 load-convert-to-utf8 = convert it to UTF-8 first, e.g. iconv -f ENCODING -t UTF-8 { $file } > converted.csv
 load-not-utf8 = the file is not UTF-8 text; { $guess }

@@ -306,6 +306,7 @@ load-glob-matched-nothing = { $pattern }：没有匹配的文件
 load-mixed-formats = 这些文件格式不同，不能作为一张表读入：{ $alike } | { $others }；请按格式分别载入
 load-and-more-files = { " " }等另 { $count } 个
 load-file-rows = { $file }：{ $rows } 行
+load-columns-other-files-fill = { $file }：没有 { $columns }，而本次加载的其他文件有：此文件各行该列为空值（NULL）
 load-looks-like-gbk = 看起来是 GBK/GB18030 编码；可这样转换：iconv -f GB18030 -t UTF-8 { $file } > converted.csv
 load-convert-to-utf8 = 请先转换为 UTF-8，例如 iconv -f ENCODING -t UTF-8 { $file } > converted.csv
 load-not-utf8 = 文件不是 UTF-8 文本；{ $guess }

@@ -266,6 +266,42 @@ fn tell_plans(plans: &[(String, headers::Plan)], places: &Places<'_>) {
             eprintln!("{notice}");
         }
     }
+    tell_columns_some_files_lack(plans, places);
+}
+
+/// A column that some files of a load fill and others do not is NULL in
+/// the others' rows: said under each of those, as a folder of one
+/// template with a column gone from one file is more likely a slip than a
+/// choice. (A column no file fills is the table's default, as for one
+/// file.)
+fn tell_columns_some_files_lack(plans: &[(String, headers::Plan)], places: &Places<'_>) {
+    let mut filled: Vec<&str> = Vec::new();
+    for (_, plan) in plans {
+        for planned in &plan.planned {
+            if !filled.contains(&planned.column.as_str()) {
+                filled.push(&planned.column);
+            }
+        }
+    }
+    for (file, plan) in plans {
+        let lacking: Vec<&str> = filled
+            .iter()
+            .copied()
+            .filter(|column| plan.of_column(column).is_none())
+            .collect();
+        if !lacking.is_empty() {
+            let shown = places.file_shown(file).unwrap_or_else(|| file.clone());
+            let columns = lacking.join(", ");
+            eprintln!(
+                "{}",
+                t!(
+                    "load-columns-other-files-fill",
+                    file = shown,
+                    columns = columns
+                )
+            );
+        }
+    }
 }
 
 fn table_columns(engine: &Engine, table: &str) -> Result<Vec<Column>> {
