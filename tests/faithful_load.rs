@@ -651,3 +651,106 @@ fn a_column_one_file_of_a_folder_lacks_is_named_under_that_file() {
     assert!(out.stderr.contains(&told), "{told:?} not in {}", out.stderr);
     assert_eq!(out.stderr.matches("lacks").count(), 1, "{}", out.stderr);
 }
+
+#[test]
+fn a_required_column_one_file_of_a_folder_lacks_is_refused_naming_that_file() {
+    let fx = Fixture::new();
+    let before = fx.counts();
+    let folder = fx.dir.path().join("parts");
+    std::fs::create_dir(&folder).expect("folder");
+    std::fs::write(folder.join("a.csv"), roster(3)).expect("written");
+    // b.csv: other enterprises, and no name column.
+    let without_names: String = roster(3)
+        .replace("ID000", "ID900")
+        .lines()
+        .map(|line| {
+            let mut cells: Vec<&str> = line.split(',').collect();
+            cells.remove(2);
+            format!("{}\n", cells.join(","))
+        })
+        .collect();
+    std::fs::write(folder.join("b.csv"), without_names).expect("written");
+    let out = fx.load(&folder, "enterprises", &["--no-id-check"]);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    let told = format!(
+        "{}: missing required column 'name'",
+        folder.join("b.csv").display()
+    );
+    assert!(out.stderr.contains(&told), "{told:?} not in {}", out.stderr);
+    assert!(!out.stderr.contains("a.csv: missing"), "{}", out.stderr);
+    assert_eq!(fx.counts(), before);
+}
+
+#[test]
+fn a_folder_whose_files_differ_in_their_columns_is_validated_file_by_file() {
+    let fx = Fixture::new();
+    let before = fx.counts();
+    let folder = fx.dir.path().join("parts");
+    std::fs::create_dir(&folder).expect("folder");
+    let header = "cluster_id,name,name_en,level,batch_year,province,province_zh,region,county,\
+                  county_code,leading_industry,sector,area_km2,valid_from,valid_to,status,name_source";
+    let row = |id: &str, batch: &str| {
+        format!(
+            "{id},北京市海淀区某产业集群,\"A cluster, Beijing\",national,{batch},Beijing,北京市,east,\
+             海淀区,110108,software,software,30.2,2023-01-11,2028-12-31,active,public report"
+        )
+    };
+    std::fs::write(
+        folder.join("a.csv"),
+        format!("{header}\n{}\n", row("P2099-801", "2022")),
+    )
+    .expect("written");
+    // b.csv has no area_km2 (a column that may be empty) and a year that
+    // is no number, which sends the load to the validation.
+    let without_area = |line: &str| {
+        let mut cells: Vec<&str> = line.split(',').collect();
+        // The English name holds a comma: area_km2 is the 14th cell.
+        cells.remove(13);
+        cells.join(",")
+    };
+    std::fs::write(
+        folder.join("b.csv"),
+        format!(
+            "{}\n{}\n",
+            header.replace(",area_km2", ""),
+            without_area(&row("P2099-802", "lots"))
+        ),
+    )
+    .expect("written");
+    let out = fx.load(&folder, "clusters", &[]);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    let told = format!("{}:2: column 'batch_year'", folder.join("b.csv").display());
+    assert!(out.stderr.contains(&told), "{told:?} not in {}", out.stderr);
+    assert!(!out.stderr.contains("Parser Error"), "{}", out.stderr);
+    assert_eq!(fx.counts(), before);
+}
+
+#[test]
+fn a_map_that_one_template_of_a_folder_needs_is_not_refused_in_the_other() {
+    let fx = Fixture::new();
+    let folder = fx.dir.path().join("parts");
+    std::fs::create_dir(&folder).expect("folder");
+    // a.csv: the old template, its names under 企业名称.
+    std::fs::write(
+        folder.join("a.csv"),
+        roster(3).replacen(",name,", ",企业名称,", 1),
+    )
+    .expect("written");
+    std::fs::write(folder.join("b.csv"), roster(3).replace("ID000", "ID900")).expect("written");
+    let out = fx.load(
+        &folder,
+        "enterprises",
+        &["--no-id-check", "--map", "企业名称=name"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let named = fx.query("select count(*) from enterprises where name = '企业2'");
+    assert_eq!(named.stdout.lines().nth(1), Some("2"), "{}", named.stderr);
+    // A map that no file uses is still a typo to be told.
+    let out = fx.load(
+        &folder,
+        "enterprises",
+        &["--no-id-check", "--map", "名称=name"],
+    );
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(out.stderr.contains("--map '名称=…'"), "{}", out.stderr);
+}

@@ -25,11 +25,15 @@ fn without_enterprises() -> Fixture {
 /// `ROWS` enterprises of N2022-001 as CSV text, the `i`-th (from 1)
 /// keyed by `id(i)`.
 fn roster(id: impl Fn(usize) -> String) -> String {
+    roster_of(ROWS, id)
+}
+
+fn roster_of(rows: usize, id: impl Fn(usize) -> String) -> String {
     let mut text = String::from(
         "enterprise_id,cluster_id,name,size_class,is_sme,above_scale,in_leading_industry,\
          founded_year,employees,revenue_mn_cny,joined_year,left_year\n",
     );
-    for i in 1..=ROWS {
+    for i in 1..=rows {
         let _ = writeln!(
             text,
             "{},N2022-001,企业{i},small,true,false,true,2010,{},1.5,2022,",
@@ -140,4 +144,25 @@ fn a_large_roster_loads_once_and_again_is_refused_as_already_there() {
     let out = fx.load(&csv, "enterprises", &["--replace"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(enterprises(&fx), loaded);
+}
+
+#[test]
+fn an_id_repeated_in_a_small_parquet_file_is_refused() {
+    // Two ids, three rows each, in a small file, whose ids DuckDB's writer
+    // keeps as a dictionary: each row counts however the reader hands them
+    // over (the watch is volatile so that DuckDB calls it on every row).
+    let fx = without_enterprises();
+    let before = fx.counts();
+    let csv = fx.file("few.csv", roster_of(6, |i| code(i % 2)).as_bytes());
+    let parquet = as_parquet(&fx, &csv);
+    for extra in [&[][..], &["--no-id-check"][..]] {
+        let out = fx.load(&parquet, "enterprises", extra);
+        assert_eq!(out.code, 4, "{extra:?}: {}", out.stderr);
+        assert!(
+            out.stderr.contains("duplicate key enterprise_id"),
+            "{}",
+            out.stderr
+        );
+        assert_eq!(fx.counts(), before);
+    }
 }

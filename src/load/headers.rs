@@ -94,22 +94,36 @@ pub(super) fn column_of<'h>(
 pub(super) struct HeaderProblem {
     pub header: Option<String>,
     pub text: String,
+    /// A `--map` or `--unit` this file has no use for: a problem only when
+    /// no file of the load uses it (a folder may mix two templates).
+    pub unused_option: bool,
 }
 
-/// Plans the headers of the load's files; every problem found is returned.
+/// Plans the headers of a file, with every problem found (the plan is
+/// only used when there is none).
 pub(super) fn plan(
     request: &LoadRequest,
     headers: &[String],
     columns: &[Column],
     stated: (&[Statement], &[String]),
-) -> std::result::Result<Plan, Vec<HeaderProblem>> {
+) -> (Plan, Vec<HeaderProblem>) {
     let mut plan = Plan::default();
     let mut problems = Vec::new();
     let at = |header: &str, text: String| HeaderProblem {
         header: Some(header.to_string()),
         text,
+        unused_option: false,
     };
-    let said = |text: String| HeaderProblem { header: None, text };
+    let said = |text: String| HeaderProblem {
+        header: None,
+        text,
+        unused_option: false,
+    };
+    let unused = |text: String| HeaderProblem {
+        header: None,
+        text,
+        unused_option: true,
+    };
     // Columns whose header was refused are not also reported missing.
     let mut refused = Vec::new();
     for header in headers {
@@ -146,7 +160,7 @@ pub(super) fn plan(
             .iter()
             .any(|h| h.trim() == from.trim() || units::split_header(h).0 == from.trim());
         if !found {
-            problems.push(said(t!("load-map-unused", header = from.trim())));
+            problems.push(unused(t!("load-map-unused", header = from.trim())));
         }
     }
     for (named, _) in &request.units {
@@ -154,7 +168,7 @@ pub(super) fn plan(
             p.column.eq_ignore_ascii_case(named.trim()) || p.header.trim() == named.trim()
         }) || refused.iter().any(|c| c.eq_ignore_ascii_case(named.trim()));
         if !found {
-            problems.push(said(t!("load-unit-unused", column = named.trim())));
+            problems.push(unused(t!("load-unit-unused", column = named.trim())));
         }
     }
     for column in columns {
@@ -179,11 +193,7 @@ pub(super) fn plan(
             )));
         }
     }
-    if problems.is_empty() {
-        Ok(plan)
-    } else {
-        Err(problems)
-    }
+    (plan, problems)
 }
 
 /// Headers that number a list's rows, as official lists have in their

@@ -70,7 +70,10 @@ impl IdWatch {
     /// noting its id (the SQL `id`), or fails the statement at the first
     /// id that is not a valid code.
     pub fn condition(&self, id: &str) -> String {
-        format!("{}({id})", self.name)
+        // DuckDB may answer NULL for a NULL id without calling the
+        // function; the row must still reach the insert, whose NOT NULL
+        // refuses it, not vanish from the filter.
+        format!("coalesce({}({id}), true)", self.name)
     }
 
     /// Forgets the ids seen, before an attempt whose rows may be rolled
@@ -95,6 +98,14 @@ impl IdWatch {
             .hashes
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl Drop for IdWatch {
+    /// DuckDB keeps the function, and its state, for the session: the
+    /// hashes of a load whose key was checked otherwise go with the load.
+    fn drop(&mut self) {
+        *self.hashes() = Vec::new();
     }
 }
 
@@ -138,6 +149,14 @@ impl VScalar for WatchIds {
         let answers = unsafe { out.as_mut_slice_with_len::<bool>(rows) };
         answers.fill(true);
         Ok(())
+    }
+
+    /// Volatile, so that DuckDB calls it on every row: a function it takes
+    /// for pure may be pushed into a Parquet scan and run once a
+    /// dictionary entry, or once for a constant vector, and an id held
+    /// twice would then be noted once.
+    fn volatile() -> bool {
+        true
     }
 
     fn signatures() -> Vec<ScalarFunctionSignature> {

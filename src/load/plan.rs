@@ -25,8 +25,9 @@ pub(super) fn plan_headers(
     places: &Places<'_>,
 ) -> Result<Vec<(String, headers::Plan)>> {
     let mut plans = Vec::new();
-    // (header, problem, the files that have it), in the order found.
-    let mut found: Vec<(Option<String>, String, Vec<String>)> = Vec::new();
+    // (header, problem, whether an unused option, the files that have
+    // it), in the order found.
+    let mut found: Vec<(Option<String>, String, bool, Vec<String>)> = Vec::new();
     for (file, original) in files.iter().zip(&stated.files) {
         let names = header_names(engine, file, format)?;
         let statements: Vec<_> = stated
@@ -35,31 +36,37 @@ pub(super) fn plan_headers(
             .filter(|statement| statement.file == *original)
             .cloned()
             .collect();
-        let plan = headers::plan(
+        let (plan, problems) = headers::plan(
             request,
             &names,
             columns,
             (&statements, std::slice::from_ref(original)),
         );
-        match plan {
-            Ok(plan) => plans.push((file.clone(), plan)),
-            Err(problems) => {
-                for problem in problems {
-                    match found
-                        .iter_mut()
-                        .find(|(h, text, _)| *h == problem.header && *text == problem.text)
-                    {
-                        Some((_, _, with)) => with.push(file.clone()),
-                        None => found.push((problem.header, problem.text, vec![file.clone()])),
-                    }
-                }
+        plans.push((file.clone(), plan));
+        for problem in problems {
+            match found
+                .iter_mut()
+                .find(|(h, text, _, _)| *h == problem.header && *text == problem.text)
+            {
+                Some((_, _, _, with)) => with.push(file.clone()),
+                None => found.push((
+                    problem.header,
+                    problem.text,
+                    problem.unused_option,
+                    vec![file.clone()],
+                )),
             }
         }
     }
     let mut problems = Problems::default();
-    for (header, text, with) in found {
+    for (header, text, unused_option, with) in found {
+        let all = with.len() == files.len();
         match header {
+            // A --map or --unit that another file of the load uses.
+            _ if unused_option && !all => {}
             Some(header) => problems.add_of_header(&with, &header, text),
+            // Which files, when not all of them (a column one lacks).
+            None if !all => problems.add_of_files(&with, text),
             None => problems.add(text),
         }
     }

@@ -47,8 +47,14 @@ pub(super) fn places_in(list: &duckdb::types::Value) -> Vec<(String, i64)> {
 /// back to find where it points.
 enum Problem {
     Said(String),
-    /// A problem of a header, which every file read shares (one plan of
-    /// headers a load): told at the header's cell or line in each.
+    /// A problem of some files of a load and not of others (a column one
+    /// file lacks): told under those files' names.
+    OfFiles {
+        files: Vec<String>,
+        text: String,
+    },
+    /// A problem of a header in the files that share it: told at the
+    /// header's cell or line in each.
     OfHeader {
         files: Vec<String>,
         header: String,
@@ -83,6 +89,14 @@ impl Problems {
     /// A problem told as it is, its place in its text.
     pub(super) fn add(&mut self, problem: String) {
         self.push(Problem::Said(problem));
+    }
+
+    /// A problem of the `files` read, and not of the load's other files.
+    pub(super) fn add_of_files(&mut self, files: &[String], text: String) {
+        self.push(Problem::OfFiles {
+            files: files.to_vec(),
+            text,
+        });
     }
 
     /// A problem of the header `header` of the `files` read.
@@ -155,6 +169,13 @@ impl Problems {
         for problem in &self.listed {
             let told = match problem {
                 Problem::Said(said) => said.clone(),
+                Problem::OfFiles { files, text } => {
+                    let shown: Vec<String> = files
+                        .iter()
+                        .map(|file| places.file_shown(file).unwrap_or_else(|| file.clone()))
+                        .collect();
+                    format!("{}: {text}", shown.join(", "))
+                }
                 Problem::OfHeader {
                     files,
                     header,

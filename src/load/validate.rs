@@ -145,7 +145,12 @@ pub(super) fn validate_and_insert(
         let part = |index: usize| -> Vec<(&str, Option<&str>)> {
             per_file
                 .iter()
-                .map(|(file, read)| (*file, read.as_ref().map(|r| r[index].as_str())))
+                // An empty part is none: the number of a column that is
+                // no count.
+                .map(|(file, read)| {
+                    let part = read.as_ref().map(|r| r[index].as_str());
+                    (*file, part.filter(|part| !part.is_empty()))
+                })
                 .collect()
         };
         let text = by_file("__file", &part(0))?;
