@@ -3,8 +3,8 @@
 //! modules, which the integration tests use too.
 //!
 //! The layers, each importing from those below it and not from those
-//! above (`tests/layout.rs` holds the runner, the engine, the writers,
-//! `load`, `generate`, `report` and `claims` to this):
+//! above (`tests/layout.rs` holds every room named here but the face to
+//! this):
 //!
 //! ```text
 //! face     cli, cli_run, session, repl, commands   what to run, where results go
@@ -13,6 +13,7 @@
 //!            |
 //! engine   engine, open, library, hints             DuckDB with the bundled views
 //! writers  render (table, csv, json, xlsx, dta, …)  results as text and files
+//! readers  sheets                                   a spreadsheet's table
 //! ```
 //!
 //! The other jobs the face's commands call sit beside the runner, over the
@@ -20,8 +21,11 @@
 //! encoding through `load::encoding`), which reads spreadsheets through
 //! `sheets` as the `read_xlsx` function does, `generate` (the bundled
 //! rosters) and `report` (the HTML briefing), which shows the briefing's
-//! claims and figures through `claims` as the `check` command does. Leaves
-//! such as `error`, `i18n`, `script` and `sql_quote` serve every layer.
+//! claims and figures through `claims` as the `check` command does.
+//! `sql_functions` opens an engine with clusterql's own SQL functions
+//! (`read_table` among them, which loads), so it sits with those jobs.
+//! Leaves such as `error`, `i18n`, `script` and `sql_quote` serve every
+//! layer.
 
 pub mod allocator;
 pub mod bundle_cache;

@@ -180,7 +180,8 @@ fn no_files_import_each_other_in_a_circle() {
 }
 
 /// The face decides what to run and where results go; the rooms below it
-/// must not reach back up, or a newcomer cannot read them without it (see
+/// (and the engine and writers below the jobs beside the runner) must not
+/// reach back up, or a newcomer cannot read them without it (see
 /// the layers in `src/lib.rs`).
 #[test]
 fn the_runner_the_engine_and_the_writers_do_not_import_the_layers_above() {
@@ -192,9 +193,15 @@ fn the_runner_the_engine_and_the_writers_do_not_import_the_layers_above() {
     for (module, imports) in &graph {
         let above: Vec<&str> = match room(module).as_str() {
             "runner" => FACE.to_vec(),
-            "engine" | "render" | "load" | "generate" | "report" | "claims" => {
+            "load" | "generate" | "report" | "claims" => {
                 FACE.iter().copied().chain(["runner"]).collect()
             }
+            // The engine and the writers, under the jobs beside the runner.
+            "engine" | "open" | "library" | "hints" | "render" | "sheets" => FACE
+                .iter()
+                .copied()
+                .chain(["runner", "load", "generate", "report", "claims"])
+                .collect(),
             _ => continue,
         };
         for import in imports {
