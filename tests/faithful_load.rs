@@ -19,6 +19,41 @@ fn fixture(name: &str) -> std::path::PathBuf {
         .join(name)
 }
 
+/// The industrial-internet rate of a report year, by cluster.
+fn rates_of(fx: &Fixture, year: u32) -> Vec<String> {
+    let out = fx.query(&format!(
+        "select cluster_id, industrial_internet_rate from cluster_reports \
+         where report_year = {year} order by cluster_id"
+    ));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.stdout.lines().skip(1).map(str::to_string).collect()
+}
+
+/// A folder `name` of the fixture's directory holding `files` (name and
+/// contents).
+fn folder_of(fx: &Fixture, name: &str, files: &[(&str, &str)]) -> std::path::PathBuf {
+    let folder = fx.dir.path().join(name);
+    std::fs::create_dir(&folder).expect("folder");
+    for (file, contents) in files {
+        std::fs::write(folder.join(file), contents).expect("written");
+    }
+    folder
+}
+
+/// `roster(rows)` of other enterprises, with the cell at `index` (from 0)
+/// of every line left out: a file of one folder that lacks a column.
+fn others_without_cell(rows: usize, index: usize) -> String {
+    roster(rows)
+        .replace("ID000", "ID900")
+        .lines()
+        .map(|line| {
+            let mut cells: Vec<&str> = line.split(',').collect();
+            cells.remove(index);
+            format!("{}\n", cells.join(","))
+        })
+        .collect()
+}
+
 /// The employees and industrial-internet rate of report year 2029.
 fn year_2029(fx: &Fixture) -> Vec<String> {
     let out = fx.query(
@@ -130,14 +165,7 @@ fn a_percent_cell_reads_as_the_share_it_shows_whatever_its_neighbours() {
     let out = fx.load(&fixture("percent_mixed.xlsx"), "cluster_reports", &[]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     // Shown 35.2% (kept 0.352) and typed 41, under （%）: both shares.
-    let out = fx.query(
-        "select cluster_id, industrial_internet_rate from cluster_reports \
-         where report_year = 2029 order by cluster_id",
-    );
-    assert_eq!(
-        out.stdout.lines().skip(1).collect::<Vec<_>>(),
-        ["N2022-001,0.352", "N2022-002,0.41"]
-    );
+    assert_eq!(rates_of(&fx, 2029), ["N2022-001,0.352", "N2022-002,0.41"]);
 }
 
 #[test]
@@ -465,14 +493,7 @@ fn a_percentage_cell_of_an_ods_file_reads_as_the_share_it_shows() {
     let fx = Fixture::new();
     let out = fx.load(&fixture("libreoffice_percent.ods"), "cluster_reports", &[]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let out = fx.query(
-        "select cluster_id, industrial_internet_rate from cluster_reports \
-         where report_year = 2029 order by cluster_id",
-    );
-    assert_eq!(
-        out.stdout.lines().skip(1).collect::<Vec<_>>(),
-        ["N2022-001,0.352", "N2022-002,0.41"]
-    );
+    assert_eq!(rates_of(&fx, 2029), ["N2022-001,0.352", "N2022-002,0.41"]);
 }
 
 #[test]
@@ -482,14 +503,7 @@ fn a_percent_cell_of_an_xls_file_reads_as_the_share_it_shows() {
     let fx = Fixture::new();
     let out = fx.load(&fixture("libreoffice_percent.xls"), "cluster_reports", &[]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let out = fx.query(
-        "select cluster_id, industrial_internet_rate from cluster_reports \
-         where report_year = 2029 order by cluster_id",
-    );
-    assert_eq!(
-        out.stdout.lines().skip(1).collect::<Vec<_>>(),
-        ["N2022-001,0.352", "N2022-002,0.41"]
-    );
+    assert_eq!(rates_of(&fx, 2029), ["N2022-001,0.352", "N2022-002,0.41"]);
 }
 
 #[test]
@@ -503,14 +517,7 @@ fn an_xls_column_formatted_as_percents_throughout_loads_as_shown() {
         &[],
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let out = fx.query(
-        "select cluster_id, industrial_internet_rate from cluster_reports \
-         where report_year = 2027 order by cluster_id",
-    );
-    assert_eq!(
-        out.stdout.lines().skip(1).collect::<Vec<_>>(),
-        ["N2022-001,0.385", "N2022-002,0.41"]
-    );
+    assert_eq!(rates_of(&fx, 2027), ["N2022-001,0.385", "N2022-002,0.41"]);
 }
 
 #[test]
@@ -628,19 +635,15 @@ fn the_second_file_of_a_large_folder_counts_its_own_lines() {
 #[test]
 fn a_column_one_file_of_a_folder_lacks_is_named_under_that_file() {
     let fx = Fixture::new();
-    let folder = fx.dir.path().join("parts");
-    std::fs::create_dir(&folder).expect("folder");
-    std::fs::write(folder.join("a.csv"), roster(3)).expect("written");
-    // b.csv: other enterprises, and no left_year column.
-    let without_left_year: String = roster(3)
-        .replace("ID000", "ID900")
-        .lines()
-        .map(|line| {
-            let line = line.strip_suffix(",left_year").unwrap_or(line);
-            format!("{}\n", line.strip_suffix(',').unwrap_or(line))
-        })
-        .collect();
-    std::fs::write(folder.join("b.csv"), without_left_year).expect("written");
+    // b.csv: other enterprises, and no left_year column (the 12th).
+    let folder = folder_of(
+        &fx,
+        "parts",
+        &[
+            ("a.csv", &roster(3)),
+            ("b.csv", &others_without_cell(3, 11)),
+        ],
+    );
     let out = fx.load(&folder, "enterprises", &["--no-id-check"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let b = folder.join("b.csv");
@@ -656,20 +659,12 @@ fn a_column_one_file_of_a_folder_lacks_is_named_under_that_file() {
 fn a_required_column_one_file_of_a_folder_lacks_is_refused_naming_that_file() {
     let fx = Fixture::new();
     let before = fx.counts();
-    let folder = fx.dir.path().join("parts");
-    std::fs::create_dir(&folder).expect("folder");
-    std::fs::write(folder.join("a.csv"), roster(3)).expect("written");
-    // b.csv: other enterprises, and no name column.
-    let without_names: String = roster(3)
-        .replace("ID000", "ID900")
-        .lines()
-        .map(|line| {
-            let mut cells: Vec<&str> = line.split(',').collect();
-            cells.remove(2);
-            format!("{}\n", cells.join(","))
-        })
-        .collect();
-    std::fs::write(folder.join("b.csv"), without_names).expect("written");
+    // b.csv: other enterprises, and no name column (the 3rd).
+    let folder = folder_of(
+        &fx,
+        "parts",
+        &[("a.csv", &roster(3)), ("b.csv", &others_without_cell(3, 2))],
+    );
     let out = fx.load(&folder, "enterprises", &["--no-id-check"]);
     assert_eq!(out.code, 4, "{}", out.stderr);
     let told = format!(
@@ -685,8 +680,6 @@ fn a_required_column_one_file_of_a_folder_lacks_is_refused_naming_that_file() {
 fn a_folder_whose_files_differ_in_their_columns_is_validated_file_by_file() {
     let fx = Fixture::new();
     let before = fx.counts();
-    let folder = fx.dir.path().join("parts");
-    std::fs::create_dir(&folder).expect("folder");
     let header = "cluster_id,name,name_en,level,batch_year,province,province_zh,region,county,\
                   county_code,leading_industry,sector,area_km2,valid_from,valid_to,status,name_source";
     let row = |id: &str, batch: &str| {
@@ -695,11 +688,6 @@ fn a_folder_whose_files_differ_in_their_columns_is_validated_file_by_file() {
              海淀区,110108,software,software,30.2,2023-01-11,2028-12-31,active,public report"
         )
     };
-    std::fs::write(
-        folder.join("a.csv"),
-        format!("{header}\n{}\n", row("P2099-801", "2022")),
-    )
-    .expect("written");
     // b.csv has no area_km2 (a column that may be empty) and a year that
     // is no number, which sends the load to the validation.
     let without_area = |line: &str| {
@@ -708,15 +696,24 @@ fn a_folder_whose_files_differ_in_their_columns_is_validated_file_by_file() {
         cells.remove(13);
         cells.join(",")
     };
-    std::fs::write(
-        folder.join("b.csv"),
-        format!(
-            "{}\n{}\n",
-            header.replace(",area_km2", ""),
-            without_area(&row("P2099-802", "lots"))
-        ),
-    )
-    .expect("written");
+    let folder = folder_of(
+        &fx,
+        "parts",
+        &[
+            (
+                "a.csv",
+                &format!("{header}\n{}\n", row("P2099-801", "2022")),
+            ),
+            (
+                "b.csv",
+                &format!(
+                    "{}\n{}\n",
+                    header.replace(",area_km2", ""),
+                    without_area(&row("P2099-802", "lots"))
+                ),
+            ),
+        ],
+    );
     let out = fx.load(&folder, "clusters", &[]);
     assert_eq!(out.code, 4, "{}", out.stderr);
     let told = format!("{}:2: column 'batch_year'", folder.join("b.csv").display());
@@ -728,15 +725,15 @@ fn a_folder_whose_files_differ_in_their_columns_is_validated_file_by_file() {
 #[test]
 fn a_map_that_one_template_of_a_folder_needs_is_not_refused_in_the_other() {
     let fx = Fixture::new();
-    let folder = fx.dir.path().join("parts");
-    std::fs::create_dir(&folder).expect("folder");
     // a.csv: the old template, its names under 企业名称.
-    std::fs::write(
-        folder.join("a.csv"),
-        roster(3).replacen(",name,", ",企业名称,", 1),
-    )
-    .expect("written");
-    std::fs::write(folder.join("b.csv"), roster(3).replace("ID000", "ID900")).expect("written");
+    let folder = folder_of(
+        &fx,
+        "parts",
+        &[
+            ("a.csv", &roster(3).replacen(",name,", ",企业名称,", 1)),
+            ("b.csv", &roster(3).replace("ID000", "ID900")),
+        ],
+    );
     let out = fx.load(
         &folder,
         "enterprises",

@@ -61,6 +61,18 @@ fn as_parquet(fx: &Fixture, csv: &Path) -> PathBuf {
     parquet
 }
 
+/// Loads `file`: refused for a repeated id, and nothing changed.
+fn refused_as_repeated(fx: &Fixture, file: &Path, extra: &[&str], before: &str) {
+    let out = fx.load(file, "enterprises", extra);
+    assert_eq!(out.code, 4, "{}: {}", file.display(), out.stderr);
+    assert!(
+        out.stderr.contains("duplicate key enterprise_id"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(fx.counts(), before);
+}
+
 fn enterprises(fx: &Fixture) -> String {
     let out =
         fx.query("select count(*) as n, count(distinct enterprise_id) as ids from enterprises");
@@ -91,14 +103,7 @@ fn an_id_repeated_in_a_large_roster_is_refused_into_an_empty_table() {
     assert_eq!(fx.counts(), before);
 
     let parquet = as_parquet(&fx, &csv);
-    let out = fx.load(&parquet, "enterprises", &[]);
-    assert_eq!(out.code, 4, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("duplicate key enterprise_id"),
-        "{}",
-        out.stderr
-    );
-    assert_eq!(fx.counts(), before);
+    refused_as_repeated(&fx, &parquet, &[], &before);
 }
 
 #[test]
@@ -109,14 +114,7 @@ fn an_id_repeated_without_the_code_check_is_refused_too() {
     let csv = fx.file("roster.csv", repeated.as_bytes());
     let parquet = as_parquet(&fx, &csv);
     for file in [&csv, &parquet] {
-        let out = fx.load(file, "enterprises", &["--no-id-check"]);
-        assert_eq!(out.code, 4, "{}: {}", file.display(), out.stderr);
-        assert!(
-            out.stderr.contains("duplicate key enterprise_id"),
-            "{}",
-            out.stderr
-        );
-        assert_eq!(fx.counts(), before);
+        refused_as_repeated(&fx, file, &["--no-id-check"], &before);
     }
 }
 
@@ -156,13 +154,6 @@ fn an_id_repeated_in_a_small_parquet_file_is_refused() {
     let csv = fx.file("few.csv", roster_of(6, |i| code(i % 2)).as_bytes());
     let parquet = as_parquet(&fx, &csv);
     for extra in [&[][..], &["--no-id-check"][..]] {
-        let out = fx.load(&parquet, "enterprises", extra);
-        assert_eq!(out.code, 4, "{extra:?}: {}", out.stderr);
-        assert!(
-            out.stderr.contains("duplicate key enterprise_id"),
-            "{}",
-            out.stderr
-        );
-        assert_eq!(fx.counts(), before);
+        refused_as_repeated(&fx, &parquet, extra, &before);
     }
 }

@@ -15,8 +15,9 @@ use crate::credit_code::{self, Invalid};
 use crate::engine::Engine;
 use crate::t;
 
-pub(super) use super::id_watch::COLUMN;
-use super::id_watch::TABLE;
+/// The table whose ids are credit codes, and the column.
+const TABLE: &str = "enterprises";
+pub(super) const COLUMN: &str = "enterprise_id";
 
 /// Whether this load checks ids.
 pub(super) fn applies(request: &LoadRequest) -> bool {

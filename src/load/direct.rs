@@ -9,7 +9,7 @@
 //! explains every problem.
 
 use super::headers::Plan;
-use super::id_watch::{self, IdWatch};
+use super::id_watch::IdWatch;
 use super::{Column, FileFormat, LoadRequest, Loaded, Mode, normalize, quote, reader_sql};
 use crate::engine::Engine;
 use crate::error::{Error, Result};
@@ -30,21 +30,19 @@ pub(super) fn insert(
     plans: &[(String, Plan)],
 ) -> Result<Option<Loaded>> {
     let check_codes = super::credit_codes::applies(request);
-    let watch = if request.table == id_watch::TABLE {
-        match IdWatch::register(engine, check_codes) {
+    let key = super::keys::single_key(&request.table);
+    let watch = match key {
+        Some(_) => match IdWatch::register(engine, check_codes) {
             None if check_codes => return Ok(None),
             watch => watch,
-        }
-    } else {
-        None
+        },
+        None => None,
     };
     // Only a watch that sees every row's id may stand for the key check.
-    let watch = watch.filter(|_| {
-        plans.iter().all(|(_, plan)| {
-            plan.planned
-                .iter()
-                .any(|planned| planned.column == id_watch::COLUMN)
-        })
+    let watch = watch.zip(key).filter(|(_, key)| {
+        plans
+            .iter()
+            .all(|(_, plan)| plan.planned.iter().any(|planned| planned.column == *key))
     });
     // One statement a file, in one transaction, so that stderr can say
     // what each file gave.
@@ -66,7 +64,7 @@ pub(super) fn insert(
                 statement(
                     request,
                     columns,
-                    watch.as_ref(),
+                    watch.as_ref().map(|(watch, key)| (watch, *key)),
                     std::slice::from_ref(file),
                     format,
                     plan,
@@ -76,9 +74,10 @@ pub(super) fn insert(
             })
             .collect()
     };
+    let watched = watch.as_ref().map(|(watch, _)| watch);
     let converts = plans.iter().any(|(_, plan)| plan.converts());
     if format == FileFormat::Parquet || !converts {
-        match attempt(engine, request, &files, &statements(true), watch.as_ref())? {
+        match attempt(engine, request, &files, &statements(true), watched)? {
             Attempt::Loaded(loaded) => return Ok(Some(loaded)),
             Attempt::Failed { on_a_value } if !on_a_value || format == FileFormat::Parquet => {
                 return Ok(None);
@@ -86,7 +85,7 @@ pub(super) fn insert(
             Attempt::Failed { .. } => {}
         }
     }
-    match attempt(engine, request, &files, &statements(false), watch.as_ref())? {
+    match attempt(engine, request, &files, &statements(false), watched)? {
         Attempt::Loaded(loaded) => Ok(Some(loaded)),
         Attempt::Failed { .. } => Ok(None),
     }
@@ -118,11 +117,12 @@ fn integer_columns(engine: &Engine, file: &str) -> Vec<String> {
 /// The `INSERT … SELECT` of the planned columns from the files: each value
 /// parsed by the reader into its column's type (`typed`, a CSV file), or
 /// read as text and normalized. `whole_already` names the headers whose
-/// values are integers in the file itself; `watch` sees its ids.
+/// values are integers in the file itself; `watch` sees the values of its
+/// key column.
 fn statement(
     request: &LoadRequest,
     columns: &[Column],
-    watch: Option<&IdWatch>,
+    watch: Option<(&IdWatch, &str)>,
     files: &[String],
     format: FileFormat,
     plan: &Plan,
@@ -176,11 +176,13 @@ fn statement(
         FileFormat::Csv if typed => reader_sql(files, format, false, Some(&csv_types.join(", "))),
         _ => reader_sql(files, format, false, None),
     };
-    let id_check = targets
-        .iter()
-        .find(|target| **target == quote(id_watch::COLUMN))
-        .zip(watch)
-        .map(|(id, watch)| watch.condition(id));
+    let id_check = watch.and_then(|(watch, key)| {
+        let key = quote(key);
+        targets
+            .iter()
+            .find(|target| **target == key)
+            .map(|id| watch.condition(id))
+    });
     format!(
         "INSERT INTO main.{} ({}) SELECT {} FROM (SELECT {} FROM {reader}){}",
         request.table,

@@ -25,10 +25,6 @@ use twox_hash::XxHash64;
 use crate::credit_code;
 use crate::engine::Engine;
 
-/// The table whose single-column key is watched, and the column.
-pub(super) const TABLE: &str = "enterprises";
-pub(super) const COLUMN: &str = "enterprise_id";
-
 /// A watch registered on the connection for one load.
 pub(super) struct IdWatch {
     /// The function's SQL name, one a load: DuckDB keeps a function's

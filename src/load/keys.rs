@@ -34,6 +34,15 @@ pub(super) fn unindexed_keys(table: &str) -> Option<&'static UnindexedKeys> {
         .map(|(_, keys)| keys)
 }
 
+/// The key of a roster table when it is one column: a load can watch it
+/// as it goes in ([`super::id_watch`]).
+pub(super) fn single_key(table: &str) -> Option<&'static str> {
+    match unindexed_keys(table)?.key {
+        [column] => Some(column),
+        _ => None,
+    }
+}
+
 /// The roster tables whose rows refer to `table`, and by which column: a
 /// load that replaces `table` must not leave them pointing at nothing.
 pub(super) fn referrers(table: &str) -> Vec<(&'static str, &'static str)> {
